@@ -1,0 +1,15 @@
+/** @type {import('jest').Config} */
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }];
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/core', '<rootDir>/server', '<rootDir>/local-cloud', '<rootDir>/cloudfunctions', '<rootDir>/src', '<rootDir>/scripts'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.(ts|tsx)$': swc },
+  moduleNameMapper: {
+    '^@core/(.*)$': '<rootDir>/core/$1',
+    '^@server/(.*)$': '<rootDir>/server/$1',
+    '^@/(.*)$': '<rootDir>/src/$1',
+  },
+  cacheDirectory: '<rootDir>/.tmp/jest',
+  testTimeout: 30000,
+};
