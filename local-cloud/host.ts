@@ -1,0 +1,66 @@
+// The function host: runs the very same function code as WeChat Cloud, with a context built
+// from local parts: the SQLite database, the movable clock and the stand-ins.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Ctx } from '../server/context';
+import { indexes } from '../server/db/indexes';
+import type { CloudFunction } from '../server/define';
+import { type Log, jsonLog } from '../server/log';
+import { Clock } from './clock';
+import { LocalDatabase } from './db/database';
+import { functions as allFunctions } from './functions';
+import { seedIfEmpty } from './seed/seed';
+import { localContentCheck } from './stand-ins';
+
+export interface LocalCloudOptions {
+  /** Folder for the SQLite file; ':memory:' for a throwaway database. Default: SPROUT_DATA_DIR or .data */
+  dataDir?: string;
+  seed?: boolean;
+  clock?: Clock;
+  functions?: Record<string, CloudFunction>;
+  /** Where log lines go; default: nowhere under jest, stdout otherwise. */
+  logWrite?: (line: string) => void;
+}
+
+export class UnknownFunctionError extends Error {}
+
+export type LocalCloud = Awaited<ReturnType<typeof createLocalCloud>>;
+
+export async function createLocalCloud(options: LocalCloudOptions = {}) {
+  const dataDir = options.dataDir ?? process.env.SPROUT_DATA_DIR ?? join(process.cwd(), '.data');
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true });
+    file = join(dataDir, 'sprout.db');
+  }
+  const clock = options.clock ?? new Clock();
+  const db = new LocalDatabase({ file, indexes, now: clock.now });
+  const fns = options.functions ?? allFunctions;
+  const write = options.logWrite ?? (process.env.JEST_WORKER_ID ? () => {} : (l: string) => console.log(l));
+
+  async function invoke(name: string, event: unknown, caller: { openid?: string; source?: string } = {}): Promise<unknown> {
+    const fn = fns[name];
+    if (!fn) throw new UnknownFunctionError(`no cloud function named '${name}'`);
+    const source = caller.source ?? 'wx_client';
+    const openid = caller.openid ?? '';
+    const log: Log = jsonLog({ fn: name, openid }, write);
+    const ctx: Ctx = {
+      openid,
+      source,
+      db,
+      now: clock.now,
+      log,
+      // A function calling a function keeps the caller's identity, as WeChat does, and adds scf to SOURCE.
+      call: (other, data) => invoke(other, data, { openid, source: `${source},scf` }),
+      contentCheck: localContentCheck,
+    };
+    // Events and results cross a wire in WeChat: pass them through JSON so nothing local-only
+    // (a Date object, undefined, a class instance) leaks through.
+    const wireEvent = event === undefined ? {} : JSON.parse(JSON.stringify(event));
+    const result = await fn.handle(wireEvent, ctx);
+    return JSON.parse(JSON.stringify(result));
+  }
+
+  const seeded = options.seed === false ? false : await seedIfEmpty(db, clock.now());
+  return { db, clock, functions: fns, invoke, seeded, close: () => db.close() };
+}

@@ -1,0 +1,110 @@
+// The local cloud's HTTP contract (see the README): the H5 app, the end-to-end tests and the
+// benchmarks talk to the functions through it. Keep it stable.
+import { existsSync } from 'node:fs';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import sirv from 'sirv';
+import { demoAsset } from './assets';
+import { type LocalCloud, UnknownFunctionError } from './host';
+import { DEMO_USERS } from './seed/demo';
+import { type TimerTrigger, fireTimer } from './timers';
+
+const MAX_BODY = 1024 * 1024;
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8') {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, 'request body over 1 MB');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'request body is not JSON');
+  }
+}
+
+const notYet = (what: string, issue: string) => new HttpError(501, `${what} is not available yet: it comes with the ${issue} issue`);
+
+export interface ServerOptions {
+  cloud: LocalCloud;
+  triggers: TimerTrigger[];
+  h5Dir: string;
+}
+
+export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
+  const statics = existsSync(h5Dir) ? sirv(h5Dir, { dev: true, etag: true }) : null;
+
+  async function api(req: IncomingMessage, res: ServerResponse, path: string) {
+    const method = req.method ?? 'GET';
+    if (path === '/api/health') return send(res, 200, { ok: true });
+
+    const fn = /^\/api\/functions\/([\w-]+)$/.exec(path);
+    if (fn && method === 'POST') {
+      const event = await readJson(req);
+      const openid = String(req.headers['x-sprout-openid'] ?? '');
+      try {
+        return send(res, 200, { result: await cloud.invoke(fn[1], event, { openid, source: 'wx_client' }) });
+      } catch (e) {
+        if (e instanceof UnknownFunctionError) throw new HttpError(404, e.message);
+        throw e;
+      }
+    }
+
+    if (path === '/api/dev/clock') {
+      if (method === 'POST') {
+        const body = (await readJson(req)) as { advanceMs?: unknown };
+        if (typeof body.advanceMs !== 'number' || !Number.isFinite(body.advanceMs) || body.advanceMs < 0) throw new HttpError(400, 'advanceMs must be a non-negative number');
+        return send(res, 200, { now: cloud.clock.advance(body.advanceMs) });
+      }
+      return send(res, 200, { now: cloud.clock.now() });
+    }
+
+    const timer = /^\/api\/dev\/timers\/([\w-]+)$/.exec(path);
+    if (timer && method === 'POST') {
+      const chosen = timer[1] === 'all' ? triggers : triggers.filter((t) => t.fn === timer[1]);
+      if (chosen.length === 0 && timer[1] !== 'all') throw new HttpError(404, `function '${timer[1]}' has no timer trigger`);
+      const results = [];
+      for (const t of chosen) results.push({ fn: t.fn, trigger: t.name, result: await fireTimer(cloud, t) });
+      return send(res, 200, { fired: results });
+    }
+
+    if (path === '/api/dev/users' && method === 'GET') {
+      return send(res, 200, { users: DEMO_USERS.map(({ openid, nickname, roles, blurb }) => ({ openid, nickname, roles, blurb })) });
+    }
+    if (path === '/api/dev/inbox') throw notYet('The subscribe-message inbox', 'timetable and reminders');
+    if (/^\/api\/dev\/pay\/[\w-]+$/.test(path)) throw notYet('The simulated WeChat Pay', 'group-buy and payments');
+
+    throw new HttpError(404, `no route ${method} ${path}`);
+  }
+
+  return createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    try {
+      if (path.startsWith('/api/')) return await api(req, res, path);
+      const svg = demoAsset(path);
+      if (svg) return send(res, 200, svg, 'image/svg+xml');
+      if (statics) return statics(req, res, () => send(res, 404, 'not found', 'text/plain; charset=utf-8'));
+      return send(res, 503, 'The H5 app is not built yet: run `npm start` (it builds it) or `npm run build:h5`.', 'text/plain; charset=utf-8');
+    } catch (e) {
+      if (e instanceof HttpError) return send(res, e.status, { error: e.message });
+      console.error(e);
+      return send(res, 500, { error: 'local cloud fault; see its console' });
+    }
+  });
+}

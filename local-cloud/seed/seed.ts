@@ -1,0 +1,26 @@
+// Loads the demo world into an empty database. Idempotent: it does nothing once users exist.
+import type { Db } from '../../server/db/types';
+import { listedKey } from '../../server/repos/products';
+import { DEMO_CAMPUS, DEMO_MERCHANTS, DEMO_PRODUCTS, DEMO_USERS } from './demo';
+
+export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
+  if ((await db.collection('users').count()).total > 0) return false;
+  await db.collection('campuses').add({ data: DEMO_CAMPUS });
+  for (const m of DEMO_MERCHANTS) await db.collection('merchants').add({ data: m });
+  for (const [i, p] of DEMO_PRODUCTS.entries()) {
+    const { color: _c, short: _s, ...doc } = p;
+    const listedAt = now - i * 3600_000;
+    await db.collection('products').add({
+      data: { ...doc, images: [`/assets/products/${p._id}.svg`], status: 'on_sale', listedKey: listedKey(listedAt, p._id), createdAt: new Date(listedAt) },
+    });
+  }
+  for (const u of DEMO_USERS) {
+    await db.collection('users').add({
+      data: {
+        _id: u.openid, roles: u.roles, campusId: DEMO_CAMPUS._id, nickname: u.nickname, avatarUrl: '',
+        grade: u.grade, major: u.major, interests: u.interests, createdAt: new Date(now), updatedAt: new Date(now),
+      },
+    });
+  }
+  return true;
+}

@@ -1,0 +1,71 @@
+// A cloud function is a set of actions. Every event is {action, ...fields}; the fields are
+// checked by the action's schema before anything runs, and whatever happens the caller gets
+// {ok: true, data} or {ok: false, code, message}.
+import type { z } from 'zod';
+import { type Result, fail } from '../core/result';
+import type { Ctx } from './context';
+
+export interface Action<S extends z.ZodType = z.ZodType, R = unknown> {
+  input: S;
+  /** Callable without an identity (Moments single-page mode); default false. */
+  public?: boolean;
+  run(ctx: Ctx, input: z.output<S>): Promise<Result<R, string>>;
+}
+
+export interface CloudFunction {
+  name: string;
+  actions: Record<string, Action>;
+  /** The action a timer trigger runs (WeChat sends {Type: 'Timer', TriggerName, Time}, no action). */
+  timerAction?: string;
+  handle(event: unknown, ctx: Ctx): Promise<Result<unknown, string>>;
+}
+
+/** Typed helper so each action's input type flows into its run(). */
+export function action<S extends z.ZodType, R>(def: Action<S, R>): Action<S, R> {
+  return def;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+export function isTimerEvent(event: unknown): event is { Type: string; TriggerName: string } {
+  return typeof event === 'object' && event !== null && String((event as { Type?: unknown }).Type).toLowerCase() === 'timer';
+}
+
+export function defineFunction(name: string, actions: Record<string, Action>, options: { timerAction?: string } = {}): CloudFunction {
+  return {
+    name,
+    actions,
+    timerAction: options.timerAction,
+    async handle(event, ctx) {
+      let actionName: string;
+      let fields: Record<string, unknown>;
+      if (options.timerAction && isTimerEvent(event) && ctx.source.split(',').includes('wx_trigger')) {
+        actionName = options.timerAction;
+        fields = {};
+      } else {
+        if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('INVALID_INPUT', '请求格式不正确');
+        const { action: a, ...rest } = event as Record<string, unknown>;
+        // WeChat adds userInfo to events from the client; it is not input and never identity.
+        delete rest.userInfo;
+        if (typeof a !== 'string' || !Object.hasOwn(actions, a)) return fail('INVALID_INPUT', `未知操作：${String(a).slice(0, 40)}`);
+        actionName = a;
+        fields = rest;
+      }
+      const act = actions[actionName];
+      if (!act.public && !ctx.openid) return fail('UNAUTHENTICATED', '请先进入小程序登录');
+      const parsed = act.input.safeParse(fields);
+      if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error));
+      try {
+        return await act.run(ctx, parsed.data);
+      } catch (e) {
+        ctx.log.error('action failed', { fn: name, action: actionName, error: e });
+        return fail('INTERNAL', '服务开小差了，请稍后再试');
+      }
+    },
+  };
+}

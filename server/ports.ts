@@ -1,0 +1,12 @@
+// Ports: what a function needs from the platform besides the database. Production adapters
+// wrap wx-server-sdk (server/wx); the local cloud has stand-ins with the same interfaces.
+// Payments, subscribe messages and mini-program codes join as their issues land.
+
+export interface ContentCheckPort {
+  /** WeChat's msgSecCheck v2: 'pass' publishes, 'review' and 'risky' do not. */
+  checkText(input: { content: string; openid: string; scene: 1 | 2 | 3 | 4 }): Promise<{ suggest: 'pass' | 'review' | 'risky'; label?: string }>;
+}
+
+export interface Ports {
+  contentCheck: ContentCheckPort;
+}

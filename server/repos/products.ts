@@ -1,0 +1,64 @@
+import type { ProductCard, ProductDetail } from '../../core/contracts/catalog';
+import type { Ctx } from '../context';
+import { isNotFoundError } from '../db/types';
+
+export interface ProductDoc {
+  _id: string;
+  merchantId: string;
+  title: string;
+  subtitle: string;
+  description: string;
+  priceFen: number;
+  originalPriceFen: number | null;
+  images: string[];
+  category: string;
+  stock: number;
+  status: 'on_sale' | 'off_sale';
+  /** Zero-padded listing time + id: a unique, sortable key for keyset paging. */
+  listedKey: string;
+  createdAt: Date;
+}
+
+export interface MerchantDoc {
+  _id: string;
+  name: string;
+  logo: string;
+  campusId: string;
+  ownerOpenid: string;
+}
+
+export const listedKey = (listedAt: number, id: string) => `${String(listedAt).padStart(15, '0')}_${id}`;
+
+export async function merchantsById(ctx: Ctx, ids: string[]): Promise<Map<string, MerchantDoc>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const { data } = await ctx.db.collection<MerchantDoc>('merchants').where({ _id: ctx.db.command.in(unique) }).limit(100).get();
+  return new Map(data.map((m) => [m._id, m]));
+}
+
+export function toCard(p: ProductDoc, merchant?: MerchantDoc): ProductCard {
+  return {
+    id: p._id,
+    title: p.title,
+    subtitle: p.subtitle,
+    priceFen: p.priceFen,
+    originalPriceFen: p.originalPriceFen,
+    image: p.images[0] ?? '',
+    category: p.category,
+    merchantName: merchant?.name ?? '',
+    stock: p.stock,
+  };
+}
+
+export async function findProduct(ctx: Ctx, id: string): Promise<ProductDetail | null> {
+  let p: ProductDoc;
+  try {
+    p = (await ctx.db.collection<ProductDoc>('products').doc(id).get()).data;
+  } catch (e) {
+    if (isNotFoundError(e)) return null;
+    throw e;
+  }
+  if (p.status !== 'on_sale') return null;
+  const m = (await merchantsById(ctx, [p.merchantId])).get(p.merchantId);
+  return { ...toCard(p, m), images: p.images, description: p.description, merchant: { id: p.merchantId, name: m?.name ?? '', logo: m?.logo ?? '' } };
+}

@@ -1,0 +1,70 @@
+import type { Profile } from '../../core/contracts/user';
+import type { Role } from '../../core/profile';
+import type { Ctx } from '../context';
+import { isDuplicateKeyError, isNotFoundError } from '../db/types';
+
+export interface UserDoc {
+  _id: string; // the openid
+  roles: Role[];
+  campusId: string | null;
+  nickname: string;
+  avatarUrl: string;
+  grade: string | null;
+  major: string;
+  interests: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export async function findUser(ctx: Ctx, openid: string): Promise<UserDoc | null> {
+  try {
+    return (await ctx.db.collection<UserDoc>('users').doc(openid).get()).data;
+  } catch (e) {
+    if (isNotFoundError(e)) return null;
+    throw e;
+  }
+}
+
+/** Creates the caller's profile once; a concurrent second login finds the first one's. */
+export async function createUser(ctx: Ctx, doc: UserDoc): Promise<{ user: UserDoc; created: boolean }> {
+  try {
+    await ctx.db.collection('users').add({ data: doc });
+    return { user: doc, created: true };
+  } catch (e) {
+    if (!isDuplicateKeyError(e)) throw e;
+    const existing = await findUser(ctx, doc._id);
+    if (!existing) throw e;
+    return { user: existing, created: false };
+  }
+}
+
+export async function campusName(ctx: Ctx, campusId: string | null): Promise<string | null> {
+  if (!campusId) return null;
+  try {
+    const { data } = await ctx.db.collection<{ name: string }>('campuses').doc(campusId).get();
+    return data.name;
+  } catch (e) {
+    if (isNotFoundError(e)) return null;
+    throw e;
+  }
+}
+
+export async function toProfile(ctx: Ctx, u: UserDoc): Promise<Profile> {
+  return {
+    openid: u._id,
+    roles: u.roles,
+    campusId: u.campusId,
+    campusName: await campusName(ctx, u.campusId),
+    nickname: u.nickname,
+    avatarUrl: u.avatarUrl,
+    grade: u.grade,
+    major: u.major,
+    interests: u.interests,
+    createdAt: new Date(u.createdAt).getTime(),
+  };
+}
+
+export async function hasRole(ctx: Ctx, role: Role): Promise<boolean> {
+  const u = await findUser(ctx, ctx.openid);
+  return Boolean(u?.roles.includes(role));
+}
