@@ -1,9 +1,13 @@
 // A cloud function is a set of actions. Every event is {action, ...fields}; the fields are
 // checked by the action's schema before anything runs, and whatever happens the caller gets
 // {ok: true, data} or {ok: false, code, message}.
-import type { z } from 'zod';
+import { z } from 'zod';
+import { zhCN } from 'zod/locales';
 import { type Result, fail } from '../core/result';
 import type { Ctx } from './context';
+
+// Validation messages in Chinese: they reach students as the reason a request was refused.
+z.config(zhCN());
 
 export interface Action<S extends z.ZodType = z.ZodType, R = unknown> {
   input: S;
@@ -44,7 +48,9 @@ export function defineFunction(name: string, actions: Record<string, Action>, op
     async handle(event, ctx) {
       let actionName: string;
       let fields: Record<string, unknown>;
-      if (options.timerAction && isTimerEvent(event) && ctx.source.split(',').includes('wx_trigger')) {
+      // A timer trigger has no caller: WeChat vouches for it through SOURCE, so it needs no openid.
+      const fromTimer = Boolean(options.timerAction) && isTimerEvent(event) && ctx.source.split(',').includes('wx_trigger');
+      if (fromTimer && options.timerAction) {
         actionName = options.timerAction;
         fields = {};
       } else {
@@ -57,7 +63,7 @@ export function defineFunction(name: string, actions: Record<string, Action>, op
         fields = rest;
       }
       const act = actions[actionName];
-      if (!act.public && !ctx.openid) return fail('UNAUTHENTICATED', '请先进入小程序登录');
+      if (!act.public && !fromTimer && !ctx.openid) return fail('UNAUTHENTICATED', '请先进入小程序登录');
       const parsed = act.input.safeParse(fields);
       if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error));
       try {

@@ -1,0 +1,53 @@
+import { readdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createHttpServer } from './http';
+import { testCloud } from './testing';
+import { parseWeChatCron, readTriggers } from './timers';
+import { functions } from './functions';
+
+const root = join(__dirname, '..');
+
+async function serve() {
+  const { cloud } = await testCloud();
+  const server = createHttpServer({ cloud, triggers: readTriggers(root, Object.keys(cloud.functions)), h5Dir: join(root, 'no-such-dir') });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { cloud, base, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe('local cloud HTTP contract', () => {
+  it('health, functions with x-sprout-openid, dev clock, and 501 for later capabilities', async () => {
+    const { base, close } = await serve();
+    try {
+      expect(await (await fetch(`${base}/api/health`)).json()).toEqual({ ok: true });
+      const login = await fetch(`${base}/api/functions/user`, { method: 'POST', headers: { 'x-sprout-openid': 'demo-student-1' }, body: JSON.stringify({ action: 'login' }) });
+      expect(login.status).toBe(200);
+      expect(await login.json()).toMatchObject({ result: { ok: true, data: { profile: { openid: 'demo-student-1', nickname: '林小满' } } } });
+      const fresh = await (await fetch(`${base}/api/functions/user`, { method: 'POST', headers: { 'x-sprout-openid': 'someone-new' }, body: '{"action":"login"}' })).json();
+      expect(fresh).toMatchObject({ result: { ok: true, data: { isNew: true, profile: { roles: ['student'] } } } });
+      expect((await fetch(`${base}/api/functions/nope`, { method: 'POST', body: '{}' })).status).toBe(404);
+      expect((await fetch(`${base}/api/functions/user`, { method: 'POST', body: '{not json' })).status).toBe(400);
+      const before = (await (await fetch(`${base}/api/dev/clock`)).json()).now;
+      const after = (await (await fetch(`${base}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 3600_000 }) })).json()).now;
+      expect(after - before).toBeGreaterThanOrEqual(3600_000);
+      expect((await fetch(`${base}/api/dev/pay/T123`, { method: 'POST', body: '{"result":"success"}' })).status).toBe(501);
+      expect((await fetch(`${base}/api/dev/inbox?openid=x`)).status).toBe(501);
+      expect((await fetch(`${base}/api/dev/timers/all`, { method: 'POST' })).status).toBe(200);
+      expect((await fetch(`${base}/assets/products/p-lamp.svg`)).headers.get('content-type')).toMatch(/svg/);
+    } finally {
+      await close();
+    }
+  });
+
+  it('hosts every function folder under cloudfunctions/', () => {
+    const folders = readdirSync(join(root, 'cloudfunctions'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(Object.keys(functions).sort()).toEqual(folders.sort());
+  });
+
+  it("reads WeChat's 7-field cron", () => {
+    expect(parseWeChatCron('0 */5 * * * * *').pattern).toBe('0 */5 * * * *');
+    expect(parseWeChatCron('0 0 2 1 * * 2026').yearMatches(2027)).toBe(false);
+    expect(() => parseWeChatCron('* * * * *')).toThrow(/7 fields/);
+  });
+});
