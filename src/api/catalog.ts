@@ -1,0 +1,5 @@
+import type { CatalogResults } from '@core/contracts/catalog';
+import { call } from './client';
+
+export const listProducts = (input: { cursor?: string; category?: string } = {}) => call<CatalogResults['listProducts']>('catalog', 'listProducts', input);
+export const getProduct = (productId: string) => call<CatalogResults['getProduct']>('catalog', 'getProduct', { productId });

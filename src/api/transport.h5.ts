@@ -1,0 +1,30 @@
+// Transport on H5: the local cloud's HTTP bridge. The caller is the demo user chosen on the
+// local sign-in page, sent as x-sprout-openid (the local cloud trusts it; WeChat never would).
+import { getLocalOpenid } from './local-identity';
+
+export async function callCloud(name: string, event: Record<string, unknown>): Promise<unknown> {
+  const res = await fetch(`/api/functions/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sprout-openid': getLocalOpenid() ?? '' },
+    body: JSON.stringify(event),
+  });
+  if (!res.ok) throw new Error(`local cloud answered ${res.status}`);
+  return ((await res.json()) as { result: unknown }).result;
+}
+
+export async function uploadImage(filePath: string, folder: string): Promise<string> {
+  const blob = await (await fetch(filePath)).blob();
+  const res = await fetch(`/api/storage/upload?folder=${encodeURIComponent(folder)}`, {
+    method: 'POST',
+    headers: { 'content-type': blob.type || 'application/octet-stream', 'x-sprout-openid': getLocalOpenid() ?? '' },
+    body: blob,
+  });
+  if (!res.ok) throw new Error(`upload failed: ${res.status}`);
+  return ((await res.json()) as { fileID: string }).fileID;
+}
+
+export const isLocalCloud = true;
+
+export function hasIdentity(): boolean {
+  return Boolean(getLocalOpenid());
+}

@@ -1,0 +1,32 @@
+// Transport on weapp: WeChat's own cloud.callFunction. (transport.h5.ts replaces this file in
+// the H5 build, so a weapp build never contains the local cloud's HTTP bridge.)
+import Taro from '@tarojs/taro';
+
+let ready = false;
+function init() {
+  if (ready) return;
+  // The environment is the one selected in WeChat DevTools (or set at deploy), not a constant here.
+  Taro.cloud.init({ traceUser: false });
+  ready = true;
+}
+
+export async function callCloud(name: string, event: Record<string, unknown>): Promise<unknown> {
+  init();
+  const res = await Taro.cloud.callFunction({ name, data: event });
+  return res.result;
+}
+
+/** Uploads a local temp file (an avatar) to cloud storage; resolves with its fileID (cloud://...). */
+export async function uploadImage(filePath: string, folder: string): Promise<string> {
+  init();
+  const ext = /\.(\w{2,4})$/.exec(filePath)?.[1] ?? 'jpg';
+  const cloudPath = `${folder}/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`;
+  return (await Taro.cloud.uploadFile({ cloudPath, filePath })).fileID;
+}
+
+/** True only in the H5 build against the local cloud. */
+export const isLocalCloud = false;
+
+export function hasIdentity(): boolean {
+  return true; // WeChat injects the openid into every call
+}

@@ -1,0 +1,34 @@
+const pages = [
+  'pages/index/index',
+  'pages/groupbuy/index',
+  'pages/me/index',
+  'pages/profile/index',
+  'pages/product/index',
+];
+// The local sign-in page exists only in the H5 build that talks to the local cloud.
+if (process.env.TARO_ENV === 'h5') pages.push('pages/dev-login/index');
+
+export default defineAppConfig({
+  pages,
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '校园种草',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f7',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#16a34a',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/groupbuy/index', text: '拼团' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+  // WeChat asks for consent before privacy APIs (avatar, nickname, album); see services/privacy.
+  ...({ __usePrivacyCheck__: true } as object),
+});

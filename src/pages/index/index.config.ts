@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '校园种草',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,57 @@
+import { Button, Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { isLocalCloud } from '../../api/transport';
+import { StateView } from '../../components/StateView';
+import { SIGN_IN_PAGE, userStore } from '../../stores/user';
+import './index.css';
+
+const ROLE_NAMES: Record<string, string> = { student: '学生', koc: '种草达人', merchant: '商家', admin: '管理员' };
+
+export default observer(function Me() {
+  const { profile, status, error } = userStore;
+  if (!profile) {
+    return (
+      <View className='page'>
+        <StateView loading={status !== 'error'} error={status === 'error' ? error : undefined} onRetry={() => void userStore.login(true)} />
+      </View>
+    );
+  }
+  return (
+    <View className='page'>
+      <View className='me-head' onClick={() => Taro.navigateTo({ url: '/pages/profile/index' })}>
+        {profile.avatarUrl ? <Image className='me-avatar' src={profile.avatarUrl} mode='aspectFill' /> : <View className='me-avatar me-avatar-empty'>{profile.nickname.slice(0, 1)}</View>}
+        <View className='me-info'>
+          <Text className='me-name' data-testid='me-nickname'>{profile.nickname}</Text>
+          <Text className='me-campus'>{profile.campusName ?? '还没选学校'}{profile.grade ? ` · ${profile.grade}` : ''}{profile.major ? ` · ${profile.major}` : ''}</Text>
+          <View className='me-roles'>
+            {profile.roles.map((r) => (
+              <Text key={r} className='me-role'>{ROLE_NAMES[r] ?? r}</Text>
+            ))}
+          </View>
+        </View>
+        <Text className='me-edit'>编辑资料 ›</Text>
+      </View>
+      {profile.interests.length > 0 ? (
+        <View className='section'>
+          <Text className='section-title'>我的兴趣</Text>
+          <View>
+            {profile.interests.map((i) => (
+              <Text key={i} className='chip chip-on'>{i}</Text>
+            ))}
+          </View>
+        </View>
+      ) : null}
+      <View className='section'>
+        <Text className='section-title'>隐私</Text>
+        <Text className='muted'>你的资料只用于展示和推荐，可随时在“编辑资料”里修改。课表等敏感信息会单独征得你的同意。</Text>
+      </View>
+      {isLocalCloud ? (
+        <View className='section'>
+          <Text className='muted'>本地云演示：当前身份 {profile.openid}</Text>
+          <Button className='btn-plain me-switch' onClick={() => Taro.reLaunch({ url: SIGN_IN_PAGE })}>切换演示用户</Button>
+        </View>
+      ) : null}
+    </View>
+  );
+});

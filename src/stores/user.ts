@@ -1,0 +1,58 @@
+import type { Profile, UpdateProfileInput } from '@core/contracts/user';
+import Taro from '@tarojs/taro';
+import { makeAutoObservable, runInAction } from 'mobx';
+import { hasIdentity, isLocalCloud } from '../api/transport';
+import * as userApi from '../api/user';
+
+export const SIGN_IN_PAGE = '/pages/dev-login/index';
+
+class UserStore {
+  profile: Profile | null = null;
+  status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  error = '';
+  private pending: Promise<void> | null = null;
+
+  constructor() {
+    makeAutoObservable(this);
+  }
+
+  /** Logs in once per launch; pages await it before calling anything that needs a profile. */
+  login(force = false): Promise<void> {
+    if (this.pending && !force) return this.pending;
+    this.pending = this.doLogin();
+    return this.pending;
+  }
+
+  private async doLogin() {
+    if (isLocalCloud && !hasIdentity()) {
+      // The local cloud has no WeChat login: pick a demo user first.
+      runInAction(() => { this.status = 'idle'; });
+      void Taro.reLaunch({ url: SIGN_IN_PAGE });
+      return;
+    }
+    runInAction(() => { this.status = 'loading'; this.error = ''; });
+    const res = await userApi.login();
+    runInAction(() => {
+      if (res.ok) {
+        this.profile = res.data.profile;
+        this.status = 'ready';
+      } else {
+        this.status = 'error';
+        this.error = res.message;
+      }
+    });
+  }
+
+  async update(input: UpdateProfileInput): Promise<{ ok: true } | { ok: false; message: string }> {
+    const res = await userApi.updateProfile(input);
+    if (!res.ok) return { ok: false, message: res.message };
+    runInAction(() => { this.profile = res.data; });
+    return { ok: true };
+  }
+
+  get isMerchant() {
+    return Boolean(this.profile?.roles.includes('merchant'));
+  }
+}
+
+export const userStore = new UserStore();
