@@ -6,6 +6,8 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(ts|tsx)$': swc },
   moduleNameMapper: {
+    // jest loads CommonJS; zod ships this locale as both
+    '^zod/v4/locales/(.*)\\.js$': '<rootDir>/node_modules/zod/v4/locales/$1.cjs',
     '^@core/(.*)$': '<rootDir>/core/$1',
     '^@server/(.*)$': '<rootDir>/server/$1',
     '^@/(.*)$': '<rootDir>/src/$1',

@@ -1,6 +1,7 @@
 // The function host: runs the very same function code as WeChat Cloud, with a context built
 // from local parts: the SQLite database, the movable clock and the stand-ins.
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ctx } from '../server/context';
 import { indexes } from '../server/db/indexes';
@@ -29,9 +30,11 @@ export type LocalCloud = Awaited<ReturnType<typeof createLocalCloud>>;
 export async function createLocalCloud(options: LocalCloudOptions = {}) {
   const dataDir = options.dataDir ?? process.env.SPROUT_DATA_DIR ?? join(process.cwd(), '.data');
   let file = ':memory:';
+  let filesDir = join(tmpdir(), `sprout-files-${process.pid}`);
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true });
     file = join(dataDir, 'sprout.db');
+    filesDir = join(dataDir, 'files');
   }
   const clock = options.clock ?? new Clock();
   const db = new LocalDatabase({ file, indexes, now: clock.now });
@@ -62,5 +65,5 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   }
 
   const seeded = options.seed === false ? false : await seedIfEmpty(db, clock.now());
-  return { db, clock, functions: fns, invoke, seeded, close: () => db.close() };
+  return { db, clock, functions: fns, invoke, seeded, filesDir, close: () => db.close() };
 }

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import sirv from 'sirv';
 import { demoAsset } from './assets';
+import { UploadError, saveUpload } from './storage';
 import { type LocalCloud, UnknownFunctionError } from './host';
 import { DEMO_USERS } from './seed/demo';
 import { type TimerTrigger, fireTimer } from './timers';
@@ -49,6 +50,7 @@ export interface ServerOptions {
 
 export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
   const statics = existsSync(h5Dir) ? sirv(h5Dir, { dev: true, etag: true }) : null;
+  const files = sirv(cloud.filesDir, { dev: true });
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string) {
     const method = req.method ?? 'GET';
@@ -84,6 +86,14 @@ export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
       return send(res, 200, { fired: results });
     }
 
+    if (path === '/api/storage/upload' && method === 'POST') {
+      const openid = String(req.headers['x-sprout-openid'] ?? '');
+      if (!openid) throw new HttpError(401, 'sign in first');
+      const folder = new URL(req.url ?? '', 'http://local').searchParams.get('folder') ?? 'uploads';
+      const fileID = await saveUpload(cloud.filesDir, folder, String(req.headers['content-type'] ?? ''), req);
+      return send(res, 200, { fileID });
+    }
+
     if (path === '/api/dev/users' && method === 'GET') {
       return send(res, 200, { users: DEMO_USERS.map(({ openid, nickname, roles, blurb }) => ({ openid, nickname, roles, blurb })) });
     }
@@ -97,12 +107,16 @@ export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     try {
       if (path.startsWith('/api/')) return await api(req, res, path);
+      if (path.startsWith('/files/')) {
+        req.url = path.slice('/files'.length);
+        return files(req, res, () => send(res, 404, 'not found', 'text/plain; charset=utf-8'));
+      }
       const svg = demoAsset(path);
       if (svg) return send(res, 200, svg, 'image/svg+xml');
       if (statics) return statics(req, res, () => send(res, 404, 'not found', 'text/plain; charset=utf-8'));
       return send(res, 503, 'The H5 app is not built yet: run `npm start` (it builds it) or `npm run build:h5`.', 'text/plain; charset=utf-8');
     } catch (e) {
-      if (e instanceof HttpError) return send(res, e.status, { error: e.message });
+      if (e instanceof HttpError || e instanceof UploadError) return send(res, e.status, { error: e.message });
       console.error(e);
       return send(res, 500, { error: 'local cloud fault; see its console' });
     }

@@ -2,7 +2,7 @@
 // checked by the action's schema before anything runs, and whatever happens the caller gets
 // {ok: true, data} or {ok: false, code, message}.
 import { z } from 'zod';
-import { zhCN } from 'zod/locales';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { type Result, fail } from '../core/result';
 import type { Ctx } from './context';
 

@@ -1,0 +1,46 @@
+// Starts a local cloud with a fresh database on a free port, serving the built H5 app, and a
+// headless Chromium to drive it. Each test file gets its own of both.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { createLocalCloud } from '../../local-cloud/host';
+import { createHttpServer } from '../../local-cloud/http';
+import { readTriggers } from '../../local-cloud/timers';
+
+const root = join(__dirname, '..', '..');
+
+export async function startE2E() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sprout-e2e-'));
+  const cloud = await createLocalCloud({ dataDir, logWrite: () => {} });
+  const server = createHttpServer({ cloud, triggers: readTriggers(root, Object.keys(cloud.functions)), h5Dir: join(root, 'dist', 'h5') });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.SPROUT_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const errors: string[] = [];
+  /** A separate browser profile: another phone, another student. */
+  async function newUser(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    return { context, page };
+  }
+  /** Signs in on the local sign-in page as a demo user and waits for the home tab. */
+  async function signIn(page: Page, openid: string) {
+    await page.goto(`${base}/#/pages/dev-login/index`);
+    await page.locator(`[data-testid="login-${openid}"]`).click();
+    await page.waitForURL(/pages\/index\/index/);
+  }
+  async function stop() {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+    cloud.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { base, cloud, newUser, signIn, errors, stop };
+}

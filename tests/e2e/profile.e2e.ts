@@ -1,0 +1,47 @@
+import { startE2E } from './harness';
+
+let e2e: Awaited<ReturnType<typeof startE2E>>;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.stop();
+});
+
+test('a first visit goes to the local sign-in page, then home lists the seeded products in Chinese', async () => {
+  const { page } = await e2e.newUser();
+  await page.goto(e2e.base);
+  await page.waitForURL(/pages\/dev-login\/index/);
+  await page.locator('[data-testid="login-demo-student-1"]').click();
+  await page.waitForURL(/pages\/index\/index/);
+  await page.getByText('下午好，林小满').or(page.getByText(/好，林小满/)).first().waitFor();
+  await page.locator('[data-testid="product-card"]').first().waitFor();
+  expect(await page.getByText('¥39.90').count()).toBeGreaterThan(0);
+  expect(e2e.errors).toEqual([]);
+});
+
+test('demo-student-1 edits the nickname; after a reload it is kept', async () => {
+  const { page } = await e2e.newUser();
+  await e2e.signIn(page, 'demo-student-1');
+  await page.getByText('我的', { exact: true }).click();
+  await page.waitForURL(/pages\/me\/index/);
+  await page.getByText('编辑资料 ›').click();
+  await page.waitForURL(/pages\/profile\/index/);
+  const input = page.locator('[data-testid="nickname-input"] input');
+  await input.fill('小满同学');
+  await page.locator('[data-testid="save-profile"]').click();
+  await page.waitForURL(/pages\/me\/index/);
+  await page.reload();
+  await page.locator('[data-testid="me-nickname"]').getByText('小满同学').waitFor();
+  const stored = await e2e.cloud.invoke('user', { action: 'getProfile' }, { openid: 'demo-student-1' });
+  expect(stored).toMatchObject({ ok: true, data: { nickname: '小满同学' } });
+});
+
+test('a new student gets a fresh profile', async () => {
+  const { page } = await e2e.newUser();
+  await page.goto(`${e2e.base}/#/pages/dev-login/index`);
+  await page.locator('[data-testid="login-new"]').click();
+  await page.waitForURL(/pages\/index\/index/);
+  await page.getByText('我的', { exact: true }).click();
+  await page.locator('[data-testid="me-nickname"]').getByText(/^同学/).waitFor();
+});
