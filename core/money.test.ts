@@ -13,14 +13,18 @@ describe('money', () => {
 
   it('splits into integer parts that always sum to the total', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 8 }).filter((w) => w.some((x) => x > 0)), (total, weights) => {
-        const parts = splitFen(total, weights);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        parts.forEach((p, i) => {
-          expect(Number.isInteger(p)).toBe(true);
-          expect(Math.abs(p - (total * weights[i]) / weights.reduce((a, b) => a + b, 0))).toBeLessThan(1);
-        });
-      }),
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 8 }).filter((w) => w.some((x) => x > 0)),
+        (total, weights) => {
+          const parts = splitFen(total, weights);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          parts.forEach((p, i) => {
+            expect(Number.isInteger(p)).toBe(true);
+            expect(Math.abs(p - (total * weights[i]) / weights.reduce((a, b) => a + b, 0))).toBeLessThan(1);
+          });
+        },
+      ),
     );
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Ctx } from '../server/context';
 import { indexes } from '../server/db/indexes';
 import type { CloudFunction } from '../server/define';
-import { type Log, jsonLog } from '../server/log';
+import { jsonLog, type Log } from '../server/log';
 import { Clock } from './clock';
 import { LocalDatabase } from './db/database';
 import { functions as allFunctions } from './functions';

@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { functions } from './functions';
 import { createHttpServer } from './http';
 import { testCloud } from './testing';
 import { parseWeChatCron, readTriggers } from './timers';
-import { functions } from './functions';
 
 const root = join(__dirname, '..');
 
@@ -21,10 +21,16 @@ describe('local cloud HTTP contract', () => {
     const { base, close } = await serve();
     try {
       expect(await (await fetch(`${base}/api/health`)).json()).toEqual({ ok: true });
-      const login = await fetch(`${base}/api/functions/user`, { method: 'POST', headers: { 'x-sprout-openid': 'demo-student-1' }, body: JSON.stringify({ action: 'login' }) });
+      const login = await fetch(`${base}/api/functions/user`, {
+        method: 'POST',
+        headers: { 'x-sprout-openid': 'demo-student-1' },
+        body: JSON.stringify({ action: 'login' }),
+      });
       expect(login.status).toBe(200);
       expect(await login.json()).toMatchObject({ result: { ok: true, data: { profile: { openid: 'demo-student-1', nickname: '林小满' } } } });
-      const fresh = await (await fetch(`${base}/api/functions/user`, { method: 'POST', headers: { 'x-sprout-openid': 'someone-new' }, body: '{"action":"login"}' })).json();
+      const fresh = await (
+        await fetch(`${base}/api/functions/user`, { method: 'POST', headers: { 'x-sprout-openid': 'someone-new' }, body: '{"action":"login"}' })
+      ).json();
       expect(fresh).toMatchObject({ result: { ok: true, data: { isNew: true, profile: { roles: ['student'] } } } });
       expect((await fetch(`${base}/api/functions/nope`, { method: 'POST', body: '{}' })).status).toBe(404);
       expect((await fetch(`${base}/api/functions/user`, { method: 'POST', body: '{not json' })).status).toBe(400);
@@ -41,7 +47,9 @@ describe('local cloud HTTP contract', () => {
   });
 
   it('hosts every function folder under cloudfunctions/', () => {
-    const folders = readdirSync(join(root, 'cloudfunctions'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync(join(root, 'cloudfunctions'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(Object.keys(functions).sort()).toEqual(folders.sort());
   });
 

@@ -1,18 +1,21 @@
 // The local cloud's HTTP contract (see the README): the H5 app, the end-to-end tests and the
 // benchmarks talk to the functions through it. Keep it stable.
 import { existsSync } from 'node:fs';
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import sirv from 'sirv';
 import { demoAsset } from './assets';
-import { UploadError, saveUpload } from './storage';
 import { type LocalCloud, UnknownFunctionError } from './host';
 import { DEMO_USERS } from './seed/demo';
-import { type TimerTrigger, fireTimer } from './timers';
+import { saveUpload, UploadError } from './storage';
+import { fireTimer, type TimerTrigger } from './timers';
 
 const MAX_BODY = 1024 * 1024;
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -71,7 +74,8 @@ export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
     if (path === '/api/dev/clock') {
       if (method === 'POST') {
         const body = (await readJson(req)) as { advanceMs?: unknown };
-        if (typeof body.advanceMs !== 'number' || !Number.isFinite(body.advanceMs) || body.advanceMs < 0) throw new HttpError(400, 'advanceMs must be a non-negative number');
+        if (typeof body.advanceMs !== 'number' || !Number.isFinite(body.advanceMs) || body.advanceMs < 0)
+          throw new HttpError(400, 'advanceMs must be a non-negative number');
         return send(res, 200, { now: cloud.clock.advance(body.advanceMs) });
       }
       return send(res, 200, { now: cloud.clock.now() });

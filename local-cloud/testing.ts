@@ -14,7 +14,7 @@ export async function testCloud(options: { seed?: boolean } = {}) {
   const fingerprint = () =>
     cloud.db.store
       .collections()
-      .map((c) => (cloud.db.store.db.prepare(`SELECT count(*) n, coalesce(sum(v), 0) v, coalesce(group_concat(_id), '') ids FROM "c_${c}"`).get() as object))
+      .map((c) => cloud.db.store.db.prepare(`SELECT count(*) n, coalesce(sum(v), 0) v, coalesce(group_concat(_id), '') ids FROM "c_${c}"`).get() as object)
       .map((r) => JSON.stringify(r))
       .join('|');
   return { cloud, clock, call, fingerprint };

@@ -15,7 +15,9 @@ export interface TimerTrigger {
 export function readTriggers(root: string, names: string[]): TimerTrigger[] {
   const out: TimerTrigger[] = [];
   for (const fn of names) {
-    const config = JSON.parse(readFileSync(join(root, 'cloudfunctions', fn, 'config.json'), 'utf8')) as { triggers?: { name: string; type: string; config: string }[] };
+    const config = JSON.parse(readFileSync(join(root, 'cloudfunctions', fn, 'config.json'), 'utf8')) as {
+      triggers?: { name: string; type: string; config: string }[];
+    };
     for (const t of config.triggers ?? []) if (t.type === 'timer') out.push({ fn, name: t.name, config: t.config });
   }
   return out;
@@ -26,11 +28,16 @@ export function parseWeChatCron(expr: string): { pattern: string; yearMatches: (
   const fields = expr.trim().split(/\s+/);
   if (fields.length !== 7) throw new Error(`timer '${expr}' must have 7 fields: second minute hour day month weekday year`);
   const year = fields[6];
-  const years = year === '*' ? null : new Set(year.split(',').flatMap((part) => {
-    const [a, b] = part.split('-').map(Number);
-    if (!Number.isInteger(a) || (b !== undefined && !Number.isInteger(b))) throw new Error(`unsupported year field '${year}'`);
-    return Array.from({ length: (b ?? a) - a + 1 }, (_, i) => a + i);
-  }));
+  const years =
+    year === '*'
+      ? null
+      : new Set(
+          year.split(',').flatMap((part) => {
+            const [a, b] = part.split('-').map(Number);
+            if (!Number.isInteger(a) || (b !== undefined && !Number.isInteger(b))) throw new Error(`unsupported year field '${year}'`);
+            return Array.from({ length: (b ?? a) - a + 1 }, (_, i) => a + i);
+          }),
+        );
   return { pattern: fields.slice(0, 6).join(' '), yearMatches: (y) => years === null || years.has(y) };
 }
 
@@ -51,5 +58,7 @@ export function startTimers(cloud: LocalCloud, triggers: TimerTrigger[], onError
       await fireTimer(cloud, t).catch((e) => onError(t, e));
     });
   });
-  return () => jobs.forEach((j) => j.stop());
+  return () => {
+    for (const j of jobs) j.stop();
+  };
 }

@@ -1,7 +1,7 @@
 // Bundles each cloud function with esbuild into dist/cloudfunctions/<name>/: one index.js with
 // all shared code inside (a deployed function can only require files in its own folder), its
 // config.json (permissions, timer triggers) and a package.json that installs wx-server-sdk.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -11,7 +11,9 @@ const out = join(root, 'dist', 'cloudfunctions');
 const sdkVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'wx-server-sdk', 'package.json'), 'utf8')).version;
 
 rmSync(out, { recursive: true, force: true });
-const names = readdirSync(src, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const names = readdirSync(src, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 for (const name of names) {
   const dir = join(out, name);
   mkdirSync(dir, { recursive: true });
@@ -36,7 +38,10 @@ for (const name of names) {
   if (leaked.length) throw new Error(`${name} bundles local-only code: ${leaked.join(', ')}`);
   const config = join(src, name, 'config.json');
   if (existsSync(config)) copyFileSync(config, join(dir, 'config.json'));
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2)}\n`,
+  );
   const bytes = readFileSync(join(dir, 'index.js')).length;
   console.log(`  ${name.padEnd(12)} ${(bytes / 1024).toFixed(1).padStart(7)} KB`);
 }

@@ -24,7 +24,11 @@ export function h5IsStale() {
 export function ensureH5Build() {
   if (!h5IsStale()) return;
   console.log('Building the H5 app (dist/h5), about half a minute…');
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0 || !existsSync(join(root, 'dist', 'h5', 'index.html'))) {
     console.error('The H5 build failed; run `npm run build:h5` to see why.');
     process.exit(1);

@@ -4,13 +4,25 @@ import type { Ctx } from './context';
 import { action, defineFunction } from './define';
 
 const logs: unknown[] = [];
-const ctx = (over: Partial<Ctx> = {}) => ({ openid: 'u1', source: 'wx_client', now: () => 0, log: { info() {}, warn() {}, error: (m: string, f: unknown) => logs.push([m, f]) }, ...over }) as unknown as Ctx;
+const ctx = (over: Partial<Ctx> = {}) =>
+  ({
+    openid: 'u1',
+    source: 'wx_client',
+    now: () => 0,
+    log: { info() {}, warn() {}, error: (m: string, f: unknown) => logs.push([m, f]) },
+    ...over,
+  }) as unknown as Ctx;
 
 const fn = defineFunction(
   'demo',
   {
     echo: action({ input: z.strictObject({ n: z.number().int() }), run: async (_c, { n }) => ok(n * 2) }),
-    boom: action({ input: z.strictObject({}), run: async () => { throw new Error('secret database detail'); } }),
+    boom: action({
+      input: z.strictObject({}),
+      run: async () => {
+        throw new Error('secret database detail');
+      },
+    }),
     sweep: action({ input: z.strictObject({}), run: async () => ok('swept') }),
   },
   { timerAction: 'sweep' },

@@ -3,7 +3,7 @@
 // {ok: true, data} or {ok: false, code, message}.
 import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
-import { type Result, fail } from '../core/result';
+import { fail, type Result } from '../core/result';
 import type { Ctx } from './context';
 
 // Validation messages in Chinese: they reach students as the reason a request was refused.

@@ -1,10 +1,4 @@
-const pages = [
-  'pages/index/index',
-  'pages/groupbuy/index',
-  'pages/me/index',
-  'pages/profile/index',
-  'pages/product/index',
-];
+const pages = ['pages/index/index', 'pages/groupbuy/index', 'pages/me/index', 'pages/profile/index', 'pages/product/index'];
 // The local sign-in page exists only in the H5 build that talks to the local cloud.
 if (process.env.TARO_ENV === 'h5') pages.push('pages/dev-login/index');
 

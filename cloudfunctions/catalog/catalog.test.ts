@@ -16,12 +16,31 @@ describe('catalog function', () => {
   it('pages with a cursor through every product exactly once', async () => {
     const { call, cloud } = await testCloud();
     for (let i = 0; i < 25; i++) {
-      await cloud.db.collection('products').add({ data: { _id: `extra-${i}`, merchantId: 'm-yunduo', title: `商品${i}`, subtitle: '', description: '', priceFen: 100 + i, originalPriceFen: null, images: [], category: 'snacks', stock: 1, status: 'on_sale', listedKey: listedKey(1000 + i, `extra-${i}`), createdAt: new Date(0) } });
+      await cloud.db.collection('products').add({
+        data: {
+          _id: `extra-${i}`,
+          merchantId: 'm-yunduo',
+          title: `商品${i}`,
+          subtitle: '',
+          description: '',
+          priceFen: 100 + i,
+          originalPriceFen: null,
+          images: [],
+          category: 'snacks',
+          stock: 1,
+          status: 'on_sale',
+          listedKey: listedKey(1000 + i, `extra-${i}`),
+          createdAt: new Date(0),
+        },
+      });
     }
     const seen: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 10; page++) {
-      const res = await call<{ items: ProductCard[]; nextCursor: string | null }>('catalog', 'demo-student-1', { action: 'listProducts', ...(cursor ? { cursor } : {}) });
+      const res = await call<{ items: ProductCard[]; nextCursor: string | null }>('catalog', 'demo-student-1', {
+        action: 'listProducts',
+        ...(cursor ? { cursor } : {}),
+      });
       if (!res.ok) throw new Error(res.message);
       expect(res.data.items.length).toBeLessThanOrEqual(PAGE_SIZE);
       seen.push(...res.data.items.map((p) => p.id));
@@ -34,7 +53,10 @@ describe('catalog function', () => {
 
   it('getProduct returns details or NOT_FOUND', async () => {
     const { call } = await testCloud();
-    expect(await call('catalog', 'demo-student-1', { action: 'getProduct', productId: 'p-lamp' })).toMatchObject({ ok: true, data: { title: 'LED 护眼台灯', priceFen: 6900, merchant: { name: '青柠文创' }, images: ['/assets/products/p-lamp.svg'] } });
+    expect(await call('catalog', 'demo-student-1', { action: 'getProduct', productId: 'p-lamp' })).toMatchObject({
+      ok: true,
+      data: { title: 'LED 护眼台灯', priceFen: 6900, merchant: { name: '青柠文创' }, images: ['/assets/products/p-lamp.svg'] },
+    });
     expect(await call('catalog', 'demo-student-1', { action: 'getProduct', productId: 'nope' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await call('catalog', 'demo-student-1', { action: 'getProduct' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });

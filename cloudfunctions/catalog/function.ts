@@ -1,8 +1,8 @@
 // catalog: the products on sale, newest first, a page at a time.
-import { type CatalogResults, PAGE_SIZE, catalogInput } from '../../core/contracts/catalog';
+import { type CatalogResults, catalogInput, PAGE_SIZE } from '../../core/contracts/catalog';
 import { fail, ok } from '../../core/result';
 import { action, defineFunction } from '../../server/define';
-import { type ProductDoc, findProduct, merchantsById, toCard } from '../../server/repos/products';
+import { findProduct, merchantsById, type ProductDoc, toCard } from '../../server/repos/products';
 
 export default defineFunction('catalog', {
   listProducts: action({
@@ -14,9 +14,17 @@ export default defineFunction('catalog', {
       const where: Record<string, unknown> = { status: 'on_sale' };
       if (category) where.category = category;
       if (cursor) where.listedKey = _.lt(cursor);
-      const { data } = await ctx.db.collection<ProductDoc>('products').where(where).orderBy('listedKey', 'desc').limit(PAGE_SIZE + 1).get();
+      const { data } = await ctx.db
+        .collection<ProductDoc>('products')
+        .where(where)
+        .orderBy('listedKey', 'desc')
+        .limit(PAGE_SIZE + 1)
+        .get();
       const page = data.slice(0, PAGE_SIZE);
-      const merchants = await merchantsById(ctx, page.map((p) => p.merchantId));
+      const merchants = await merchantsById(
+        ctx,
+        page.map((p) => p.merchantId),
+      );
       return ok<CatalogResults['listProducts']>({
         items: page.map((p) => toCard(p, merchants.get(p.merchantId))),
         nextCursor: data.length > PAGE_SIZE ? page[page.length - 1].listedKey : null,

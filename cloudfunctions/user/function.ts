@@ -3,7 +3,7 @@ import { type UserResults, userInput } from '../../core/contracts/user';
 import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
 import { action, defineFunction } from '../../server/define';
-import { type UserDoc, createUser, findUser, toProfile } from '../../server/repos/users';
+import { createUser, findUser, toProfile, type UserDoc } from '../../server/repos/users';
 
 /** "同学" plus four characters of the openid's hash: a readable default the student will change. */
 function defaultNickname(openid: string): string {
@@ -70,7 +70,10 @@ export default defineFunction('user', {
         // _.set so an array or null replaces the stored value instead of merging into it.
         const _ = ctx.db.command;
         const data = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, _.set(v)]));
-        await ctx.db.collection('users').doc(ctx.openid).update({ data: { ...data, updatedAt: new Date(ctx.now()) } });
+        await ctx.db
+          .collection('users')
+          .doc(ctx.openid)
+          .update({ data: { ...data, updatedAt: new Date(ctx.now()) } });
       }
       return profileOf(ctx);
     },

@@ -33,11 +33,29 @@ describe('user function', () => {
   it('updateProfile edits and validates every field', async () => {
     const { call } = await testCloud();
     const me = 'demo-student-1';
-    const res = await call('user', me, { action: 'updateProfile', nickname: '  小满  ', grade: '大三', major: '软件工程', interests: ['数码', '图书'], campusId: 'campus-huadong', avatarUrl: '/files/a.png' });
-    expect(res).toMatchObject({ ok: true, data: { nickname: '小满', grade: '大三', major: '软件工程', interests: ['数码', '图书'], avatarUrl: '/files/a.png' } });
+    const res = await call('user', me, {
+      action: 'updateProfile',
+      nickname: '  小满  ',
+      grade: '大三',
+      major: '软件工程',
+      interests: ['数码', '图书'],
+      campusId: 'campus-huadong',
+      avatarUrl: '/files/a.png',
+    });
+    expect(res).toMatchObject({
+      ok: true,
+      data: { nickname: '小满', grade: '大三', major: '软件工程', interests: ['数码', '图书'], avatarUrl: '/files/a.png' },
+    });
     const cleared = await call('user', me, { action: 'updateProfile', interests: [], grade: null });
     expect(cleared).toMatchObject({ ok: true, data: { interests: [], grade: null } });
-    for (const bad of [{ nickname: '' }, { nickname: 'x'.repeat(21) }, { grade: '大五' }, { interests: ['赌'] }, { avatarUrl: 'javascript:alert(1)' }, { campusId: 'nowhere' }]) {
+    for (const bad of [
+      { nickname: '' },
+      { nickname: 'x'.repeat(21) },
+      { grade: '大五' },
+      { interests: ['赌'] },
+      { avatarUrl: 'javascript:alert(1)' },
+      { campusId: 'nowhere' },
+    ]) {
       expect(await call('user', me, { action: 'updateProfile', ...bad })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     }
     expect(await call('user', me, { action: 'updateProfile', nickname: '刷单小王' })).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' });
@@ -53,8 +71,16 @@ describe('user function', () => {
     const { call, fingerprint } = await testCloud();
     const actions = Object.keys(user.actions);
     const event = fc.oneof(
-      fc.record({ action: fc.constantFrom(...actions, 'nope', ''), fields: fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }) }).map(({ action, fields }) => ({ ...fields, action })),
-      fc.record({ action: fc.constantFrom(...actions), nickname: fc.jsonValue(), grade: fc.jsonValue(), interests: fc.jsonValue(), campusId: fc.jsonValue() }, { requiredKeys: ['action'] }),
+      fc
+        .record({
+          action: fc.constantFrom(...actions, 'nope', ''),
+          fields: fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
+        })
+        .map(({ action, fields }) => ({ ...fields, action })),
+      fc.record(
+        { action: fc.constantFrom(...actions), nickname: fc.jsonValue(), grade: fc.jsonValue(), interests: fc.jsonValue(), campusId: fc.jsonValue() },
+        { requiredKeys: ['action'] },
+      ),
       fc.jsonValue({ maxDepth: 2 }),
     );
     await fc.assert(

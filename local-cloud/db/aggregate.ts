@@ -26,33 +26,83 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 function operator(doc: Doc, op: string, raw: unknown): unknown {
   const a = () => args(doc, raw);
   switch (op) {
-    case '$add': return a().reduce((s: number, v) => s + num(v), 0);
-    case '$subtract': { const [x, y] = a(); return num(x) - num(y); }
-    case '$multiply': return a().reduce((s: number, v) => s * num(v), 1);
-    case '$divide': { const [x, y] = a(); return num(y) === 0 ? null : num(x) / num(y); }
-    case '$mod': { const [x, y] = a(); return num(x) % num(y); }
-    case '$eq': { const [x, y] = a(); return deepEqual(x, y); }
-    case '$ne': { const [x, y] = a(); return !deepEqual(x, y); }
-    case '$gt': { const [x, y] = a(); return compareValues(x, y) > 0; }
-    case '$gte': { const [x, y] = a(); return compareValues(x, y) >= 0; }
-    case '$lt': { const [x, y] = a(); return compareValues(x, y) < 0; }
-    case '$lte': { const [x, y] = a(); return compareValues(x, y) <= 0; }
-    case '$and': return a().every(Boolean);
-    case '$or': return a().some(Boolean);
-    case '$not': return !a()[0];
+    case '$add':
+      return a().reduce((s: number, v) => s + num(v), 0);
+    case '$subtract': {
+      const [x, y] = a();
+      return num(x) - num(y);
+    }
+    case '$multiply':
+      return a().reduce((s: number, v) => s * num(v), 1);
+    case '$divide': {
+      const [x, y] = a();
+      return num(y) === 0 ? null : num(x) / num(y);
+    }
+    case '$mod': {
+      const [x, y] = a();
+      return num(x) % num(y);
+    }
+    case '$eq': {
+      const [x, y] = a();
+      return deepEqual(x, y);
+    }
+    case '$ne': {
+      const [x, y] = a();
+      return !deepEqual(x, y);
+    }
+    case '$gt': {
+      const [x, y] = a();
+      return compareValues(x, y) > 0;
+    }
+    case '$gte': {
+      const [x, y] = a();
+      return compareValues(x, y) >= 0;
+    }
+    case '$lt': {
+      const [x, y] = a();
+      return compareValues(x, y) < 0;
+    }
+    case '$lte': {
+      const [x, y] = a();
+      return compareValues(x, y) <= 0;
+    }
+    case '$and':
+      return a().every(Boolean);
+    case '$or':
+      return a().some(Boolean);
+    case '$not':
+      return !a()[0];
     case '$cond': {
       if (isPlainObject(raw)) return evalExpr(doc, evalExpr(doc, raw.if) ? raw.then : raw.else);
       const [c, t, e] = raw as unknown[];
       return evalExpr(doc, evalExpr(doc, c) ? t : e);
     }
-    case '$ifNull': { const [x, y] = a(); return x === null || x === undefined ? y : x; }
-    case '$size': { const [x] = a(); return Array.isArray(x) ? x.length : 0; }
-    case '$concat': return a().map((v) => String(v ?? '')).join('');
-    case '$toUpper': return String(a()[0] ?? '').toUpperCase();
-    case '$toLower': return String(a()[0] ?? '').toLowerCase();
-    case '$arrayElemAt': { const [arr, i] = a(); return Array.isArray(arr) ? arr.at(num(i)) : undefined; }
-    case '$in': { const [x, arr] = a(); return Array.isArray(arr) && arr.some((el) => deepEqual(el, x)); }
-    default: throw new Error(`unsupported aggregation operator ${op}`);
+    case '$ifNull': {
+      const [x, y] = a();
+      return x === null || x === undefined ? y : x;
+    }
+    case '$size': {
+      const [x] = a();
+      return Array.isArray(x) ? x.length : 0;
+    }
+    case '$concat':
+      return a()
+        .map((v) => String(v ?? ''))
+        .join('');
+    case '$toUpper':
+      return String(a()[0] ?? '').toUpperCase();
+    case '$toLower':
+      return String(a()[0] ?? '').toLowerCase();
+    case '$arrayElemAt': {
+      const [arr, i] = a();
+      return Array.isArray(arr) ? arr.at(num(i)) : undefined;
+    }
+    case '$in': {
+      const [x, arr] = a();
+      return Array.isArray(arr) && arr.some((el) => deepEqual(el, x));
+    }
+    default:
+      throw new Error(`unsupported aggregation operator ${op}`);
   }
 }
 
@@ -63,15 +113,24 @@ function accumulate(docs: Doc[], spec: unknown): unknown {
   const nums = values.filter((v): v is number => typeof v === 'number');
   const present = values.filter((v) => v !== undefined && v !== null);
   switch (op) {
-    case '$sum': return nums.reduce((s, v) => s + v, 0);
-    case '$avg': return nums.length ? nums.reduce((s, v) => s + v, 0) / nums.length : null;
-    case '$min': return present.length ? present.reduce((m, v) => (compareValues(v, m) < 0 ? v : m)) : null;
-    case '$max': return present.length ? present.reduce((m, v) => (compareValues(v, m) > 0 ? v : m)) : null;
-    case '$first': return values[0] ?? null;
-    case '$last': return values.at(-1) ?? null;
-    case '$push': return values;
-    case '$addToSet': return values.filter((v, i) => values.findIndex((w) => deepEqual(v, w)) === i);
-    default: throw new Error(`unsupported accumulator ${op}`);
+    case '$sum':
+      return nums.reduce((s, v) => s + v, 0);
+    case '$avg':
+      return nums.length ? nums.reduce((s, v) => s + v, 0) / nums.length : null;
+    case '$min':
+      return present.length ? present.reduce((m, v) => (compareValues(v, m) < 0 ? v : m)) : null;
+    case '$max':
+      return present.length ? present.reduce((m, v) => (compareValues(v, m) > 0 ? v : m)) : null;
+    case '$first':
+      return values[0] ?? null;
+    case '$last':
+      return values.at(-1) ?? null;
+    case '$push':
+      return values;
+    case '$addToSet':
+      return values.filter((v, i) => values.findIndex((w) => deepEqual(v, w)) === i);
+    default:
+      throw new Error(`unsupported accumulator ${op}`);
   }
 }
 
@@ -152,15 +211,42 @@ export function runPipeline(input: Doc[], stages: Stage[], loadCollection: (name
   for (const stage of stages) {
     const [op, spec] = Object.entries(stage)[0];
     switch (op) {
-      case 'match': { const q = normalizeQuery(spec); docs = docs.filter((d) => matches(d, q)); break; }
-      case 'group': docs = group(docs, spec as Doc); break;
-      case 'sort': docs = sortDocs(docs, Object.entries(spec as Doc).map(([k, v]) => [k, Number(v) < 0 ? -1 : 1])); break;
-      case 'skip': docs = docs.slice(spec as number); break;
-      case 'limit': docs = docs.slice(0, spec as number); break;
-      case 'project': docs = docs.map((d) => project(d, spec as Doc)); break;
-      case 'addFields': docs = docs.map((d) => { const c = clone(d); for (const [k, v] of Object.entries(spec as Doc)) setPath(c, k, evalExpr(d, v)); return c; }); break;
-      case 'unwind': docs = unwind(docs, spec); break;
-      case 'count': docs = docs.length ? [{ [spec as string]: docs.length }] : []; break;
+      case 'match': {
+        const q = normalizeQuery(spec);
+        docs = docs.filter((d) => matches(d, q));
+        break;
+      }
+      case 'group':
+        docs = group(docs, spec as Doc);
+        break;
+      case 'sort':
+        docs = sortDocs(
+          docs,
+          Object.entries(spec as Doc).map(([k, v]) => [k, Number(v) < 0 ? -1 : 1]),
+        );
+        break;
+      case 'skip':
+        docs = docs.slice(spec as number);
+        break;
+      case 'limit':
+        docs = docs.slice(0, spec as number);
+        break;
+      case 'project':
+        docs = docs.map((d) => project(d, spec as Doc));
+        break;
+      case 'addFields':
+        docs = docs.map((d) => {
+          const c = clone(d);
+          for (const [k, v] of Object.entries(spec as Doc)) setPath(c, k, evalExpr(d, v));
+          return c;
+        });
+        break;
+      case 'unwind':
+        docs = unwind(docs, spec);
+        break;
+      case 'count':
+        docs = docs.length ? [{ [spec as string]: docs.length }] : [];
+        break;
       case 'lookup': {
         const { from, localField, foreignField, as } = spec as { from: string; localField: string; foreignField: string; as: string };
         const foreign = loadCollection(from);
@@ -175,7 +261,8 @@ export function runPipeline(input: Doc[], stages: Stage[], loadCollection: (name
         });
         break;
       }
-      default: throw new Error(`unsupported aggregation stage ${op}`);
+      default:
+        throw new Error(`unsupported aggregation stage ${op}`);
     }
   }
   return docs;

@@ -4,7 +4,19 @@ import fc from 'fast-check';
 import { LocalDatabase } from './database';
 import { normalizeQuery } from './match';
 
-const indexes = { items: [{ name: 'cat_price', fields: [['cat', 'asc'], ['price', 'desc']] as Array<[string, 'asc' | 'desc']>, why: 'test' }, { name: 'at', fields: [['at', 'asc']] as Array<[string, 'asc' | 'desc']>, why: 'test' }] };
+const indexes = {
+  items: [
+    {
+      name: 'cat_price',
+      fields: [
+        ['cat', 'asc'],
+        ['price', 'desc'],
+      ] as Array<[string, 'asc' | 'desc']>,
+      why: 'test',
+    },
+    { name: 'at', fields: [['at', 'asc']] as Array<[string, 'asc' | 'desc']>, why: 'test' },
+  ],
+};
 
 describe('local database', () => {
   it('an equality query with orderBy on indexed fields uses the SQLite index, not a scan', () => {
@@ -30,7 +42,13 @@ describe('local database', () => {
     b.close();
   });
 
-  const value = fc.oneof(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: -3, max: 3 }), fc.boolean(), fc.constant(null), fc.date({ min: new Date(0), max: new Date(10), noInvalidDate: true }));
+  const value = fc.oneof(
+    fc.constantFrom('a', 'b', 'c'),
+    fc.integer({ min: -3, max: 3 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.date({ min: new Date(0), max: new Date(10), noInvalidDate: true }),
+  );
   const doc = fc.record({ cat: value, price: value, at: value }, { requiredKeys: [] });
   const cond = fc.oneof(
     value.map((v) => ['eq', v] as const),
@@ -40,20 +58,26 @@ describe('local database', () => {
 
   it('results are the same with and without indexes (pushdown is only ever a superset)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(doc, { maxLength: 25 }), fc.constantFrom('cat', 'price', 'at'), cond, fc.constantFrom('asc', 'desc'), async (docs, field, [op, v], dir) => {
-        const plain = new LocalDatabase({ file: ':memory:', indexes: {} });
-        const indexed = new LocalDatabase({ file: ':memory:', indexes });
-        for (const [i, d] of docs.entries()) {
-          await plain.collection('items').add({ data: { ...d, _id: `d${i}` } });
-          await indexed.collection('items').add({ data: { ...d, _id: `d${i}` } });
-        }
-        const _ = plain.command as unknown as Record<string, (x: unknown) => unknown>;
-        const q = { [field]: _[op](v) };
-        const run = (db: LocalDatabase) => db.collection('items').where(q).orderBy(field, dir).get();
-        const a = (await run(plain)).data.map((d) => d._id);
-        const b = (await run(indexed)).data.map((d) => d._id);
-        expect([...b].sort()).toEqual([...a].sort());
-      }),
+      fc.asyncProperty(
+        fc.array(doc, { maxLength: 25 }),
+        fc.constantFrom('cat', 'price', 'at'),
+        cond,
+        fc.constantFrom('asc', 'desc'),
+        async (docs, field, [op, v], dir) => {
+          const plain = new LocalDatabase({ file: ':memory:', indexes: {} });
+          const indexed = new LocalDatabase({ file: ':memory:', indexes });
+          for (const [i, d] of docs.entries()) {
+            await plain.collection('items').add({ data: { ...d, _id: `d${i}` } });
+            await indexed.collection('items').add({ data: { ...d, _id: `d${i}` } });
+          }
+          const _ = plain.command as unknown as Record<string, (x: unknown) => unknown>;
+          const q = { [field]: _[op](v) };
+          const run = (db: LocalDatabase) => db.collection('items').where(q).orderBy(field, dir).get();
+          const a = (await run(plain)).data.map((d) => d._id);
+          const b = (await run(indexed)).data.map((d) => d._id);
+          expect([...b].sort()).toEqual([...a].sort());
+        },
+      ),
       { numRuns: 200 },
     );
   });

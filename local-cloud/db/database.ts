@@ -2,10 +2,10 @@
 // synchronously inside its promise, so a conditional update is atomic, as in WeChat Cloud.
 import type { IndexPlan } from '../../server/db/index-spec';
 import type { AggregateRef, CollectionRef, Db, DocData, DocRef, Order, Transaction } from '../../server/db/types';
-import { type Stage, runPipeline, sortDocs } from './aggregate';
-import { ServerDate, command } from './commands';
-import { type Query, matches, normalizeQuery } from './match';
-import { DbError, Store, newId } from './store';
+import { runPipeline, type Stage, sortDocs } from './aggregate';
+import { command, ServerDate } from './commands';
+import { matches, normalizeQuery, type Query } from './match';
+import { DbError, newId, Store } from './store';
 import { LocalTransaction, TransactionConflict, TransactionRollback } from './transaction';
 import { applyUpdate, assertStorable, resolveServerDates } from './update';
 import { clone, deepEqual, fromStorage, getPath, isPlainObject, removePath, setPath, toStorage } from './values';
@@ -103,7 +103,12 @@ export class LocalDatabase implements Db {
 
   /** All matching documents in order (the caller applies skip/limit). */
   *find(collection: string, state: Pick<QueryState, 'queries' | 'order'>): Generator<DocData> {
-    const query = state.queries.length === 0 ? undefined : state.queries.length === 1 ? state.queries[0] : { kind: 'logic' as const, op: 'and' as const, parts: state.queries };
+    const query =
+      state.queries.length === 0
+        ? undefined
+        : state.queries.length === 1
+          ? state.queries[0]
+          : { kind: 'logic' as const, op: 'and' as const, parts: state.queries };
     const { rows, ordered } = this.store.table(collection).scan(query, state.order);
     if (ordered) {
       for (const row of rows) {
@@ -117,7 +122,10 @@ export class LocalDatabase implements Db {
       const doc = fromStorage(row.doc);
       if (!query || matches(doc, query)) all.push(doc);
     }
-    yield* sortDocs(all, state.order.map(([p, d]) => [p, d === 'desc' ? -1 : 1]));
+    yield* sortDocs(
+      all,
+      state.order.map(([p, d]) => [p, d === 'desc' ? -1 : 1]),
+    );
   }
 
   close(): void {
@@ -278,16 +286,36 @@ class LocalAggregate implements AggregateRef {
   private add(op: string, spec: unknown): AggregateRef {
     return new LocalAggregate(this.db, this.name, [...this.stages, { [op]: spec }]);
   }
-  match(q: object) { return this.add('match', q); }
-  group(s: object) { return this.add('group', s); }
-  sort(s: Record<string, 1 | -1>) { return this.add('sort', s); }
-  skip(n: number) { return this.add('skip', checkCount(n, 'skip')); }
-  limit(n: number) { return this.add('limit', checkCount(n, 'limit')); }
-  project(s: object) { return this.add('project', s); }
-  unwind(s: string | object) { return this.add('unwind', s); }
-  lookup(s: { from: string; localField: string; foreignField: string; as: string }) { return this.add('lookup', s); }
-  count(f: string) { return this.add('count', f); }
-  addFields(s: object) { return this.add('addFields', s); }
+  match(q: object) {
+    return this.add('match', q);
+  }
+  group(s: object) {
+    return this.add('group', s);
+  }
+  sort(s: Record<string, 1 | -1>) {
+    return this.add('sort', s);
+  }
+  skip(n: number) {
+    return this.add('skip', checkCount(n, 'skip'));
+  }
+  limit(n: number) {
+    return this.add('limit', checkCount(n, 'limit'));
+  }
+  project(s: object) {
+    return this.add('project', s);
+  }
+  unwind(s: string | object) {
+    return this.add('unwind', s);
+  }
+  lookup(s: { from: string; localField: string; foreignField: string; as: string }) {
+    return this.add('lookup', s);
+  }
+  count(f: string) {
+    return this.add('count', f);
+  }
+  addFields(s: object) {
+    return this.add('addFields', s);
+  }
 
   async end() {
     // A leading $match picks the input through the indexes; the rest runs in memory.

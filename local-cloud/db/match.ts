@@ -52,25 +52,39 @@ function evalCondition(values: unknown[], found: boolean, cond: unknown): boolea
   if (cond instanceof LogicCommand) {
     const parts = cond.operands;
     switch (cond.op) {
-      case 'and': return parts.every((c) => evalCondition(values, found, c));
-      case 'or': return parts.some((c) => evalCondition(values, found, c));
-      case 'nor': return !parts.some((c) => evalCondition(values, found, c));
-      case 'not': return !evalCondition(values, found, parts[0]);
+      case 'and':
+        return parts.every((c) => evalCondition(values, found, c));
+      case 'or':
+        return parts.some((c) => evalCondition(values, found, c));
+      case 'nor':
+        return !parts.some((c) => evalCondition(values, found, c));
+      case 'not':
+        return !evalCondition(values, found, parts[0]);
     }
   }
   if (!(cond instanceof QueryCommand)) return equalsAny(values, cond);
   const x = cond.operand;
   switch (cond.op) {
-    case 'eq': return equalsAny(values, x);
-    case 'neq': return !equalsAny(values, x);
-    case 'lt': return anyScalar(values, (v) => comparable(v, x) && compareValues(v, x) < 0);
-    case 'lte': return anyScalar(values, (v) => comparable(v, x) && compareValues(v, x) <= 0);
-    case 'gt': return anyScalar(values, (v) => comparable(v, x) && compareValues(v, x) > 0);
-    case 'gte': return anyScalar(values, (v) => comparable(v, x) && compareValues(v, x) >= 0);
-    case 'in': return asArray(x, 'in').some((el) => equalsAny(values, el));
-    case 'nin': return !asArray(x, 'nin').some((el) => equalsAny(values, el));
-    case 'exists': return found === Boolean(x);
-    case 'size': return values.some((v) => Array.isArray(v) && v.length === x);
+    case 'eq':
+      return equalsAny(values, x);
+    case 'neq':
+      return !equalsAny(values, x);
+    case 'lt':
+      return anyScalar(values, (v) => comparable(v, x) && compareValues(v, x) < 0);
+    case 'lte':
+      return anyScalar(values, (v) => comparable(v, x) && compareValues(v, x) <= 0);
+    case 'gt':
+      return anyScalar(values, (v) => comparable(v, x) && compareValues(v, x) > 0);
+    case 'gte':
+      return anyScalar(values, (v) => comparable(v, x) && compareValues(v, x) >= 0);
+    case 'in':
+      return asArray(x, 'in').some((el) => equalsAny(values, el));
+    case 'nin':
+      return !asArray(x, 'nin').some((el) => equalsAny(values, el));
+    case 'exists':
+      return found === Boolean(x);
+    case 'size':
+      return values.some((v) => Array.isArray(v) && v.length === x);
     case 'all': {
       const wanted = asArray(x, 'all');
       return values.some((v) => Array.isArray(v) && wanted.length > 0 && wanted.every((w) => v.some((el) => deepEqual(el, w))));

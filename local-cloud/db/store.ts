@@ -57,7 +57,7 @@ export class Table {
     this.sql = quote(`c_${name}`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${this.sql} (rid INTEGER PRIMARY KEY, _id TEXT NOT NULL UNIQUE, v INTEGER NOT NULL, doc TEXT NOT NULL)`);
     const paths = [...new Set(specs.flatMap((s) => s.fields.map(([p]) => p)))];
-    paths.forEach((p) => this.keys.set(p, `k_${p.replace(/[^A-Za-z0-9_]/g, '_')}`));
+    for (const p of paths) this.keys.set(p, `k_${p.replace(/[^A-Za-z0-9_]/g, '_')}`);
     this.migrateKeyColumns();
     for (const spec of specs) this.createIndex(spec);
     const cols = [...this.keys.values()];
@@ -138,7 +138,10 @@ export class Table {
       const err = e as { code?: string; message?: string };
       if (err.code?.startsWith('SQLITE_CONSTRAINT')) {
         // The same words WeChat Cloud answers with, so one check (isDuplicateKeyError) serves both.
-        throw new DbError(-502001, `collection.${op}:fail -502001 database request fail. [FailedOperation] E11000 duplicate key error collection: ${this.name} (${err.message})`);
+        throw new DbError(
+          -502001,
+          `collection.${op}:fail -502001 database request fail. [FailedOperation] E11000 duplicate key error collection: ${this.name} (${err.message})`,
+        );
       }
       throw e;
     }
@@ -165,9 +168,7 @@ export class Table {
     const params: SqlValue[] = [];
     if (query) this.pushDown(query, where, params);
     const byKeys = order.length > 0 && order.every(([p]) => this.keys.has(p));
-    const orderSql = byKeys
-      ? `${order.map(([p, d]) => `${quote(this.keys.get(p) as string)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}, rid`
-      : 'rid';
+    const orderSql = byKeys ? `${order.map(([p, d]) => `${quote(this.keys.get(p) as string)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}, rid` : 'rid';
     const sql = `FROM ${this.sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderSql}`;
     return { sql, params, ordered: byKeys || order.length === 0 };
   }
@@ -237,7 +238,9 @@ export class Store {
   }
 
   collections(): string[] {
-    return (this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'`).all() as { name: string }[]).map((r) => r.name.slice(2));
+    return (this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'`).all() as { name: string }[]).map((r) =>
+      r.name.slice(2),
+    );
   }
 
   transaction<T>(fn: () => T): T {

@@ -28,8 +28,9 @@ export function assertStorable(value: unknown, path = ''): void {
     throw new Error(`unsupported value type ${typeof value} at '${path}'`);
   }
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`non-finite number at '${path}'`);
-  if (Array.isArray(value)) value.forEach((v, i) => assertStorable(v, `${path}.${i}`));
-  else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) assertStorable(v, path ? `${path}.${k}` : k);
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) assertStorable(v, `${path}.${i}`);
+  } else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) assertStorable(v, path ? `${path}.${k}` : k);
 }
 
 function flattenUpdate(data: Record<string, unknown>, prefix: string, out: [string, unknown][]): void {
@@ -81,13 +82,17 @@ function applyCommand(doc: Record<string, unknown>, path: string, cmd: UpdateCom
   switch (cmd.op) {
     case 'set':
       assertStorable(cmd.operand, path);
-      return setPath(doc, path, clone(cmd.operand));
+      setPath(doc, path, clone(cmd.operand));
+      return;
     case 'remove':
-      return removePath(doc, path);
+      removePath(doc, path);
+      return;
     case 'inc':
-      return setPath(doc, path, numberAt(doc, path, 'inc', 0) + operandNumber(cmd));
+      setPath(doc, path, numberAt(doc, path, 'inc', 0) + operandNumber(cmd));
+      return;
     case 'mul':
-      return setPath(doc, path, numberAt(doc, path, 'mul', 0) * operandNumber(cmd));
+      setPath(doc, path, numberAt(doc, path, 'mul', 0) * operandNumber(cmd));
+      return;
     case 'min':
     case 'max': {
       const current = getPath(doc, path);
@@ -96,21 +101,26 @@ function applyCommand(doc: Record<string, unknown>, path: string, cmd: UpdateCom
       return;
     }
     case 'push':
-      return setPath(doc, path, push(arrayAt(doc, path, 'push'), cmd.operand));
+      setPath(doc, path, push(arrayAt(doc, path, 'push'), cmd.operand));
+      return;
     case 'pop':
-      return setPath(doc, path, arrayAt(doc, path, 'pop').slice(0, -1));
+      setPath(doc, path, arrayAt(doc, path, 'pop').slice(0, -1));
+      return;
     case 'shift':
-      return setPath(doc, path, arrayAt(doc, path, 'shift').slice(1));
+      setPath(doc, path, arrayAt(doc, path, 'shift').slice(1));
+      return;
     case 'unshift': {
       const items = Array.isArray(cmd.operand) ? cmd.operand : [cmd.operand];
-      return setPath(doc, path, [...clone(items), ...arrayAt(doc, path, 'unshift')]);
+      setPath(doc, path, [...clone(items), ...arrayAt(doc, path, 'unshift')]);
+      return;
     }
     case 'addToSet': {
       const arr = arrayAt(doc, path, 'addToSet');
       const spec = cmd.operand;
       const items = isPlainObject(spec) && Array.isArray(spec.each) ? spec.each : [spec];
       for (const item of items) if (!arr.some((x) => deepEqual(x, item))) arr.push(clone(item));
-      return setPath(doc, path, arr);
+      setPath(doc, path, arr);
+      return;
     }
     case 'pull': {
       const arr = arrayAt(doc, path, 'pull');
@@ -121,12 +131,22 @@ function applyCommand(doc: Record<string, unknown>, path: string, cmd: UpdateCom
           : isPlainObject(spec) && isPlainObject(el)
             ? matches(el, normalizeQuery(spec))
             : deepEqual(el, spec);
-      return setPath(doc, path, arr.filter((el) => !hit(el)));
+      setPath(
+        doc,
+        path,
+        arr.filter((el) => !hit(el)),
+      );
+      return;
     }
     case 'pullAll': {
       if (!Array.isArray(cmd.operand)) throw new Error('_.pullAll expects an array');
       const drop = cmd.operand;
-      return setPath(doc, path, arrayAt(doc, path, 'pullAll').filter((el) => !drop.some((d) => deepEqual(d, el))));
+      setPath(
+        doc,
+        path,
+        arrayAt(doc, path, 'pullAll').filter((el) => !drop.some((d) => deepEqual(d, el))),
+      );
+      return;
     }
   }
 }

@@ -17,8 +17,16 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
   for (const u of DEMO_USERS) {
     await db.collection('users').add({
       data: {
-        _id: u.openid, roles: u.roles, campusId: DEMO_CAMPUS._id, nickname: u.nickname, avatarUrl: '',
-        grade: u.grade, major: u.major, interests: u.interests, createdAt: new Date(now), updatedAt: new Date(now),
+        _id: u.openid,
+        roles: u.roles,
+        campusId: DEMO_CAMPUS._id,
+        nickname: u.nickname,
+        avatarUrl: '',
+        grade: u.grade,
+        major: u.major,
+        interests: u.interests,
+        createdAt: new Date(now),
+        updatedAt: new Date(now),
       },
     });
   }

@@ -11,8 +11,23 @@ export const indexes: IndexPlan = {
   campuses: [],
   merchants: [{ name: 'owner', fields: [['ownerOpenid', 'asc']], why: "a merchant user's shops" }],
   products: [
-    { name: 'status_listed', fields: [['status', 'asc'], ['listedKey', 'desc']], why: 'home feed: newest products on sale' },
-    { name: 'status_category_listed', fields: [['status', 'asc'], ['category', 'asc'], ['listedKey', 'desc']], why: 'feed filtered by category' },
+    {
+      name: 'status_listed',
+      fields: [
+        ['status', 'asc'],
+        ['listedKey', 'desc'],
+      ],
+      why: 'home feed: newest products on sale',
+    },
+    {
+      name: 'status_category_listed',
+      fields: [
+        ['status', 'asc'],
+        ['category', 'asc'],
+        ['listedKey', 'desc'],
+      ],
+      why: 'feed filtered by category',
+    },
     { name: 'merchant', fields: [['merchantId', 'asc']], why: "a merchant's products" },
   ],
 };

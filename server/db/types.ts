@@ -15,13 +15,35 @@ type Q = (operand: unknown) => QueryOperand;
 type U = (operand?: unknown) => UpdateOperand;
 
 export interface DbCommand {
-  eq: Q; neq: Q; lt: Q; lte: Q; gt: Q; gte: Q; in: Q; nin: Q; exists: Q; size: Q; elemMatch: Q; all: Q;
+  eq: Q;
+  neq: Q;
+  lt: Q;
+  lte: Q;
+  gt: Q;
+  gte: Q;
+  in: Q;
+  nin: Q;
+  exists: Q;
+  size: Q;
+  elemMatch: Q;
+  all: Q;
   and(...conditions: unknown[]): QueryOperand;
   or(...conditions: unknown[]): QueryOperand;
   nor(...conditions: unknown[]): QueryOperand;
   not(condition: unknown): QueryOperand;
-  set: U; remove: () => UpdateOperand; inc: U; mul: U; min: U; max: U;
-  push: U; pop: () => UpdateOperand; shift: () => UpdateOperand; unshift: U; addToSet: U; pull: U; pullAll: U;
+  set: U;
+  remove: () => UpdateOperand;
+  inc: U;
+  mul: U;
+  min: U;
+  max: U;
+  push: U;
+  pop: () => UpdateOperand;
+  shift: () => UpdateOperand;
+  unshift: U;
+  addToSet: U;
+  pull: U;
+  pullAll: U;
   aggregate: Record<string, (...args: unknown[]) => Record<string, unknown>>;
 }
 

@@ -32,7 +32,11 @@ export const listedKey = (listedAt: number, id: string) => `${String(listedAt).p
 export async function merchantsById(ctx: Ctx, ids: string[]): Promise<Map<string, MerchantDoc>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const { data } = await ctx.db.collection<MerchantDoc>('merchants').where({ _id: ctx.db.command.in(unique) }).limit(100).get();
+  const { data } = await ctx.db
+    .collection<MerchantDoc>('merchants')
+    .where({ _id: ctx.db.command.in(unique) })
+    .limit(100)
+    .get();
   return new Map(data.map((m) => [m._id, m]));
 }
 

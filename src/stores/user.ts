@@ -26,11 +26,16 @@ class UserStore {
   private async doLogin() {
     if (isLocalCloud && !hasIdentity()) {
       // The local cloud has no WeChat login: pick a demo user first.
-      runInAction(() => { this.status = 'idle'; });
+      runInAction(() => {
+        this.status = 'idle';
+      });
       void Taro.reLaunch({ url: SIGN_IN_PAGE });
       return;
     }
-    runInAction(() => { this.status = 'loading'; this.error = ''; });
+    runInAction(() => {
+      this.status = 'loading';
+      this.error = '';
+    });
     const res = await userApi.login();
     runInAction(() => {
       if (res.ok) {
@@ -46,7 +51,9 @@ class UserStore {
   async update(input: UpdateProfileInput): Promise<{ ok: true } | { ok: false; message: string }> {
     const res = await userApi.updateProfile(input);
     if (!res.ok) return { ok: false, message: res.message };
-    runInAction(() => { this.profile = res.data; });
+    runInAction(() => {
+      this.profile = res.data;
+    });
     return { ok: true };
   }
 

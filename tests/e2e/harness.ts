@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createLocalCloud } from '../../local-cloud/host';
 import { createHttpServer } from '../../local-cloud/http';
 import { readTriggers } from '../../local-cloud/timers';
@@ -20,7 +20,15 @@ export async function startE2E() {
   const browser: Browser = await chromium.launch({
     executablePath: process.env.SPROUT_CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const errors: string[] = [];
   /** A separate browser profile: another phone, another student. */

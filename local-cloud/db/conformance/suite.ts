@@ -7,7 +7,14 @@ import { type Db, isDuplicateKeyError, isNotFoundError } from '../../../server/d
 
 export const conformanceIndexes: IndexPlan = {
   conf_people: [
-    { name: 'city_age', fields: [['city', 'asc'], ['age', 'desc']], why: 'equality + order pushdown' },
+    {
+      name: 'city_age',
+      fields: [
+        ['city', 'asc'],
+        ['age', 'desc'],
+      ],
+      why: 'equality + order pushdown',
+    },
     { name: 'email_unique', fields: [['email', 'asc']], unique: true, why: 'unique violations' },
   ],
   conf_seats: [{ name: 'request_unique', fields: [['requestId', 'asc']], unique: true, why: 'idempotency key' }],
@@ -23,7 +30,19 @@ export interface Harness {
 const people = [
   { _id: 'p1', name: 'An', age: 19, city: 'sh', tags: ['run', 'art'], scores: [80, 95], pet: { kind: 'cat', age: 2 }, email: 'an@x' },
   { _id: 'p2', name: 'Bo', age: 21, city: 'bj', tags: ['art'], scores: [60], pet: { kind: 'dog', age: 5 }, email: 'bo@x' },
-  { _id: 'p3', name: 'Cy', age: 23, city: 'sh', tags: [], scores: [], email: 'cy@x', items: [{ sku: 'a', n: 1 }, { sku: 'b', n: 3 }] },
+  {
+    _id: 'p3',
+    name: 'Cy',
+    age: 23,
+    city: 'sh',
+    tags: [],
+    scores: [],
+    email: 'cy@x',
+    items: [
+      { sku: 'a', n: 1 },
+      { sku: 'b', n: 3 },
+    ],
+  },
   { _id: 'p4', name: 'Di', age: 25, city: 'gz', tags: ['run'], scores: [99, 70, 88], pet: null, email: 'di@x', items: [{ sku: 'a', n: 5 }] },
 ];
 
@@ -71,9 +90,30 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
         expect(await where({ age: _.gt(19).and(_.lt(25)) })).toEqual(['p2', 'p3']);
         expect(await where({ age: _.lt(20).or(_.gt(24)) })).toEqual(['p1', 'p4']);
         expect(await where({ age: _.and(_.gt(19), _.lt(25)) })).toEqual(['p2', 'p3']);
-        expect(await ids(db.collection('conf_people').where(_.or([{ city: 'bj' }, { age: 25 }])).get())).toEqual(['p2', 'p4']);
-        expect(await ids(db.collection('conf_people').where(_.and([{ city: 'sh' }, { age: _.gt(20) }])).get())).toEqual(['p3']);
-        expect(await ids(db.collection('conf_people').where(_.nor([{ city: 'sh' }, { age: 25 }])).get())).toEqual(['p2']);
+        expect(
+          await ids(
+            db
+              .collection('conf_people')
+              .where(_.or([{ city: 'bj' }, { age: 25 }]))
+              .get(),
+          ),
+        ).toEqual(['p2', 'p4']);
+        expect(
+          await ids(
+            db
+              .collection('conf_people')
+              .where(_.and([{ city: 'sh' }, { age: _.gt(20) }]))
+              .get(),
+          ),
+        ).toEqual(['p3']);
+        expect(
+          await ids(
+            db
+              .collection('conf_people')
+              .where(_.nor([{ city: 'sh' }, { age: 25 }]))
+              .get(),
+          ),
+        ).toEqual(['p2']);
         expect(await where({ age: _.not(_.gt(20)) })).toEqual(['p1']);
         expect(await where({ age: _.nor([_.lt(20), _.gt(24)]) })).toEqual(['p2', 'p3']);
       });
@@ -103,7 +143,10 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
     describe('reads', () => {
       it('orderBy, skip, limit and field', async () => {
         const res = await db.collection('conf_people').orderBy('age', 'desc').skip(1).limit(2).field({ name: true }).get();
-        expect(res.data).toEqual([{ _id: 'p3', name: 'Cy' }, { _id: 'p2', name: 'Bo' }]);
+        expect(res.data).toEqual([
+          { _id: 'p3', name: 'Cy' },
+          { _id: 'p2', name: 'Bo' },
+        ]);
         const byTwo = await db.collection('conf_people').orderBy('city', 'asc').orderBy('age', 'desc').get();
         expect(byTwo.data.map((d) => d._id)).toEqual(['p2', 'p4', 'p3', 'p1']);
         const excluded = await db.collection('conf_people').doc('p1').field({ tags: false, scores: false, pet: false, email: false }).get();
@@ -114,7 +157,11 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
         expect((await db.collection('conf_people').count()).total).toBe(4);
       });
       it('doc().get() of a missing document rejects', async () => {
-        const err = await db.collection('conf_people').doc('nope').get().catch((e) => e);
+        const err = await db
+          .collection('conf_people')
+          .doc('nope')
+          .get()
+          .catch((e) => e);
         expect(isNotFoundError(err)).toBe(true);
       });
       it('get() returns at most 100 documents in a function, by default and with a larger limit', async () => {
@@ -196,7 +243,11 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
       it('a conditional inc takes a seat only while seats are left', async () => {
         const _ = db.command;
         await db.collection('conf_groups').add({ data: { _id: 'g', taken: 0, size: 3 } });
-        const take = () => db.collection('conf_groups').where({ _id: 'g', taken: _.lt(3) }).update({ data: { taken: _.inc(1) } });
+        const take = () =>
+          db
+            .collection('conf_groups')
+            .where({ _id: 'g', taken: _.lt(3) })
+            .update({ data: { taken: _.inc(1) } });
         const results = await Promise.all(Array.from({ length: 10 }, take));
         expect(results.filter((r) => r.stats.updated === 1)).toHaveLength(3);
         expect((await db.collection('conf_groups').doc('g').get()).data.taken).toBe(3);
@@ -216,11 +267,22 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
         expect(isDuplicateKeyError(await seats.add({ data: { requestId: 'r1' } }).catch((e) => e))).toBe(true);
         await seats.add({ data: { other: 1 } });
         expect(isDuplicateKeyError(await seats.add({ data: { other: 2 } }).catch((e) => e))).toBe(true);
-        expect(isDuplicateKeyError(await db.collection('conf_people').doc('p2').update({ data: { email: 'an@x' } }).catch((e) => e))).toBe(true);
+        expect(
+          isDuplicateKeyError(
+            await db
+              .collection('conf_people')
+              .doc('p2')
+              .update({ data: { email: 'an@x' } })
+              .catch((e) => e),
+          ),
+        ).toBe(true);
         expect((await seats.count()).total).toBe(2);
       });
       it('a duplicate _id is refused', async () => {
-        const err = await db.collection('conf_people').add({ data: { _id: 'p1' } }).catch((e) => e);
+        const err = await db
+          .collection('conf_people')
+          .add({ data: { _id: 'p1' } })
+          .catch((e) => e);
         expect(isDuplicateKeyError(err)).toBe(true);
       });
     });
@@ -229,7 +291,10 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
       it('commits single-document operations together', async () => {
         const out = await db.runTransaction(async (tx) => {
           const a = await tx.collection('conf_people').doc('p1').get();
-          await tx.collection('conf_people').doc('p1').update({ data: { age: (a.data.age as number) + 1 } });
+          await tx
+            .collection('conf_people')
+            .doc('p1')
+            .update({ data: { age: (a.data.age as number) + 1 } });
           await tx.collection('conf_people').doc('p2').remove();
           await tx.collection('conf_people').add({ data: { _id: 'p5', name: 'Ek' } });
           return 'done';
@@ -241,14 +306,20 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
       it('rolls everything back when the callback throws, and on rollback()', async () => {
         const failed = await db
           .runTransaction(async (tx) => {
-            await tx.collection('conf_people').doc('p1').update({ data: { age: 99 } });
+            await tx
+              .collection('conf_people')
+              .doc('p1')
+              .update({ data: { age: 99 } });
             throw new Error('boom');
           })
           .catch((e) => e);
         expect(failed.message).toBe('boom');
         const rolled = await db
           .runTransaction(async (tx) => {
-            await tx.collection('conf_people').doc('p1').update({ data: { age: 98 } });
+            await tx
+              .collection('conf_people')
+              .doc('p1')
+              .update({ data: { age: 98 } });
             await tx.rollback('no stock');
           })
           .catch((e) => e);
@@ -265,12 +336,18 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
       });
       it('startTransaction commits or rolls back by hand', async () => {
         const tx = await db.startTransaction();
-        await tx.collection('conf_people').doc('p1').update({ data: { age: 40 } });
+        await tx
+          .collection('conf_people')
+          .doc('p1')
+          .update({ data: { age: 40 } });
         expect((await db.collection('conf_people').doc('p1').get()).data.age).toBe(19);
         await tx.commit();
         expect((await db.collection('conf_people').doc('p1').get()).data.age).toBe(40);
         const tx2 = await db.startTransaction();
-        await tx2.collection('conf_people').doc('p1').update({ data: { age: 41 } });
+        await tx2
+          .collection('conf_people')
+          .doc('p1')
+          .update({ data: { age: 41 } });
         await tx2.rollback();
         expect((await db.collection('conf_people').doc('p1').get()).data.age).toBe(40);
       });
@@ -280,7 +357,10 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
           db.runTransaction(async (tx) => {
             const { data } = await tx.collection('conf_groups').doc('c').get();
             await new Promise((r) => setTimeout(r, 1));
-            await tx.collection('conf_groups').doc('c').update({ data: { n: (data.n as number) + 1 } });
+            await tx
+              .collection('conf_groups')
+              .doc('c')
+              .update({ data: { n: (data.n as number) + 1 } });
           }, 20);
         const results = await Promise.allSettled(Array.from({ length: 5 }, bump));
         const ok = results.filter((r) => r.status === 'fulfilled').length;
@@ -291,7 +371,13 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
     describe('aggregate', () => {
       it('match group sort', async () => {
         const $ = db.command.aggregate;
-        const { list } = await db.collection('conf_people').aggregate().match({ age: db.command.gt(18) }).group({ _id: '$city', n: $.sum(1), avgAge: $.avg('$age'), names: $.push('$name') }).sort({ n: -1, _id: 1 }).end();
+        const { list } = await db
+          .collection('conf_people')
+          .aggregate()
+          .match({ age: db.command.gt(18) })
+          .group({ _id: '$city', n: $.sum(1), avgAge: $.avg('$age'), names: $.push('$name') })
+          .sort({ n: -1, _id: 1 })
+          .end();
         expect(list).toEqual([
           { _id: 'sh', n: 2, avgAge: 21, names: ['An', 'Cy'] },
           { _id: 'bj', n: 1, avgAge: 21, names: ['Bo'] },
@@ -300,15 +386,33 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
       });
       it('unwind project addFields skip limit count', async () => {
         const $ = db.command.aggregate;
-        const { list } = await db.collection('conf_people').aggregate().unwind('$items').addFields({ total: $.multiply('$items.n', 10) }).project({ _id: 0, sku: '$items.sku', total: 1 }).sort({ total: 1 }).skip(1).limit(5).end();
-        expect(list).toEqual([{ sku: 'b', total: 30 }, { sku: 'a', total: 50 }]);
+        const { list } = await db
+          .collection('conf_people')
+          .aggregate()
+          .unwind('$items')
+          .addFields({ total: $.multiply('$items.n', 10) })
+          .project({ _id: 0, sku: '$items.sku', total: 1 })
+          .sort({ total: 1 })
+          .skip(1)
+          .limit(5)
+          .end();
+        expect(list).toEqual([
+          { sku: 'b', total: 30 },
+          { sku: 'a', total: 50 },
+        ]);
         const counted = await db.collection('conf_people').aggregate().match({ city: 'sh' }).count('n').end();
         expect(counted.list).toEqual([{ n: 2 }]);
       });
       it('lookup joins another collection', async () => {
         await db.collection('conf_orders').add({ data: { _id: 'o1', who: 'p1', fen: 100 } });
         await db.collection('conf_orders').add({ data: { _id: 'o2', who: 'p1', fen: 250 } });
-        const { list } = await db.collection('conf_people').aggregate().match({ _id: 'p1' }).lookup({ from: 'conf_orders', localField: '_id', foreignField: 'who', as: 'orders' }).project({ _id: 1, orders: 1 }).end();
+        const { list } = await db
+          .collection('conf_people')
+          .aggregate()
+          .match({ _id: 'p1' })
+          .lookup({ from: 'conf_orders', localField: '_id', foreignField: 'who', as: 'orders' })
+          .project({ _id: 1, orders: 1 })
+          .end();
         expect(list[0]._id).toBe('p1');
         expect((list[0].orders as unknown[]).length).toBe(2);
       });

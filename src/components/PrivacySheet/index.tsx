@@ -14,12 +14,23 @@ export const PrivacySheet = observer(function PrivacySheet() {
         <Text className='privacy-title'>用户隐私保护提示</Text>
         <Text className='privacy-text'>
           使用头像、昵称等功能前，请阅读
-          <Text className='privacy-link' onClick={openContract}>《校园种草隐私保护指引》</Text>
+          <Text className='privacy-link' onClick={openContract}>
+            《校园种草隐私保护指引》
+          </Text>
           。我们只为你选择的功能使用这些信息；不同意也可以继续浏览。
         </Text>
         <View className='privacy-actions'>
-          <Button className='btn-plain privacy-btn' onClick={() => privacy.disagree()}>不同意</Button>
-          <Button id='agree-privacy' className='btn-primary privacy-btn' openType={'agreePrivacyAuthorization' as 'share'} onClick={() => privacy.agree('agree-privacy')}>同意并继续</Button>
+          <Button className='btn-plain privacy-btn' onClick={() => privacy.disagree()}>
+            不同意
+          </Button>
+          <Button
+            id='agree-privacy'
+            className='btn-primary privacy-btn'
+            openType={'agreePrivacyAuthorization' as 'share'}
+            onClick={() => privacy.agree('agree-privacy')}
+          >
+            同意并继续
+          </Button>
         </View>
       </View>
     </View>

@@ -8,11 +8,20 @@ export function StateView(props: { loading?: boolean; error?: string; empty?: st
       <View className='state state-error'>
         <Text className='state-title'>加载失败</Text>
         <Text className='state-hint'>{props.error}</Text>
-        {props.onRetry ? <Button className='btn-plain state-btn' size='mini' onClick={props.onRetry}>重试</Button> : null}
+        {props.onRetry ? (
+          <Button className='btn-plain state-btn' size='mini' onClick={props.onRetry}>
+            重试
+          </Button>
+        ) : null}
       </View>
     );
   }
-  if (props.loading) return <View className='state'><Text className='state-hint'>加载中…</Text></View>;
+  if (props.loading)
+    return (
+      <View className='state'>
+        <Text className='state-hint'>加载中…</Text>
+      </View>
+    );
   if (props.empty) {
     return (
       <View className='state'>

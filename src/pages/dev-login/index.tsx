@@ -52,7 +52,9 @@ export default function DevLogin() {
           <View className='dl-avatar'>{u.nickname.slice(0, 1)}</View>
           <View className='dl-info'>
             <Text className='dl-name'>{u.nickname}</Text>
-            <Text className='dl-blurb'>{u.blurb} · {u.openid}</Text>
+            <Text className='dl-blurb'>
+              {u.blurb} · {u.openid}
+            </Text>
           </View>
         </View>
       ))}

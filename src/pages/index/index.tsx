@@ -38,7 +38,9 @@ export default observer(function Home() {
         <Text className='home-sub'>{profile?.campusName ? `${profile.campusName} · 同学们在买什么` : '看看同学们都在买什么'}</Text>
       </View>
       <ScrollView scrollX className='home-cats' enableFlex>
-        <View className={`chip ${feed.category ? '' : 'chip-on'}`} onClick={() => void feed.reload(undefined)}>全部</View>
+        <View className={`chip ${feed.category ? '' : 'chip-on'}`} onClick={() => void feed.reload(undefined)}>
+          全部
+        </View>
         {CATEGORIES.map((c) => (
           <View key={c.id} className={`chip ${feed.category === c.id ? 'chip-on' : ''}`} onClick={() => void feed.reload(c.id)}>
             {c.name}

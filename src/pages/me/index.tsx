@@ -20,13 +20,25 @@ export default observer(function Me() {
   return (
     <View className='page'>
       <View className='me-head' onClick={() => Taro.navigateTo({ url: '/pages/profile/index' })}>
-        {profile.avatarUrl ? <Image className='me-avatar' src={profile.avatarUrl} mode='aspectFill' /> : <View className='me-avatar me-avatar-empty'>{profile.nickname.slice(0, 1)}</View>}
+        {profile.avatarUrl ? (
+          <Image className='me-avatar' src={profile.avatarUrl} mode='aspectFill' />
+        ) : (
+          <View className='me-avatar me-avatar-empty'>{profile.nickname.slice(0, 1)}</View>
+        )}
         <View className='me-info'>
-          <Text className='me-name' data-testid='me-nickname'>{profile.nickname}</Text>
-          <Text className='me-campus'>{profile.campusName ?? '还没选学校'}{profile.grade ? ` · ${profile.grade}` : ''}{profile.major ? ` · ${profile.major}` : ''}</Text>
+          <Text className='me-name' data-testid='me-nickname'>
+            {profile.nickname}
+          </Text>
+          <Text className='me-campus'>
+            {profile.campusName ?? '还没选学校'}
+            {profile.grade ? ` · ${profile.grade}` : ''}
+            {profile.major ? ` · ${profile.major}` : ''}
+          </Text>
           <View className='me-roles'>
             {profile.roles.map((r) => (
-              <Text key={r} className='me-role'>{ROLE_NAMES[r] ?? r}</Text>
+              <Text key={r} className='me-role'>
+                {ROLE_NAMES[r] ?? r}
+              </Text>
             ))}
           </View>
         </View>
@@ -37,7 +49,9 @@ export default observer(function Me() {
           <Text className='section-title'>我的兴趣</Text>
           <View>
             {profile.interests.map((i) => (
-              <Text key={i} className='chip chip-on'>{i}</Text>
+              <Text key={i} className='chip chip-on'>
+                {i}
+              </Text>
             ))}
           </View>
         </View>
@@ -49,7 +63,9 @@ export default observer(function Me() {
       {isLocalCloud ? (
         <View className='section'>
           <Text className='muted'>本地云演示：当前身份 {profile.openid}</Text>
-          <Button className='btn-plain me-switch' onClick={() => Taro.reLaunch({ url: SIGN_IN_PAGE })}>切换演示用户</Button>
+          <Button className='btn-plain me-switch' onClick={() => Taro.reLaunch({ url: SIGN_IN_PAGE })}>
+            切换演示用户
+          </Button>
         </View>
       ) : null}
     </View>

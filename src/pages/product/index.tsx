@@ -28,7 +28,12 @@ export default function Product() {
     else setError('链接里没有商品信息');
   });
 
-  if (!product) return <View className='page'><StateView loading={!error} error={error} onRetry={id ? () => void load(id) : undefined} /></View>;
+  if (!product)
+    return (
+      <View className='page'>
+        <StateView loading={!error} error={error} onRetry={id ? () => void load(id) : undefined} />
+      </View>
+    );
   return (
     <View className='page'>
       <Swiper className='pd-swiper' indicatorDots={product.images.length > 1}>

@@ -29,9 +29,14 @@ export default observer(function ProfileEdit() {
     if (res.ok) setCampuses(res.data);
   });
 
-  if (!profile) return <View className='page'><StateView loading /></View>;
+  if (!profile)
+    return (
+      <View className='page'>
+        <StateView loading />
+      </View>
+    );
 
-  const useAvatar = async (tempPath: string) => {
+  const applyAvatar = async (tempPath: string) => {
     setUploading(true);
     try {
       setAvatarUrl(await uploadImage(tempPath, 'avatars'));
@@ -43,7 +48,7 @@ export default observer(function ProfileEdit() {
   };
   const pickAvatarH5 = async () => {
     const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] }).catch(() => null);
-    if (res?.tempFilePaths[0]) await useAvatar(res.tempFilePaths[0]);
+    if (res?.tempFilePaths[0]) await applyAvatar(res.tempFilePaths[0]);
   };
   const toggleInterest = (i: string) => {
     if (interests.includes(i)) setInterests(interests.filter((x) => x !== i));
@@ -55,36 +60,70 @@ export default observer(function ProfileEdit() {
     if (!name) return setError('昵称不能为空');
     setSaving(true);
     setError('');
-    const res = await userStore.update({ nickname: name, avatarUrl: avatarUrl || undefined, campusId, grade: grade as (typeof GRADES)[number] | null, major: major.trim(), interests: interests as (typeof INTERESTS)[number][] });
+    const res = await userStore.update({
+      nickname: name,
+      avatarUrl: avatarUrl || undefined,
+      campusId,
+      grade: grade as (typeof GRADES)[number] | null,
+      major: major.trim(),
+      interests: interests as (typeof INTERESTS)[number][],
+    });
     setSaving(false);
     if (!res.ok) return setError(res.message);
     Taro.showToast({ title: '已保存', icon: 'success' });
     setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' })), 600);
   };
 
-  const campusIndex = Math.max(0, campuses.findIndex((c) => c.id === campusId));
-  const gradeIndex = Math.max(0, GRADES.findIndex((g) => g === grade));
-  const avatar = avatarUrl ? <Image className='pf-avatar' src={avatarUrl} mode='aspectFill' /> : <View className='pf-avatar pf-avatar-empty'>{nickname.slice(0, 1) || '我'}</View>;
+  const campusIndex = Math.max(
+    0,
+    campuses.findIndex((c) => c.id === campusId),
+  );
+  const gradeIndex = Math.max(0, grade ? GRADES.indexOf(grade as (typeof GRADES)[number]) : 0);
+  const avatar = avatarUrl ? (
+    <Image className='pf-avatar' src={avatarUrl} mode='aspectFill' />
+  ) : (
+    <View className='pf-avatar pf-avatar-empty'>{nickname.slice(0, 1) || '我'}</View>
+  );
 
   return (
     <View className='page'>
       <View className='section pf-avatar-row'>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Button className='pf-avatar-btn' openType='chooseAvatar' onChooseAvatar={(e) => void useAvatar(e.detail.avatarUrl)}>{avatar}</Button>
+          <Button className='pf-avatar-btn' openType='chooseAvatar' onChooseAvatar={(e) => void applyAvatar(e.detail.avatarUrl)}>
+            {avatar}
+          </Button>
         ) : (
-          <View className='pf-avatar-btn' onClick={() => void pickAvatarH5()}>{avatar}</View>
+          <View className='pf-avatar-btn' onClick={() => void pickAvatarH5()}>
+            {avatar}
+          </View>
         )}
         <Text className='muted'>{uploading ? '上传中…' : '点击更换头像'}</Text>
       </View>
       <View className='section'>
         <View className='pf-row'>
           <Text className='pf-label'>昵称</Text>
-          <Input className='pf-input' type='nickname' data-testid='nickname-input' value={nickname} maxlength={NICKNAME_MAX} placeholder='怎么称呼你' onInput={(e) => setNickname(e.detail.value)} onBlur={(e) => setNickname(e.detail.value)} />
+          <Input
+            className='pf-input'
+            type='nickname'
+            data-testid='nickname-input'
+            value={nickname}
+            maxlength={NICKNAME_MAX}
+            placeholder='怎么称呼你'
+            onInput={(e) => setNickname(e.detail.value)}
+            onBlur={(e) => setNickname(e.detail.value)}
+          />
         </View>
-        <Picker mode='selector' range={campuses.map((c) => c.name)} value={campusIndex} onChange={(e) => setCampusId(campuses[Number(e.detail.value)]?.id ?? null)}>
+        <Picker
+          mode='selector'
+          range={campuses.map((c) => c.name)}
+          value={campusIndex}
+          onChange={(e) => setCampusId(campuses[Number(e.detail.value)]?.id ?? null)}
+        >
           <View className='pf-row'>
             <Text className='pf-label'>学校</Text>
-            <Text className={campusId ? 'pf-value' : 'pf-placeholder'}>{campuses.find((c) => c.id === campusId)?.name ?? profile.campusName ?? '选择学校'}</Text>
+            <Text className={campusId ? 'pf-value' : 'pf-placeholder'}>
+              {campuses.find((c) => c.id === campusId)?.name ?? profile.campusName ?? '选择学校'}
+            </Text>
           </View>
         </Picker>
         <Picker mode='selector' range={[...GRADES]} value={gradeIndex} onChange={(e) => setGrade(GRADES[Number(e.detail.value)] ?? null)}>
@@ -102,13 +141,17 @@ export default observer(function ProfileEdit() {
         <Text className='section-title'>兴趣（最多 {INTERESTS_MAX} 个）</Text>
         <View>
           {INTERESTS.map((i) => (
-            <Text key={i} className={`chip ${interests.includes(i) ? 'chip-on' : ''}`} onClick={() => toggleInterest(i)}>{i}</Text>
+            <Text key={i} className={`chip ${interests.includes(i) ? 'chip-on' : ''}`} onClick={() => toggleInterest(i)}>
+              {i}
+            </Text>
           ))}
         </View>
       </View>
       {error ? <Text className='pf-error'>{error}</Text> : null}
       <View className='pf-actions'>
-        <Button className='btn-primary' data-testid='save-profile' loading={saving} disabled={saving || uploading} onClick={() => void save()}>保存</Button>
+        <Button className='btn-primary' data-testid='save-profile' loading={saving} disabled={saving || uploading} onClick={() => void save()}>
+          保存
+        </Button>
       </View>
       <PrivacySheet />
     </View>

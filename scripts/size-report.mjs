@@ -1,0 +1,33 @@
+// Size report of dist/weapp: the main package (everything outside subpackage roots) against
+// the budget, and the largest files. Fails above the budget, well under WeChat's 2 MB.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const BUDGET = 1.2 * 1024 * 1024;
+const root = join(new URL('..', import.meta.url).pathname, 'dist', 'weapp');
+const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8'));
+const subRoots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/?$/, '/'));
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? walk(p) : [{ path: relative(root, p), bytes: statSync(p).size }];
+  });
+}
+
+const files = walk(root).filter((f) => !f.path.endsWith('.map') && !f.path.endsWith('.LICENSE.txt'));
+const main = files.filter((f) => !subRoots.some((r) => f.path.startsWith(r)));
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const mainBytes = main.reduce((s, f) => s + f.bytes, 0);
+
+console.log(`weapp main package: ${kb(mainBytes)} (budget ${kb(BUDGET)}, WeChat limit 2048.0 KB)`);
+for (const r of subRoots) {
+  const bytes = files.filter((f) => f.path.startsWith(r)).reduce((s, f) => s + f.bytes, 0);
+  console.log(`subpackage ${r}: ${kb(bytes)}`);
+}
+console.log('largest files:');
+for (const f of [...files].sort((a, b) => b.bytes - a.bytes).slice(0, 8)) console.log(`  ${kb(f.bytes).padStart(10)}  ${f.path}`);
+if (mainBytes > BUDGET) {
+  console.error(`main package ${kb(mainBytes)} is over the ${kb(BUDGET)} budget`);
+  process.exit(1);
+}
