@@ -82,3 +82,10 @@ describe('local database', () => {
     );
   });
 });
+
+describe('local database: _id conditions', () => {
+  it('a where() on _id uses the primary key, not a scan', () => {
+    const db = new LocalDatabase({ file: ':memory:', indexes });
+    expect(db.store.table('items').explain(normalizeQuery({ _id: 'x', price: 3 }))).toMatch(/USING INDEX sqlite_autoindex|USING (COVERING )?INDEX/);
+  });
+});

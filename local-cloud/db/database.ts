@@ -8,7 +8,7 @@ import { matches, normalizeQuery, type Query } from './match';
 import { DbError, newId, Store } from './store';
 import { LocalTransaction, TransactionConflict, TransactionRollback } from './transaction';
 import { applyUpdate, assertStorable, resolveServerDates } from './update';
-import { clone, deepEqual, fromStorage, getPath, isPlainObject, removePath, setPath, toStorage } from './values';
+import { clone, fromStorage, getPath, isPlainObject, removePath, setPath, toStorage } from './values';
 
 /** WeChat's limits for cloud functions: get() returns at most 100 documents, aggregate 20 unless limited. */
 export const GET_LIMIT = 100;
@@ -103,6 +103,11 @@ export class LocalDatabase implements Db {
 
   /** All matching documents in order (the caller applies skip/limit). */
   *find(collection: string, state: Pick<QueryState, 'queries' | 'order'>): Generator<DocData> {
+    for (const { doc } of this.findRows(collection, state)) yield doc;
+  }
+
+  /** Matching documents with their stored text, so a writer can tell whether it changed anything. */
+  *findRows(collection: string, state: Pick<QueryState, 'queries' | 'order'>): Generator<{ doc: DocData; text: string }> {
     const query =
       state.queries.length === 0
         ? undefined
@@ -110,22 +115,23 @@ export class LocalDatabase implements Db {
           ? state.queries[0]
           : { kind: 'logic' as const, op: 'and' as const, parts: state.queries };
     const { rows, ordered } = this.store.table(collection).scan(query, state.order);
-    if (ordered) {
+    const matching = function* () {
       for (const row of rows) {
         const doc = fromStorage(row.doc);
-        if (!query || matches(doc, query)) yield doc;
+        if (!query || matches(doc, query)) yield { doc, text: row.doc };
       }
+    };
+    if (ordered) {
+      yield* matching();
       return;
     }
-    const all: DocData[] = [];
-    for (const row of rows) {
-      const doc = fromStorage(row.doc);
-      if (!query || matches(doc, query)) all.push(doc);
-    }
-    yield* sortDocs(
-      all,
+    const all = [...matching()];
+    const sorted = sortDocs(
+      all.map((r) => r.doc),
       state.order.map(([p, d]) => [p, d === 'desc' ? -1 : 1]),
     );
+    const texts = new Map(all.map((r) => [r.doc, r.text]));
+    for (const doc of sorted) yield { doc, text: texts.get(doc) as string };
   }
 
   close(): void {
@@ -185,11 +191,12 @@ class LocalQuery {
     const table = this.db.store.table(this.name);
     const updated = this.db.store.transaction(() => {
       let n = 0;
-      const docs = [...this.db.find(this.name, { queries: this.state.queries, order: [] })];
-      for (const doc of docs) {
+      const rows = [...this.db.findRows(this.name, { queries: this.state.queries, order: [] })];
+      for (const { doc, text } of rows) {
         const next = applyUpdate(doc, options?.data, this.db.now());
-        if (deepEqual(next, doc)) continue; // WeChat counts only documents that changed
-        table.replace(doc._id as string, next, toStorage(next));
+        const nextText = toStorage(next);
+        if (nextText === text) continue; // WeChat counts only documents that changed
+        table.replace(doc._id as string, next, nextText);
         n++;
       }
       return n;
@@ -261,11 +268,12 @@ class LocalDoc implements DocRef {
   async update(options: { data: object }) {
     const table = this.db.store.table(this.name);
     const updated = this.db.store.transaction(() => {
-      const doc = this.db.readDoc(this.name, this.id);
-      if (!doc) return 0;
-      const next = applyUpdate(doc, options?.data, this.db.now());
-      if (deepEqual(next, doc)) return 0;
-      table.replace(this.id, next, toStorage(next));
+      const row = table.get(this.id);
+      if (!row) return 0;
+      const next = applyUpdate(fromStorage(row.doc), options?.data, this.db.now());
+      const nextText = toStorage(next);
+      if (nextText === row.doc) return 0;
+      table.replace(this.id, next, nextText);
       return 1;
     });
     return { stats: { updated }, errMsg: 'document.update:ok' };

@@ -46,6 +46,7 @@ export class Table {
   readonly sql: string;
   /** indexed path -> key column */
   readonly keys = new Map<string, string>();
+  private readonly cache = new Map<string, Database.Statement>();
   private readonly stmt: Record<'get' | 'insert' | 'update' | 'remove', Database.Statement>;
 
   constructor(
@@ -153,8 +154,19 @@ export class Table {
    */
   scan(query: Query | undefined, order: Array<[string, 'asc' | 'desc']>): { rows: IterableIterator<Row>; ordered: boolean } {
     const { sql, params, ordered } = this.compile(query, order);
-    const rows = this.db.prepare(`SELECT rid, _id, v, doc ${sql}`).iterate(...params) as IterableIterator<Row>;
+    const rows = this.prepare(`SELECT rid, _id, v, doc ${sql}`).iterate(...params) as IterableIterator<Row>;
     return { rows, ordered };
+  }
+
+  /** Prepared statements are reused: compiling SQL again on every query costs more than running it. */
+  private prepare(sql: string): Database.Statement {
+    let stmt = this.cache.get(sql);
+    if (!stmt) {
+      if (this.cache.size > 500) this.cache.clear();
+      stmt = this.db.prepare(sql);
+      this.cache.set(sql, stmt);
+    }
+    return stmt;
   }
 
   /** For tests and the benchmark: SQLite's plan for the scan of a query. */
@@ -167,10 +179,15 @@ export class Table {
     const where: string[] = [];
     const params: SqlValue[] = [];
     if (query) this.pushDown(query, where, params);
-    const byKeys = order.length > 0 && order.every(([p]) => this.keys.has(p));
-    const orderSql = byKeys ? `${order.map(([p, d]) => `${quote(this.keys.get(p) as string)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}, rid` : 'rid';
+    const byKeys = order.length > 0 && order.every(([p]) => this.column(p));
+    const orderSql = byKeys ? `${order.map(([p, d]) => `${quote(this.column(p) as string)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}, rid` : 'rid';
     const sql = `FROM ${this.sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderSql}`;
     return { sql, params, ordered: byKeys || order.length === 0 };
+  }
+
+  /** The SQL column that holds a path's key: an indexed path's column, or _id's own. */
+  private column(path: string): string | undefined {
+    return path === '_id' ? '_id' : this.keys.get(path);
   }
 
   private pushDown(query: Query, where: string[], params: SqlValue[]): void {
@@ -179,7 +196,7 @@ export class Table {
       return;
     }
     for (const { path, cond } of query.fields) {
-      const col = this.keys.get(path);
+      const col = this.column(path);
       if (col) this.pushCondition(quote(col), cond, where, params);
     }
   }
@@ -226,6 +243,7 @@ export class Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
 
   table(name: string): Table {
@@ -243,8 +261,11 @@ export class Store {
     );
   }
 
+  private readonly runInTransaction: (fn: () => unknown) => unknown;
+
+  /** Runs fn in one SQLite transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.runInTransaction(fn) as T;
   }
 
   close(): void {

@@ -7,7 +7,7 @@ import type { DocData } from '../../server/db/types';
 import type { LocalDatabase } from './database';
 import { DbError, newId } from './store';
 import { applyUpdate } from './update';
-import { clone, deepEqual, toStorage } from './values';
+import { clone, fromStorage, toStorage } from './values';
 
 export class TransactionConflict extends DbError {
   constructor(what: string) {
@@ -52,7 +52,7 @@ export class LocalTransaction {
     if (!this.snapshot.has(key)) {
       const row = this.db.store.table(collection).get(id);
       this.seen.set(key, row?.v ?? 0);
-      this.snapshot.set(key, row ? (this.db.readDoc(collection, id) ?? null) : null);
+      this.snapshot.set(key, row ? fromStorage(row.doc) : null);
     }
     const doc = this.snapshot.get(key);
     return doc ? clone(doc) : null;
@@ -99,8 +99,9 @@ export class LocalTransaction {
       update: async (options: { data: object }) => {
         const doc = this.current(collection, id);
         if (!doc) return { stats: { updated: 0 } };
+        const before = toStorage(doc);
         const next = applyUpdate(doc, options?.data, this.db.now());
-        if (deepEqual(next, doc)) return { stats: { updated: 0 } };
+        if (toStorage(next) === before) return { stats: { updated: 0 } };
         this.write(collection, id, 'put', next);
         return { stats: { updated: 1 } };
       },

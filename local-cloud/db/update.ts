@@ -42,9 +42,10 @@ function flattenUpdate(data: Record<string, unknown>, prefix: string, out: [stri
   }
 }
 
+/** Applies the update to `doc` itself (callers pass a fresh parse or a copy) and returns it. */
 export function applyUpdate(doc: Record<string, unknown>, data: unknown, now: number): Record<string, unknown> {
   if (!isPlainObject(data)) throw new Error('update data must be an object');
-  const next = clone(doc);
+  const next = doc;
   const ops: [string, unknown][] = [];
   flattenUpdate(resolveServerDates(data, now) as Record<string, unknown>, '', ops);
   if (ops.length === 0) throw new Error('update data must not be empty');
