@@ -59,3 +59,11 @@ describe('local cloud HTTP contract', () => {
     expect(() => parseWeChatCron('* * * * *')).toThrow(/7 fields/);
   });
 });
+
+describe('deployment config', () => {
+  it('cloudbaserc.json deploys every function with an explicit timeout', () => {
+    const rc = JSON.parse(require('node:fs').readFileSync(join(root, 'cloudbaserc.json'), 'utf8')) as { functions: { name: string; timeout: number }[] };
+    expect(rc.functions.map((f) => f.name).sort()).toEqual(Object.keys(functions).sort());
+    for (const f of rc.functions) expect(f.timeout).toBeGreaterThanOrEqual(3);
+  });
+});
