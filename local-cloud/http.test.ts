@@ -67,3 +67,28 @@ describe('deployment config', () => {
     for (const f of rc.functions) expect(f.timeout).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('local storage stand-in', () => {
+  it('stores an uploaded image and serves it; refuses other types and anonymous uploads', async () => {
+    const { base, close } = await serve();
+    try {
+      const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+      const up = await fetch(`${base}/api/storage/upload?folder=avatars`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/png', 'x-sprout-openid': 'demo-student-1' },
+        body: png,
+      });
+      const { fileID } = (await up.json()) as { fileID: string };
+      expect(fileID).toMatch(/^\/files\/avatars\/[0-9a-f]{32}\.png$/);
+      const got = await fetch(`${base}${fileID}`);
+      expect(got.status).toBe(200);
+      expect(Buffer.from(await got.arrayBuffer())).toEqual(png);
+      expect(
+        (await fetch(`${base}/api/storage/upload`, { method: 'POST', headers: { 'content-type': 'text/html', 'x-sprout-openid': 'u' }, body: 'x' })).status,
+      ).toBe(415);
+      expect((await fetch(`${base}/api/storage/upload`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: png })).status).toBe(401);
+    } finally {
+      await close();
+    }
+  });
+});

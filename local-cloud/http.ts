@@ -5,20 +5,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import sirv from 'sirv';
 import { demoAsset } from './assets';
 import { type LocalCloud, UnknownFunctionError } from './host';
+import { HttpError, readBody } from './request-body';
 import { DEMO_USERS } from './seed/demo';
-import { saveUpload, UploadError } from './storage';
+import { saveUpload } from './storage';
 import { fireTimer, type TimerTrigger } from './timers';
 
 const MAX_BODY = 1024 * 1024;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8') {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -27,14 +19,7 @@ function send(res: ServerResponse, status: number, body: unknown, type = 'applic
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'request body over 1 MB');
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await readBody(req, MAX_BODY)).toString('utf8');
   if (!text) return {};
   try {
     return JSON.parse(text);
@@ -120,7 +105,7 @@ export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
       if (statics) return statics(req, res, () => send(res, 404, 'not found', 'text/plain; charset=utf-8'));
       return send(res, 503, 'The H5 app is not built yet: run `npm start` (it builds it) or `npm run build:h5`.', 'text/plain; charset=utf-8');
     } catch (e) {
-      if (e instanceof HttpError || e instanceof UploadError) return send(res, e.status, { error: e.message });
+      if (e instanceof HttpError) return send(res, e.status, { error: e.message });
       console.error(e);
       return send(res, 500, { error: 'local cloud fault; see its console' });
     }

@@ -28,11 +28,17 @@ function png(alpha, [r, g, b]) {
     raw[y * (S * 4 + 1)] = 0;
     for (let x = 0; x < S; x++) {
       const o = y * (S * 4 + 1) + 1 + x * 4;
-      raw[o] = r; raw[o + 1] = g; raw[o + 2] = b; raw[o + 3] = Math.round(alpha(x, y) * 255);
+      raw[o] = r;
+      raw[o + 1] = g;
+      raw[o + 2] = b;
+      raw[o + 3] = Math.round(alpha(x, y) * 255);
     }
   }
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(S, 0); ihdr.writeUInt32BE(S, 4); ihdr[8] = 8; ihdr[9] = 6;
+  ihdr.writeUInt32BE(S, 0);
+  ihdr.writeUInt32BE(S, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 // Shapes as signed distance functions; 4x4 supersampling for smooth edges.
@@ -40,7 +46,10 @@ const circle = (cx, cy, r) => (x, y) => Math.hypot(x - cx, y - cy) - r;
 const ring = (cx, cy, r, w) => (x, y) => Math.abs(Math.hypot(x - cx, y - cy) - r) - w / 2;
 const box = (x0, y0, x1, y1) => (x, y) => Math.max(x0 - x, x - x1, y0 - y, y - y1);
 const roof = (x, y) => Math.max(Math.abs(x - 40.5) * 0.9 + (y - 36) * 0.9 - 0, 12 - y, y - 38);
-const union = (...fs) => (x, y) => Math.min(...fs.map((f) => f(x, y)));
+const union =
+  (...fs) =>
+  (x, y) =>
+    Math.min(...fs.map((f) => f(x, y)));
 const minus = (a, b) => (x, y) => Math.max(a(x, y), -b(x, y));
 const icons = {
   home: union(roof, minus(box(20, 34, 61, 66), box(35, 48, 46, 66))),

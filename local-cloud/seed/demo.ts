@@ -1,6 +1,7 @@
 // The demo world a newcomer meets on `npm start`: one campus with its class periods, two
 // merchants with products, and demo users with fixed openids.
 import type { Role } from '../../core/profile';
+import type { ProductDoc } from '../../server/repos/products';
 
 export const DEMO_CAMPUS = {
   _id: 'campus-huadong',
@@ -64,20 +65,11 @@ export const DEMO_MERCHANTS = [
   { _id: 'm-qingning', name: '青柠文创', logo: '/assets/merchants/m-qingning.svg', campusId: DEMO_CAMPUS._id, ownerOpenid: 'demo-merchant-2' },
 ];
 
-export interface DemoProduct {
-  _id: string;
-  merchantId: string;
-  title: string;
-  subtitle: string;
-  description: string;
-  priceFen: number;
-  originalPriceFen: number | null;
-  category: string;
-  stock: number;
-  /** colours of the generated picture */
+export type DemoProduct = Omit<ProductDoc, 'images' | 'status' | 'listedKey' | 'createdAt'> & {
+  /** colours and words of the generated picture */
   color: [string, string];
   short: string;
-}
+};
 
 export const DEMO_PRODUCTS: DemoProduct[] = [
   {

@@ -1,23 +1,14 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
 import { ProductCard } from '../../components/ProductCard';
 import { StateView } from '../../components/StateView';
-import { ProductFeed } from '../../stores/product-feed';
+import { useProductFeed } from '../../stores/use-product-feed';
 import './index.css';
 
 // Group-buy campaigns arrive with their own issue; until then this tab says so plainly and
 // shows the products on sale, never an invented "X people joined".
 export default observer(function GroupBuy() {
-  const [feed] = useState(() => new ProductFeed());
-  useDidShow(() => {
-    if (feed.items.length === 0 && !feed.loading) void feed.reload();
-  });
-  usePullDownRefresh(async () => {
-    await feed.reload();
-    Taro.stopPullDownRefresh();
-  });
+  const feed = useProductFeed();
   return (
     <View className='page'>
       <View className='section gb-empty'>

@@ -1,38 +1,22 @@
+import { greetingAt } from '@core/campus-clock';
 import { CATEGORIES } from '@core/profile';
 import { ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
 import { ProductCard } from '../../components/ProductCard';
 import { StateView } from '../../components/StateView';
-import { ProductFeed } from '../../stores/product-feed';
+import { useProductFeed } from '../../stores/use-product-feed';
 import { userStore } from '../../stores/user';
 import './index.css';
 
-function greeting(hour: number) {
-  if (hour < 11) return '早上好';
-  if (hour < 14) return '中午好';
-  if (hour < 18) return '下午好';
-  return '晚上好';
-}
-
 export default observer(function Home() {
-  const [feed] = useState(() => new ProductFeed());
-  useDidShow(() => {
-    if (feed.items.length === 0 && !feed.loading) void feed.reload();
-  });
-  usePullDownRefresh(async () => {
-    await feed.reload();
-    Taro.stopPullDownRefresh();
-  });
-  useReachBottom(() => void feed.loadMore());
+  const feed = useProductFeed();
 
   const profile = userStore.profile;
   return (
     <View className='page home'>
       <View className='home-hero'>
         <Text className='home-hello'>
-          {greeting(new Date().getHours())}
+          {greetingAt(Date.now())}
           {profile ? `，${profile.nickname}` : ''}
         </Text>
         <Text className='home-sub'>{profile?.campusName ? `${profile.campusName} · 同学们在买什么` : '看看同学们都在买什么'}</Text>
