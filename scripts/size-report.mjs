@@ -27,6 +27,14 @@ for (const r of subRoots) {
 }
 console.log('largest files:');
 for (const f of [...files].sort((a, b) => b.bytes - a.bytes).slice(0, 8)) console.log(`  ${kb(f.bytes).padStart(10)}  ${f.path}`);
+// The local cloud's sign-in page and HTTP transport are H5-only; a weapp build must not carry them.
+const leaks = files
+  .filter((f) => /\.(js|json|wxml)$/.test(f.path))
+  .filter((f) => /x-sprout-openid|dev-login|\/api\/functions\//.test(readFileSync(join(root, f.path), 'utf8')));
+if (leaks.length) {
+  console.error(`local-cloud-only code in the weapp build: ${leaks.map((f) => f.path).join(', ')}`);
+  process.exit(1);
+}
 if (mainBytes > BUDGET) {
   console.error(`main package ${kb(mainBytes)} is over the ${kb(BUDGET)} budget`);
   process.exit(1);

@@ -23,7 +23,8 @@ export async function uploadImage(filePath: string, folder: string): Promise<str
   return ((await res.json()) as { fileID: string }).fileID;
 }
 
-export const isLocalCloud = true;
+/** Where a browser picks its demo user (the page exists only in the H5 build). */
+export const signInPage: string | null = '/pages/dev-login/index';
 
 export function hasIdentity(): boolean {
   return Boolean(getLocalOpenid());

@@ -24,8 +24,8 @@ export async function uploadImage(filePath: string, folder: string): Promise<str
   return (await Taro.cloud.uploadFile({ cloudPath, filePath })).fileID;
 }
 
-/** True only in the H5 build against the local cloud. */
-export const isLocalCloud = false;
+/** The local cloud's sign-in page; WeChat signs students in by itself, so none here. */
+export const signInPage: string | null = null;
 
 export function hasIdentity(): boolean {
   return true; // WeChat injects the openid into every call

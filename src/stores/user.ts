@@ -1,10 +1,8 @@
 import type { Profile, UpdateProfileInput } from '@core/contracts/user';
 import Taro from '@tarojs/taro';
 import { makeAutoObservable, runInAction } from 'mobx';
-import { hasIdentity, isLocalCloud } from '../api/transport';
+import { hasIdentity, signInPage } from '../api/transport';
 import * as userApi from '../api/user';
-
-export const SIGN_IN_PAGE = '/pages/dev-login/index';
 
 class UserStore {
   profile: Profile | null = null;
@@ -24,12 +22,12 @@ class UserStore {
   }
 
   private async doLogin() {
-    if (isLocalCloud && !hasIdentity()) {
+    if (signInPage && !hasIdentity()) {
       // The local cloud has no WeChat login: pick a demo user first.
       runInAction(() => {
         this.status = 'idle';
       });
-      void Taro.reLaunch({ url: SIGN_IN_PAGE });
+      void Taro.reLaunch({ url: signInPage });
       return;
     }
     runInAction(() => {

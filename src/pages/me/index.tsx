@@ -1,9 +1,9 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { isLocalCloud } from '../../api/transport';
+import { signInPage } from '../../api/transport';
 import { StateView } from '../../components/StateView';
-import { SIGN_IN_PAGE, userStore } from '../../stores/user';
+import { userStore } from '../../stores/user';
 import './index.css';
 
 const ROLE_NAMES: Record<string, string> = { student: '学生', koc: '种草达人', merchant: '商家', admin: '管理员' };
@@ -60,10 +60,10 @@ export default observer(function Me() {
         <Text className='section-title'>隐私</Text>
         <Text className='muted'>你的资料只用于展示和推荐，可随时在“编辑资料”里修改。课表等敏感信息会单独征得你的同意。</Text>
       </View>
-      {isLocalCloud ? (
+      {signInPage ? (
         <View className='section'>
           <Text className='muted'>本地云演示：当前身份 {profile.openid}</Text>
-          <Button className='btn-plain me-switch' onClick={() => Taro.reLaunch({ url: SIGN_IN_PAGE })}>
+          <Button className='btn-plain me-switch' onClick={() => Taro.reLaunch({ url: signInPage ?? '/' })}>
             切换演示用户
           </Button>
         </View>
