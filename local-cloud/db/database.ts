@@ -172,10 +172,12 @@ class LocalQuery {
     const limit = Math.min(this.state.limit ?? GET_LIMIT, GET_LIMIT);
     const data: DocData[] = [];
     let skipped = 0;
-    for (const doc of this.db.find(this.name, this.state)) {
-      if (skipped++ < this.state.skip) continue;
-      if (data.length >= limit) break;
-      data.push(project(doc, this.state.projection));
+    if (limit > 0) {
+      for (const doc of this.db.find(this.name, this.state)) {
+        if (skipped++ < this.state.skip) continue;
+        data.push(project(doc, this.state.projection));
+        if (data.length >= limit) break; // stop before reading a row more than asked for
+      }
     }
     return { data, errMsg: 'collection.get:ok' };
   }
@@ -189,18 +191,23 @@ class LocalQuery {
   /** Updates every matching document (not limited to 100) in one SQLite transaction. */
   async update(options: { data: object }) {
     const table = this.db.store.table(this.name);
-    const updated = this.db.store.transaction(() => {
+    // Reading and writing run in one synchronous stretch, so no other operation can come
+    // between them: a conditional update is atomic. One SQLite transaction makes a
+    // many-document update all-or-nothing; a single write commits on its own (cheaper).
+    const rows = [...this.db.findRows(this.name, { queries: this.state.queries, order: [] })];
+    const write = () => {
       let n = 0;
-      const rows = [...this.db.findRows(this.name, { queries: this.state.queries, order: [] })];
       for (const { doc, text } of rows) {
+        const keysBefore = table.keyValues(doc);
         const next = applyUpdate(doc, options?.data, this.db.now());
         const nextText = toStorage(next);
         if (nextText === text) continue; // WeChat counts only documents that changed
-        table.replace(doc._id as string, next, nextText);
+        table.replace(doc._id as string, next, nextText, keysBefore);
         n++;
       }
       return n;
-    });
+    };
+    const updated = rows.length > 1 ? this.db.store.transaction(write) : write();
     return { stats: { updated }, errMsg: 'collection.update:ok' };
   }
 
@@ -266,17 +273,17 @@ class LocalDoc implements DocRef {
   }
 
   async update(options: { data: object }) {
+    // One synchronous read-modify-write of one row: atomic without a transaction.
     const table = this.db.store.table(this.name);
-    const updated = this.db.store.transaction(() => {
-      const row = table.get(this.id);
-      if (!row) return 0;
-      const next = applyUpdate(fromStorage(row.doc), options?.data, this.db.now());
-      const nextText = toStorage(next);
-      if (nextText === row.doc) return 0;
-      table.replace(this.id, next, nextText);
-      return 1;
-    });
-    return { stats: { updated }, errMsg: 'document.update:ok' };
+    const row = table.get(this.id);
+    if (!row) return { stats: { updated: 0 }, errMsg: 'document.update:ok' };
+    const doc = fromStorage(row.doc);
+    const keysBefore = table.keyValues(doc);
+    const next = applyUpdate(doc, options?.data, this.db.now());
+    const nextText = toStorage(next);
+    if (nextText === row.doc) return { stats: { updated: 0 }, errMsg: 'document.update:ok' };
+    table.replace(this.id, next, nextText, keysBefore);
+    return { stats: { updated: 1 }, errMsg: 'document.update:ok' };
   }
 
   async remove() {

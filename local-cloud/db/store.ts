@@ -31,7 +31,7 @@ export const newId = () => randomBytes(16).toString('hex');
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
-type SqlValue = string | number | null;
+export type SqlValue = string | number | null;
 
 /** The key of a scalar as SQLite stores and compares it; undefined when it is not a scalar. */
 export function sqlKey(v: unknown): SqlValue | undefined {
@@ -47,7 +47,7 @@ export class Table {
   /** indexed path -> key column */
   readonly keys = new Map<string, string>();
   private readonly cache = new Map<string, Database.Statement>();
-  private readonly stmt: Record<'get' | 'insert' | 'update' | 'remove', Database.Statement>;
+  private readonly stmt: Record<'get' | 'insert' | 'update' | 'updateDoc' | 'remove', Database.Statement>;
 
   constructor(
     private readonly db: Database.Database,
@@ -69,6 +69,7 @@ export class Table {
       get: db.prepare(`SELECT rid, _id, v, doc FROM ${this.sql} WHERE _id = ?`),
       insert: db.prepare(`INSERT INTO ${this.sql} (_id, v, doc${colList}) VALUES (?, 1, ?${params})`),
       update: db.prepare(`UPDATE ${this.sql} SET v = v + 1, doc = ?${sets} WHERE _id = ?`),
+      updateDoc: db.prepare(`UPDATE ${this.sql} SET v = v + 1, doc = ? WHERE _id = ?`),
       remove: db.prepare(`DELETE FROM ${this.sql} WHERE _id = ?`),
     };
   }
@@ -110,7 +111,7 @@ export class Table {
     return key;
   }
 
-  private keyValues(doc: Record<string, unknown>): SqlValue[] {
+  keyValues(doc: Record<string, unknown>): SqlValue[] {
     return [...this.keys.keys()].map((p) => this.keyOf(doc, p));
   }
 
@@ -123,8 +124,16 @@ export class Table {
     this.guard('add', () => this.stmt.insert.run(id, text, ...keys));
   }
 
-  replace(id: string, doc: Record<string, unknown>, text: string): void {
+  /**
+   * Rewrites a document. With the key values it had before (keysOf), an update that leaves
+   * every indexed field alone writes only the document, sparing SQLite the index upkeep.
+   */
+  replace(id: string, doc: Record<string, unknown>, text: string, keysBefore?: SqlValue[]): void {
     const keys = this.keyValues(doc);
+    if (keysBefore && keys.every((k, i) => k === keysBefore[i])) {
+      this.stmt.updateDoc.run(text, id);
+      return;
+    }
     this.guard('update', () => this.stmt.update.run(text, ...keys, id));
   }
 
@@ -153,8 +162,10 @@ export class Table {
    * superset (only conditions on indexed paths are pushed down); the caller still runs the matcher.
    */
   scan(query: Query | undefined, order: Array<[string, 'asc' | 'desc']>): { rows: IterableIterator<Row>; ordered: boolean } {
-    const { sql, params, ordered } = this.compile(query, order);
-    const rows = this.prepare(`SELECT rid, _id, v, doc ${sql}`).iterate(...params) as IterableIterator<Row>;
+    const { sql, params, ordered, oneById } = this.compile(query, order);
+    const stmt = this.prepare(`SELECT rid, _id, v, doc ${sql}`);
+    // At most one row by _id: all() costs less than setting up an iterator.
+    const rows = (oneById ? (stmt.all(...params) as Row[])[Symbol.iterator]() : stmt.iterate(...params)) as IterableIterator<Row>;
     return { rows, ordered };
   }
 
@@ -182,7 +193,7 @@ export class Table {
     const byKeys = order.length > 0 && order.every(([p]) => this.column(p));
     const orderSql = byKeys ? `${order.map(([p, d]) => `${quote(this.column(p) as string)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}, rid` : 'rid';
     const sql = `FROM ${this.sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderSql}`;
-    return { sql, params, ordered: byKeys || order.length === 0 };
+    return { sql, params, ordered: byKeys || order.length === 0, oneById: where.includes('"_id" = ?') };
   }
 
   /** The SQL column that holds a path's key: an indexed path's column, or _id's own. */

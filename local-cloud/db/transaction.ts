@@ -124,7 +124,11 @@ export class LocalTransaction {
         if ((row?.v ?? 0) !== this.seen.get(key)) throw new TransactionConflict(`${p.collection}/${p.id}`);
         if (p.kind === 'delete') table.remove(p.id);
         else if (p.kind === 'insert' || !row) table.insert(p.id, p.doc as DocData, toStorage(p.doc));
-        else table.replace(p.id, p.doc as DocData, toStorage(p.doc));
+        else {
+          // Unchanged since this transaction read it (checked above), so its keys are the snapshot's.
+          const before = this.snapshot.get(key);
+          table.replace(p.id, p.doc as DocData, toStorage(p.doc), before ? table.keyValues(before) : undefined);
+        }
       }
     });
     this.done = true;
