@@ -15,7 +15,10 @@ test('a first visit goes to the local sign-in page, then home lists the seeded p
   await page.locator('[data-testid="login-demo-student-1"]').click();
   await page.waitForURL(/pages\/index\/index/);
   // The greeting follows campus time (早上好 … 夜深了), so only the name is fixed.
-  await page.locator('.home-hello').getByText(/，林小满/).waitFor();
+  await page
+    .locator('.home-hello')
+    .getByText(/，林小满/)
+    .waitFor();
   await page.locator('[data-testid="product-card"]').first().waitFor();
   expect(await page.getByText('¥39.90').count()).toBeGreaterThan(0);
   expect(e2e.errors).toEqual([]);

@@ -26,8 +26,8 @@ export const PrivacySheet = observer(function PrivacySheet() {
           <Button
             id='agree-privacy'
             className='btn-primary privacy-btn'
-            openType={'agreePrivacyAuthorization' as 'share'}
-            onClick={() => privacy.agree('agree-privacy')}
+            openType='agreePrivacyAuthorization'
+            onAgreePrivacyAuthorization={() => privacy.agree('agree-privacy')}
           >
             同意并继续
           </Button>
