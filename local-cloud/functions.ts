@@ -1,7 +1,9 @@
 // Every cloud function the local cloud hosts. A test checks that each folder under
 // cloudfunctions/ is listed here, so a new function cannot be forgotten.
+import analytics from '../cloudfunctions/analytics/function';
 import catalog from '../cloudfunctions/catalog/function';
+import share from '../cloudfunctions/share/function';
 import user from '../cloudfunctions/user/function';
 import type { CloudFunction } from '../server/define';
 
-export const functions: Record<string, CloudFunction> = { user, catalog };
+export const functions: Record<string, CloudFunction> = { user, catalog, share, analytics };

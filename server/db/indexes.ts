@@ -30,6 +30,76 @@ export const indexes: IndexPlan = {
     },
     { name: 'merchant', fields: [['merchantId', 'asc']], why: "a merchant's products" },
   ],
+  share_codes: [
+    {
+      name: 'reuse',
+      fields: [
+        ['reuseKey', 'asc'],
+        ['expiresAt', 'desc'],
+      ],
+      why: "reuse a sharer's valid code for the same target and channel",
+    },
+    {
+      name: 'sharer',
+      fields: [
+        ['sharer', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      why: "a KOC's cards for the stats page",
+    },
+  ],
+  // One per customer and program (merchant): _id is `${scope}:${openid}`.
+  bindings: [
+    {
+      name: 'customer',
+      fields: [
+        ['customer', 'asc'],
+        ['expiresAt', 'desc'],
+      ],
+      why: "a customer's bindings",
+    },
+  ],
+  programs: [],
+  // Append-only: share created, open, failed open, bind decisions (later orders, refunds, views).
+  events: [
+    {
+      name: 'sharer_type',
+      fields: [
+        ['sharer', 'asc'],
+        ['type', 'asc'],
+        ['at', 'desc'],
+      ],
+      why: "a sharer's opens and binds (KOC stats)",
+    },
+    {
+      name: 'merchant_type',
+      fields: [
+        ['merchantId', 'asc'],
+        ['type', 'asc'],
+        ['at', 'desc'],
+      ],
+      why: "a merchant's funnel",
+    },
+    {
+      name: 'code_type',
+      fields: [
+        ['code', 'asc'],
+        ['type', 'asc'],
+      ],
+      why: 'figures per card; orders join on code',
+    },
+  ],
+  orders: [
+    {
+      name: 'buyer_merchant',
+      fields: [
+        ['buyer', 'asc'],
+        ['merchantId', 'asc'],
+        ['status', 'asc'],
+      ],
+      why: 'has this customer ordered from this merchant (new-customers-only)',
+    },
+  ],
 };
 
 /** Collections that exist; a test checks that code only touches these. */

@@ -1,0 +1,150 @@
+// share: cards and attribution. Nothing here rewards a share or an open (WeChat rule 5.1):
+// a binding only decides who earns when the customer later buys.
+import { isActive } from '../../core/attribution';
+import { CODE_PATTERN, CODE_VALID_DAYS, SHARE_PAGE, type ShareResults, shareInput } from '../../core/contracts/share';
+import { fail, ok } from '../../core/result';
+import { isDuplicateKeyError } from '../../server/db/types';
+import { action, defineFunction } from '../../server/define';
+import { recordEvent } from '../../server/repos/events';
+import { callerMerchant } from '../../server/repos/merchants';
+import { type BindingDoc, describeTarget, findCode, PLATFORM_SCOPE, rulesFor, type ShareCodeDoc, toBinding } from '../../server/repos/share';
+import { findUser } from '../../server/repos/users';
+import { newShareCode } from '../../server/share-code';
+import { openShare } from './open';
+import { cardStats } from './stats';
+
+const DAY = 86_400_000;
+
+export default defineFunction('share', {
+  create: action({
+    input: shareInput.create,
+    async run(ctx, { targetType, targetId, channel }) {
+      const target = await describeTarget(ctx, targetType, targetId);
+      if (!target) return fail('NOT_FOUND', '要分享的内容不存在或暂不支持分享');
+      const now = ctx.now();
+      const reuseKey = `${ctx.openid}|${targetType}|${targetId}|${channel}`;
+      const _ = ctx.db.command;
+      const { data } = await ctx.db
+        .collection<ShareCodeDoc>('share_codes')
+        .where({ reuseKey, expiresAt: _.gt(new Date(now)) })
+        .orderBy('expiresAt', 'desc')
+        .limit(1)
+        .get();
+      const existing = data[0];
+      if (existing)
+        return ok<ShareResults['create']>({ code: existing._id, path: `/${SHARE_PAGE}?sc=${existing._id}`, expiresAt: new Date(existing.expiresAt).getTime() });
+      const expiresAt = now + CODE_VALID_DAYS * DAY;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const code = newShareCode();
+        try {
+          await ctx.db.collection('share_codes').add({
+            data: {
+              _id: code,
+              sharer: ctx.openid,
+              targetType,
+              targetId,
+              channel,
+              scope: target.scope,
+              reuseKey,
+              createdAt: new Date(now),
+              expiresAt: new Date(expiresAt),
+            },
+          });
+        } catch (e) {
+          if (isDuplicateKeyError(e)) continue; // a collision of random codes: draw again
+          throw e;
+        }
+        await recordEvent(ctx, 'share_created', { code, sharer: ctx.openid, channel, targetType, targetId, merchantId: target.scope });
+        return ok<ShareResults['create']>({ code, path: `/${SHARE_PAGE}?sc=${code}`, expiresAt });
+      }
+      throw new Error('could not draw a free share code');
+    },
+  }),
+
+  /** Public: a Moments single-page visit has no identity. Display data only, no openids. */
+  resolve: action({
+    input: shareInput.resolve,
+    public: true,
+    async run(ctx, { code }) {
+      const doc = CODE_PATTERN.test(code) ? await findCode(ctx, code) : null;
+      if (!doc || new Date(doc.expiresAt).getTime() <= ctx.now()) return fail('CODE_INVALID', '链接无效或已过期');
+      const target = await describeTarget(ctx, doc.targetType, doc.targetId);
+      if (!target) return fail('CODE_INVALID', '分享的内容已下架');
+      const sharer = await findUser(ctx, doc.sharer);
+      return ok<ShareResults['resolve']>({
+        code: doc._id,
+        channel: doc.channel,
+        targetType: doc.targetType,
+        targetId: doc.targetId,
+        title: target.title,
+        subtitle: target.subtitle,
+        image: target.image,
+        priceFen: target.priceFen,
+        sharerNickname: sharer?.nickname ?? '',
+      });
+    },
+  }),
+
+  open: action({ input: shareInput.open, run: (ctx, input) => openShare(ctx, input) }),
+
+  myBinding: action({
+    input: shareInput.myBinding,
+    async run(ctx) {
+      const _ = ctx.db.command;
+      const now = ctx.now();
+      const { data } = await ctx.db
+        .collection<BindingDoc>('bindings')
+        .where({ customer: ctx.openid, expiresAt: _.gt(new Date(now)) })
+        .limit(20)
+        .get();
+      const out: ShareResults['myBinding'] = [];
+      for (const b of data) {
+        if (!isActive(toBinding(b), now)) continue;
+        const sharer = await findUser(ctx, b.sharer);
+        const merchant = b.scope === PLATFORM_SCOPE ? null : await ctx.db.collection<{ name: string }>('merchants').where({ _id: b.scope }).limit(1).get();
+        out.push({
+          scope: b.scope,
+          scopeName: merchant?.data[0]?.name ?? '校园种草',
+          sharerNickname: sharer?.nickname ?? '',
+          channel: b.channel,
+          reason: b.reason,
+          boundAt: new Date(b.boundAt).getTime(),
+          expiresAt: new Date(b.expiresAt).getTime(),
+        });
+      }
+      return ok(out);
+    },
+  }),
+
+  stats: action({ input: shareInput.stats, run: async (ctx) => ok<ShareResults['stats']>(await cardStats(ctx)) }),
+
+  getRules: action({
+    input: shareInput.getRules,
+    async run(ctx) {
+      const merchant = await callerMerchant(ctx);
+      if (!merchant) return fail('FORBIDDEN', '只有商家可以查看推荐规则');
+      return ok<ShareResults['getRules']>(await rulesFor(ctx, merchant._id));
+    },
+  }),
+
+  setRules: action({
+    input: shareInput.setRules,
+    async run(ctx, rules) {
+      const merchant = await callerMerchant(ctx);
+      if (!merchant) return fail('FORBIDDEN', '只有商家可以设置推荐规则');
+      const existing = await ctx.db.collection('programs').where({ _id: merchant._id }).count();
+      if (existing.total === 0)
+        await ctx.db
+          .collection('programs')
+          .add({ data: { _id: merchant._id, attribution: rules } })
+          .catch((e) => {
+            if (!isDuplicateKeyError(e)) throw e;
+          });
+      await ctx.db
+        .collection('programs')
+        .doc(merchant._id)
+        .update({ data: { attribution: ctx.db.command.set(rules), updatedAt: new Date(ctx.now()) } });
+      return ok<ShareResults['setRules']>(rules);
+    },
+  }),
+});

@@ -1,0 +1,124 @@
+import { DAY_MS } from '../../core/attribution';
+import type { CardStats, MyBinding, OpenResult, ShareCode, ShareLanding } from '../../core/contracts/share';
+import { testCloud } from '../../local-cloud/testing';
+
+const KOC = 'demo-koc-1';
+
+async function setup() {
+  const t = await testCloud();
+  const create = async (channel = 'chat', who = KOC, productId = 'p-lamp') => {
+    const res = await t.call<ShareCode>('share', who, { action: 'create', targetType: 'product', targetId: productId, channel });
+    if (!res.ok) throw new Error(res.message);
+    return res.data;
+  };
+  const open = (code: string, who: string, scene = 1007) => t.call<OpenResult>('share', who, { action: 'open', code, scene });
+  const events = async (type: string) => (await t.cloud.db.collection('events').where({ type }).get()).data;
+  return { ...t, create, open, events };
+}
+
+describe('share function', () => {
+  it('creates a short unguessable code once per target and channel, reused while valid', async () => {
+    const { create, events } = await setup();
+    const a = await create();
+    expect(a.code).toMatch(/^[0-9A-Za-z]{10}$/);
+    expect(a.path).toBe(`/pages/share/index?sc=${a.code}`);
+    expect((await create()).code).toBe(a.code);
+    const moments = await create('moments');
+    expect(moments.code).not.toBe(a.code);
+    expect(await events('share_created')).toHaveLength(2);
+  });
+
+  it('resolve gives a landing page display data without an identity, and no openid anywhere', async () => {
+    const { create, call } = await setup();
+    const { code } = await create('moments');
+    const res = await call<ShareLanding>('share', '', { action: 'resolve', code });
+    expect(res).toMatchObject({
+      ok: true,
+      data: { title: 'LED 护眼台灯', priceFen: 6900, sharerNickname: '许知夏', targetType: 'product', targetId: 'p-lamp' },
+    });
+    expect(JSON.stringify(res)).not.toMatch(/demo-koc-1|openid|sharer"/);
+  });
+
+  it('a new student opening a card is bound to the sharer, with channel and reason; stats count it', async () => {
+    const { create, open, call } = await setup();
+    const { code } = await create();
+    await call('user', 'wx-new', { action: 'login' });
+    const res = await open(code, 'wx-new');
+    expect(res).toMatchObject({ ok: true, data: { bound: true, sharerNickname: '许知夏', targetId: 'p-lamp' } });
+    const mine = await call<MyBinding[]>('share', 'wx-new', { action: 'myBinding' });
+    expect(mine).toMatchObject({ ok: true, data: [{ sharerNickname: '许知夏', channel: 'chat', scopeName: '青柠文创' }] });
+    expect(mine.ok && mine.data[0].reason).toMatch(/首次触达.*聊天卡片/);
+    await open(code, 'wx-new'); // opened again: one more open, not one more customer
+    const stats = await call<CardStats[]>('share', KOC, { action: 'stats' });
+    expect(stats).toMatchObject({ ok: true, data: [{ code, opens: 2, uniqueVisitors: 1, newCustomers: 1, title: 'LED 护眼台灯' }] });
+  });
+
+  it('a card opened in a group records the group channel', async () => {
+    const { create, open, events } = await setup();
+    const { code } = await create('chat');
+    await open(code, 'demo-student-2', 1008);
+    expect((await events('open'))[0]).toMatchObject({ channel: 'group', scene: 1008 });
+  });
+
+  it('refuses self-referral and A->B->A, and first touch keeps the first sharer for 30 days', async () => {
+    const { create, open, clock } = await setup();
+    const koc = await create();
+    expect(await open(koc.code, KOC)).toMatchObject({ ok: true, data: { bound: false, reason: '不能绑定自己分享的卡片' } });
+    await open(koc.code, 'demo-student-1');
+    const back = await create('chat', 'demo-student-1');
+    expect(await open(back.code, KOC)).toMatchObject({ ok: true, data: { bound: false, reason: '你们已是推荐关系，不能互相绑定' } });
+    const other = await create('chat', 'demo-student-3');
+    expect(await open(other.code, 'demo-student-1')).toMatchObject({ ok: true, data: { bound: false } });
+    clock.advance(31 * DAY_MS);
+    expect(await open(other.code, 'demo-student-1')).toMatchObject({ ok: true, data: { bound: true, sharerNickname: '陈嘉禾' } });
+  });
+
+  it('last touch, set by the merchant, moves the binding to the latest card', async () => {
+    const { create, open, call } = await setup();
+    expect(await call('share', 'demo-student-1', { action: 'setRules', model: 'last_touch', windowDays: 7, newCustomersOnly: false })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await call('share', 'demo-merchant-2', { action: 'setRules', model: 'last_touch', windowDays: 7, newCustomersOnly: false })).toMatchObject({
+      ok: true,
+    });
+    const a = await create();
+    const b = await create('chat', 'demo-student-3');
+    await open(a.code, 'demo-student-1');
+    expect(await open(b.code, 'demo-student-1')).toMatchObject({ ok: true, data: { bound: true, sharerNickname: '陈嘉禾' } });
+  });
+
+  it('an unknown or malformed code is refused and writes only the failed-open event', async () => {
+    const { call, fingerprint, events } = await setup();
+    for (const code of ['Zz9Zz9Zz9Z', '!!bad code', 'x']) {
+      const before = fingerprint();
+      expect(await call('share', 'demo-student-1', { action: 'open', code, scene: 1007 })).toMatchObject({
+        ok: false,
+        code: 'CODE_INVALID',
+        message: '链接无效或已过期',
+      });
+      expect(fingerprint()).not.toBe(before);
+    }
+    const failed = await events('open_failed');
+    expect(failed).toHaveLength(3);
+    expect((await events('open')).length + (await events('bind')).length).toBe(0);
+    expect(await call('share', '', { action: 'resolve', code: 'Zz9Zz9Zz9Z' })).toMatchObject({ ok: false, code: 'CODE_INVALID' });
+  });
+
+  it('the merchant funnel counts created, opened and bound per channel', async () => {
+    const { create, open, call } = await setup();
+    const chat = await create('chat');
+    await create('moments');
+    await open(chat.code, 'demo-student-1');
+    await open(chat.code, 'demo-student-1');
+    const funnel = await call<{ channel: string; created: number; opens: number; binds: number }[]>('analytics', 'demo-merchant-2', { action: 'shareFunnel' });
+    expect(funnel).toMatchObject({
+      ok: true,
+      data: expect.arrayContaining([
+        { channel: 'chat', created: 1, opens: 2, binds: 1 },
+        { channel: 'moments', created: 1, opens: 0, binds: 0 },
+      ]),
+    });
+    expect(await call('analytics', 'demo-student-1', { action: 'shareFunnel' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+});

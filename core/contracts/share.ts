@@ -1,0 +1,107 @@
+// The `share` function: share codes, opens, bindings and a sharer's figures.
+import { z } from 'zod';
+import type { BindingModel, ShareChannel } from '../attribution';
+
+export const TARGET_TYPES = ['product', 'note', 'group', 'campaign', 'koc'] as const;
+export type TargetType = (typeof TARGET_TYPES)[number];
+export const CHANNELS = ['chat', 'group', 'moments', 'poster'] as const;
+
+/** Characters a mini-program code's `scene` allows; our codes use only letters and digits. */
+export const CODE_PATTERN = /^[0-9A-Za-z]{10}$/;
+/** Days a share code stays valid (reused while valid, so a KOC keeps one card per target and channel). */
+export const CODE_VALID_DAYS = 90;
+
+/** Where every share link lands: it resolves the code, records the open and moves on. */
+export const SHARE_PAGE = 'pages/share/index';
+
+export interface ShareCode {
+  code: string;
+  /** The page path a card carries (chat/group: the share page with the code). */
+  path: string;
+  expiresAt: number;
+}
+
+/** What a landing page shows: display data only, never an openid. */
+export interface ShareLanding {
+  code: string;
+  channel: ShareChannel;
+  targetType: TargetType;
+  targetId: string;
+  title: string;
+  subtitle: string;
+  image: string;
+  priceFen: number | null;
+  sharerNickname: string;
+}
+
+export interface OpenResult {
+  bound: boolean;
+  sharerNickname: string;
+  reason: string;
+  targetType: TargetType;
+  targetId: string;
+}
+
+export interface MyBinding {
+  scope: string;
+  scopeName: string;
+  sharerNickname: string;
+  channel: ShareChannel;
+  reason: string;
+  boundAt: number;
+  expiresAt: number;
+}
+
+export interface CardStats {
+  code: string;
+  channel: ShareChannel;
+  targetType: TargetType;
+  targetId: string;
+  title: string;
+  createdAt: number;
+  opens: number;
+  uniqueVisitors: number;
+  newCustomers: number;
+}
+
+export interface AttributionRules {
+  model: BindingModel;
+  windowDays: number;
+  newCustomersOnly: boolean;
+}
+
+const code = z.string().min(1).max(64);
+
+export const shareInput = {
+  create: z.strictObject({ targetType: z.enum(TARGET_TYPES), targetId: z.string().min(1).max(64), channel: z.enum(CHANNELS) }),
+  resolve: z.strictObject({ code }),
+  open: z.strictObject({
+    code,
+    scene: z.number().int().min(1000).max(9999),
+    /** Decrypted group id (weapp: wx.getGroupEnterInfo through a CloudID), when opened in a group. */
+    openGId: z.string().max(128).optional(),
+  }),
+  myBinding: z.strictObject({}),
+  stats: z.strictObject({}),
+  getRules: z.strictObject({}),
+  setRules: z.strictObject({
+    model: z.enum(['first_touch', 'last_touch']),
+    windowDays: z.number().int().min(1).max(90),
+    newCustomersOnly: z.boolean(),
+  }),
+};
+
+export interface ShareResults {
+  create: ShareCode;
+  resolve: ShareLanding;
+  open: OpenResult;
+  myBinding: MyBinding[];
+  stats: CardStats[];
+  getRules: AttributionRules;
+  setRules: AttributionRules;
+}
+
+/** Scenes in which a card was opened inside a group chat. */
+export const GROUP_SCENES = [1008, 1044];
+/** Moments single-page mode: no identity, read-only. */
+export const MOMENTS_SINGLE_PAGE_SCENE = 1154;

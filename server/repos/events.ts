@@ -1,0 +1,12 @@
+import type { Ctx } from '../context';
+
+export type EventType = 'share_created' | 'open' | 'open_failed' | 'bind';
+
+/**
+ * Appends an event. Events are never edited: analytics and experiments read them. Share,
+ * open and bind events carry `code`, `sharer` and `merchantId`, the fields orders carry too,
+ * so figures per card join orders in one query.
+ */
+export async function recordEvent(ctx: Ctx, type: EventType, fields: Record<string, unknown>): Promise<void> {
+  await ctx.db.collection('events').add({ data: { type, at: new Date(ctx.now()), openid: ctx.openid, ...fields } });
+}

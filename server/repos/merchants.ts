@@ -1,0 +1,9 @@
+import type { Ctx } from '../context';
+import type { MerchantDoc } from './products';
+
+/** The shop the caller runs, if the caller is a merchant (the role is checked in the database). */
+export async function callerMerchant(ctx: Ctx): Promise<MerchantDoc | null> {
+  if (!ctx.openid) return null;
+  const { data } = await ctx.db.collection<MerchantDoc>('merchants').where({ ownerOpenid: ctx.openid }).limit(1).get();
+  return data[0] ?? null;
+}

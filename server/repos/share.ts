@@ -1,0 +1,95 @@
+import { type AttributionSettings, type Binding, DEFAULT_SETTINGS, DEFAULT_WINDOW_DAYS, type ShareChannel } from '../../core/attribution';
+import type { TargetType } from '../../core/contracts/share';
+import type { Ctx } from '../context';
+import { isNotFoundError } from '../db/types';
+import type { ProductDoc } from './products';
+import { findUser } from './users';
+
+export interface ShareCodeDoc {
+  _id: string; // the code
+  sharer: string;
+  targetType: TargetType;
+  targetId: string;
+  channel: ShareChannel;
+  /** The program whose rules bind customers: the target's merchant, or 'platform'. */
+  scope: string;
+  reuseKey: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface BindingDoc {
+  _id: string; // `${scope}:${customer}`
+  scope: string;
+  customer: string;
+  sharer: string;
+  channel: ShareChannel;
+  code: string;
+  reason: string;
+  boundAt: Date;
+  expiresAt: Date;
+}
+
+export interface TargetView {
+  title: string;
+  subtitle: string;
+  image: string;
+  priceFen: number | null;
+  scope: string;
+}
+
+export const PLATFORM_SCOPE = 'platform';
+
+async function getDoc<T>(ctx: Ctx, collection: string, id: string): Promise<(T & { _id: string }) | null> {
+  try {
+    return (await ctx.db.collection<T>(collection).doc(id).get()).data;
+  } catch (e) {
+    if (isNotFoundError(e)) return null;
+    throw e;
+  }
+}
+
+/** What a card shows of its target; null when the target does not exist (or cannot be shared yet). */
+export async function describeTarget(ctx: Ctx, type: TargetType, id: string): Promise<TargetView | null> {
+  if (type === 'product') {
+    const p = await getDoc<ProductDoc>(ctx, 'products', id);
+    if (!p || p.status !== 'on_sale') return null;
+    return { title: p.title, subtitle: p.subtitle, image: p.images[0] ?? '', priceFen: p.priceFen, scope: p.merchantId };
+  }
+  if (type === 'koc') {
+    const u = await findUser(ctx, id);
+    if (!u?.roles.includes('koc')) return null;
+    return { title: `${u.nickname} 的种草主页`, subtitle: '', image: u.avatarUrl, priceFen: null, scope: PLATFORM_SCOPE };
+  }
+  // Notes, groups and campaigns become shareable as their features land.
+  return null;
+}
+
+export async function findCode(ctx: Ctx, code: string): Promise<ShareCodeDoc | null> {
+  return getDoc<ShareCodeDoc>(ctx, 'share_codes', code);
+}
+
+export async function rulesFor(ctx: Ctx, scope: string): Promise<AttributionSettings> {
+  const program = await getDoc<{ attribution?: AttributionSettings }>(ctx, 'programs', scope);
+  return program?.attribution ?? DEFAULT_SETTINGS;
+}
+
+export function defaultRules(model: AttributionSettings['model']): AttributionSettings {
+  return { model, windowDays: DEFAULT_WINDOW_DAYS[model], newCustomersOnly: false };
+}
+
+export const bindingId = (scope: string, customer: string) => `${scope}:${customer}`;
+
+export function toBinding(d: BindingDoc | null): Binding | null {
+  return d ? { sharer: d.sharer, channel: d.channel, code: d.code, boundAt: new Date(d.boundAt).getTime(), expiresAt: new Date(d.expiresAt).getTime() } : null;
+}
+
+/** Order states in which a customer counts as having bought (new-customers-only). */
+export const PURCHASED_STATES = ['paid', 'awaiting_group', 'confirmed', 'shipped', 'ready_for_pickup', 'completed', 'partially_refunded'];
+
+export async function hasOrdered(ctx: Ctx, customer: string, scope: string): Promise<boolean> {
+  const _ = ctx.db.command;
+  const where =
+    scope === PLATFORM_SCOPE ? { buyer: customer, status: _.in(PURCHASED_STATES) } : { buyer: customer, merchantId: scope, status: _.in(PURCHASED_STATES) };
+  return (await ctx.db.collection('orders').where(where).count()).total > 0;
+}
