@@ -30,7 +30,7 @@ export default defineFunction('analytics', {
         .collection('events')
         .aggregate()
         .match({ merchantId: merchant._id, type: _.in(['share_created', 'open', 'bind']), at: _.gte(since) })
-        .addFields({ counted: $.cond({ if: $.eq('$type', 'bind'), then: $.cond({ if: '$newCustomer', then: 1, else: 0 }), else: 1 }) })
+        .addFields({ counted: $.cond($.eq('$type', 'bind'), $.cond('$newCustomer', 1, 0), 1) })
         .group({ _id: { type: '$type', channel: '$channel' }, n: $.sum('$counted') })
         .limit(100)
         .end();

@@ -53,7 +53,7 @@ async function getDoc<T>(ctx: Ctx, collection: string, id: string): Promise<(T &
 export async function describeTarget(ctx: Ctx, type: TargetType, id: string): Promise<TargetView | null> {
   if (type === 'product') {
     const p = await getDoc<ProductDoc>(ctx, 'products', id);
-    if (!p || p.status !== 'on_sale') return null;
+    if (p?.status !== 'on_sale') return null;
     return { title: p.title, subtitle: p.subtitle, image: p.images[0] ?? '', priceFen: p.priceFen, scope: p.merchantId };
   }
   if (type === 'koc') {
