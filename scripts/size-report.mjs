@@ -35,6 +35,14 @@ if (leaks.length) {
   console.error(`local-cloud-only code in the weapp build: ${leaks.map((f) => f.path).join(', ')}`);
   process.exit(1);
 }
+// Contracts are imported as types only: the schema library's runtime belongs to the functions.
+const schemaLib = files.filter((f) => f.path.endsWith('.js') && /\$ZodType|ZodError/.test(readFileSync(join(root, f.path), 'utf8')));
+if (schemaLib.length) {
+  console.error(
+    `zod's runtime reached the weapp build (${schemaLib.map((f) => f.path).join(', ')}): import contracts with "import type", constants from zod-free core modules`,
+  );
+  process.exit(1);
+}
 if (mainBytes > BUDGET) {
   console.error(`main package ${kb(mainBytes)} is over the ${kb(BUDGET)} budget`);
   process.exit(1);

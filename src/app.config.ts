@@ -1,9 +1,11 @@
-const pages = ['pages/index/index', 'pages/groupbuy/index', 'pages/me/index', 'pages/profile/index', 'pages/product/index'];
+const pages = ['pages/index/index', 'pages/groupbuy/index', 'pages/me/index', 'pages/profile/index', 'pages/product/index', 'pages/share/index'];
 // The local sign-in page exists only in the H5 build that talks to the local cloud.
 if (process.env.TARO_ENV === 'h5') pages.push('pages/dev-login/index');
 
 export default defineAppConfig({
   pages,
+  // Areas not every student needs load on demand and stay out of the 2 MB main package.
+  subPackages: [{ root: 'packages/koc', pages: ['share-stats/index'] }],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',

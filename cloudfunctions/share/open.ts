@@ -1,8 +1,9 @@
 // share.open: a card (or poster, or Moments link) was opened inside the full app. Records the
 // open, applies the program's binding rules and records the decision with its reason.
 import { decideBinding, explainBinding, isActive } from '../../core/attribution';
-import { CODE_PATTERN, GROUP_SCENES, type OpenResult } from '../../core/contracts/share';
+import { CODE_PATTERN, type OpenResult } from '../../core/contracts/share';
 import { fail, ok } from '../../core/result';
+import { GROUP_SCENES } from '../../core/scenes';
 import type { Ctx } from '../../server/context';
 import { recordEvent } from '../../server/repos/events';
 import { type BindingDoc, bindingId, findCode, hasOrdered, rulesFor, toBinding } from '../../server/repos/share';

@@ -100,8 +100,3 @@ export interface ShareResults {
   getRules: AttributionRules;
   setRules: AttributionRules;
 }
-
-/** Scenes in which a card was opened inside a group chat. */
-export const GROUP_SCENES = [1008, 1044];
-/** Moments single-page mode: no identity, read-only. */
-export const MOMENTS_SINGLE_PAGE_SCENE = 1154;

@@ -26,6 +26,12 @@ export async function uploadImage(filePath: string, folder: string): Promise<str
 /** Where a browser picks its demo user (the page exists only in the H5 build). */
 export const signInPage: string | null = '/pages/dev-login/index';
 
+/** The route to come back to after the local sign-in, so a share link is not lost on the way. */
+export function currentRoute(): string | null {
+  const route = window.location.hash.replace(/^#/, '');
+  return route.startsWith('/pages/') && !route.startsWith('/pages/dev-login') ? route : null;
+}
+
 export function hasIdentity(): boolean {
   return Boolean(getLocalOpenid());
 }

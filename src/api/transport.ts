@@ -27,6 +27,11 @@ export async function uploadImage(filePath: string, folder: string): Promise<str
 /** The local cloud's sign-in page; WeChat signs students in by itself, so none here. */
 export const signInPage: string | null = null;
 
+/** The route to come back to after signing in; WeChat needs none. */
+export function currentRoute(): string | null {
+  return null;
+}
+
 export function hasIdentity(): boolean {
   return true; // WeChat injects the openid into every call
 }

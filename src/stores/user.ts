@@ -1,8 +1,9 @@
 import type { Profile, UpdateProfileInput } from '@core/contracts/user';
 import Taro from '@tarojs/taro';
 import { makeAutoObservable, runInAction } from 'mobx';
-import { hasIdentity, signInPage } from '../api/transport';
+import { currentRoute, hasIdentity, signInPage } from '../api/transport';
 import * as userApi from '../api/user';
+import { isSinglePageMode } from '../services/launch';
 
 class UserStore {
   profile: Profile | null = null;
@@ -22,12 +23,12 @@ class UserStore {
   }
 
   private async doLogin() {
+    // Opened from Moments, WeChat runs the page without identity and without wx.login.
+    if (isSinglePageMode()) return;
     if (signInPage && !hasIdentity()) {
-      // The local cloud has no WeChat login: pick a demo user first.
-      runInAction(() => {
-        this.status = 'idle';
-      });
-      void Taro.reLaunch({ url: signInPage });
+      // The local cloud has no WeChat login: pick a demo user first, then come back here.
+      const back = currentRoute();
+      void Taro.reLaunch({ url: back ? `${signInPage}?back=${encodeURIComponent(back)}` : signInPage });
       return;
     }
     runInAction(() => {

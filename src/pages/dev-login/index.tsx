@@ -32,12 +32,18 @@ export default function DevLogin() {
       setLoading(false);
     }
   };
-  useLoad(() => void load());
+  const [back, setBack] = useState('');
+  useLoad((params) => {
+    setBack(decodeURIComponent(params.back ?? ''));
+    void load();
+  });
 
   const choose = async (openid: string) => {
     setLocalOpenid(openid);
     await userStore.login(true);
-    Taro.switchTab({ url: '/pages/index/index' });
+    // Back to the link that brought the visitor here (a share card), or home.
+    if (back.startsWith('/pages/')) Taro.reLaunch({ url: back });
+    else Taro.switchTab({ url: '/pages/index/index' });
   };
 
   return (

@@ -1,6 +1,9 @@
+import type { MyBinding } from '@core/contracts/share';
 import { Button, Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import { myBinding } from '../../api/share';
 import { signInPage } from '../../api/transport';
 import { StateView } from '../../components/StateView';
 import { userStore } from '../../stores/user';
@@ -8,8 +11,17 @@ import './index.css';
 
 const ROLE_NAMES: Record<string, string> = { student: '学生', koc: '种草达人', merchant: '商家', admin: '管理员' };
 
+const CHANNELS: Record<string, string> = { chat: '聊天卡片', group: '群聊卡片', moments: '朋友圈', poster: '海报' };
+
 export default observer(function Me() {
   const { profile, status, error } = userStore;
+  const [bindings, setBindings] = useState<MyBinding[]>([]);
+  useDidShow(async () => {
+    await userStore.login();
+    if (!userStore.profile) return;
+    const res = await myBinding();
+    if (res.ok) setBindings(res.data);
+  });
   if (!profile) {
     return (
       <View className='page'>
@@ -54,6 +66,24 @@ export default observer(function Me() {
               </Text>
             ))}
           </View>
+        </View>
+      ) : null}
+      <View className='section me-link' onClick={() => Taro.navigateTo({ url: '/packages/koc/share-stats/index' })}>
+        <Text className='section-title me-link-title'>我的分享</Text>
+        <Text className='muted'>每张卡片的打开和新顾客 ›</Text>
+      </View>
+      {bindings.length > 0 ? (
+        <View className='section' data-testid='my-bindings'>
+          <Text className='section-title'>我的推荐人</Text>
+          {bindings.map((b) => (
+            <View key={b.scope} className='me-binding'>
+              <Text className='me-binding-who'>
+                {b.sharerNickname} · {b.scopeName} · {CHANNELS[b.channel] ?? b.channel}
+              </Text>
+              <Text className='muted'>{b.reason}</Text>
+            </View>
+          ))}
+          <Text className='muted'>推荐人只在你下单后获得佣金，你的价格不变。</Text>
         </View>
       ) : null}
       <View className='section'>

@@ -1,33 +1,73 @@
 import type { ProductDetail } from '@core/contracts/catalog';
-import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
-import Taro, { useLoad } from '@tarojs/taro';
+import type { ShareLanding as Landing } from '@core/contracts/share';
+import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import Taro, { useLoad, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useState } from 'react';
 import { getProduct } from '../../api/catalog';
+import { createShare, resolveShare } from '../../api/share';
 import { Price } from '../../components/Price';
+import { ShareLanding } from '../../components/ShareLanding';
+import { ShareSheet } from '../../components/ShareSheet';
 import { StateView } from '../../components/StateView';
+import { isSinglePageMode } from '../../services/launch';
+import { userStore } from '../../stores/user';
 import './index.css';
+
+interface Codes {
+  chat?: string;
+  moments?: string;
+}
 
 export default function Product() {
   const [id, setId] = useState('');
   const [product, setProduct] = useState<ProductDetail | null>(null);
+  const [landing, setLanding] = useState<Landing | null>(null);
+  const [via, setVia] = useState('');
   const [error, setError] = useState('');
+  const [codes, setCodes] = useState<Codes>({});
+  const [sheet, setSheet] = useState(false);
 
   const load = async (productId: string) => {
     setError('');
     const res = await getProduct(productId);
-    if (res.ok) {
-      setProduct(res.data);
-      Taro.setNavigationBarTitle({ title: res.data.title.slice(0, 16) });
-    } else setError(res.message);
+    if (!res.ok) return setError(res.message);
+    setProduct(res.data);
+    Taro.setNavigationBarTitle({ title: res.data.title.slice(0, 16) });
+    // WeChat never says whether a share happened, so codes are made when the page loads.
+    await userStore.login();
+    if (!userStore.profile) return;
+    const [chat, moments] = await Promise.all([createShare('product', productId, 'chat'), createShare('product', productId, 'moments')]);
+    setCodes({ chat: chat.ok ? chat.data.code : undefined, moments: moments.ok ? moments.data.code : undefined });
   };
 
   useLoad((params) => {
     const productId = decodeURIComponent(params.id ?? '');
     setId(productId);
-    if (productId) void load(productId);
+    setVia(decodeURIComponent(params.via ?? ''));
+    if (isSinglePageMode() && params.sc) {
+      // Opened from Moments: no identity; show the shared product read-only.
+      void resolveShare(decodeURIComponent(params.sc)).then((res) => (res.ok ? setLanding(res.data) : setError(res.message)));
+    } else if (productId) void load(productId);
     else setError('链接里没有商品信息');
   });
 
+  useShareAppMessage(() => ({
+    title: product ? `${product.title} ${product.subtitle}` : '校园种草',
+    path: codes.chat ? `/pages/share/index?sc=${codes.chat}` : `/pages/product/index?id=${encodeURIComponent(id)}`,
+    imageUrl: product?.images[0],
+  }));
+  useShareTimeline(() => ({
+    title: product?.title ?? '校园种草',
+    query: `id=${encodeURIComponent(id)}${codes.moments ? `&sc=${codes.moments}` : ''}`,
+    imageUrl: product?.images[0],
+  }));
+
+  if (landing)
+    return (
+      <View className='page'>
+        <ShareLanding landing={landing} />
+      </View>
+    );
   if (!product)
     return (
       <View className='page'>
@@ -35,7 +75,12 @@ export default function Product() {
       </View>
     );
   return (
-    <View className='page'>
+    <View className='page pd-page'>
+      {via ? (
+        <Text className='pd-via' data-testid='via-banner'>
+          来自 {via} 的推荐
+        </Text>
+      ) : null}
       <Swiper className='pd-swiper' indicatorDots={product.images.length > 1}>
         {product.images.map((src) => (
           <SwiperItem key={src}>
@@ -57,6 +102,18 @@ export default function Product() {
         <Image className='pd-logo' src={product.merchant.logo} />
         <Text className='pd-shop-name'>{product.merchant.name}</Text>
       </View>
+      <View className='pd-bar'>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button className='btn-primary pd-share' openType='share'>
+            分享给同学
+          </Button>
+        ) : (
+          <Button className='btn-primary pd-share' data-testid='share-button' disabled={!codes.chat} onClick={() => setSheet(true)}>
+            分享给同学
+          </Button>
+        )}
+      </View>
+      {sheet && codes.chat ? <ShareSheet code={codes.chat} onClose={() => setSheet(false)} /> : null}
     </View>
   );
 }

@@ -1,0 +1,9 @@
+import type { ShareResults, TargetType } from '@core/contracts/share';
+import { call } from './client';
+
+export const createShare = (targetType: TargetType, targetId: string, channel: 'chat' | 'moments' | 'poster') =>
+  call<ShareResults['create']>('share', 'create', { targetType, targetId, channel });
+export const resolveShare = (code: string) => call<ShareResults['resolve']>('share', 'resolve', { code });
+export const openShare = (code: string, scene: number) => call<ShareResults['open']>('share', 'open', { code, scene });
+export const myBinding = () => call<ShareResults['myBinding']>('share', 'myBinding');
+export const shareStats = () => call<ShareResults['stats']>('share', 'stats');

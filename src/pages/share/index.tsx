@@ -1,0 +1,76 @@
+// Where every share link lands (chat and group cards, posters' mini-program codes, H5 links).
+// In Moments single-page mode it shows the target read-only; in the full app it records the
+// open, applies the binding rules and goes on to the target.
+import type { ShareLanding as Landing } from '@core/contracts/share';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useLoad } from '@tarojs/taro';
+import { useState } from 'react';
+import { openShare, resolveShare } from '../../api/share';
+import { ShareLanding } from '../../components/ShareLanding';
+import { StateView } from '../../components/StateView';
+import { enterScene, isSinglePageMode } from '../../services/launch';
+import { userStore } from '../../stores/user';
+import './index.css';
+
+const TARGET_PAGES: Record<string, (id: string) => string> = {
+  product: (id) => `/pages/product/index?id=${encodeURIComponent(id)}`,
+};
+
+export default function SharePage() {
+  const [landing, setLanding] = useState<Landing | null>(null);
+  const [invalid, setInvalid] = useState('');
+  const [error, setError] = useState('');
+
+  const run = async (code: string) => {
+    setError('');
+    if (isSinglePageMode()) {
+      const res = await resolveShare(code);
+      if (res.ok) setLanding(res.data);
+      else if (res.code === 'CODE_INVALID') setInvalid(res.message);
+      else setError(res.message);
+      return;
+    }
+    await userStore.login();
+    if (!userStore.profile) return; // being sent to sign in; this link comes back afterwards
+    const res = await openShare(code, enterScene());
+    if (!res.ok) {
+      if (res.code === 'CODE_INVALID' || res.code === 'INVALID_INPUT') setInvalid('链接无效或已过期');
+      else setError(res.message);
+      return;
+    }
+    const page = TARGET_PAGES[res.data.targetType];
+    const note = res.data.bound ? `&via=${encodeURIComponent(res.data.sharerNickname)}` : '';
+    if (page) Taro.redirectTo({ url: `${page(res.data.targetId)}${note}` });
+    else Taro.switchTab({ url: '/pages/index/index' });
+  };
+
+  useLoad((params) => {
+    // A chat card carries ?sc=; a scanned mini-program code carries the code in `scene`.
+    const code = decodeURIComponent(params.sc ?? (process.env.TARO_ENV === 'weapp' ? (params.scene ?? '') : ''));
+    if (!code) setInvalid('链接无效或已过期');
+    else void run(code);
+  });
+
+  if (invalid) {
+    return (
+      <View className='page share-invalid' data-testid='share-invalid'>
+        <Text className='share-invalid-title'>{invalid}</Text>
+        <Text className='muted'>可能是链接不完整，或分享已超过有效期。请让同学重新分享一次。</Text>
+        <Button className='btn-primary share-home' onClick={() => Taro.switchTab({ url: '/pages/index/index' })}>
+          去首页逛逛
+        </Button>
+      </View>
+    );
+  }
+  if (landing)
+    return (
+      <View className='page'>
+        <ShareLanding landing={landing} />
+      </View>
+    );
+  return (
+    <View className='page'>
+      <StateView loading={!error} error={error} />
+    </View>
+  );
+}

@@ -1,0 +1,68 @@
+import { startE2E } from './harness';
+
+let e2e: Awaited<ReturnType<typeof startE2E>>;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.stop();
+});
+
+/** demo-koc-1 opens a product and copies the card link from the share sheet. */
+async function kocCardLink() {
+  const { page } = await e2e.newUser();
+  await e2e.signIn(page, 'demo-koc-1');
+  await page.locator('[data-testid="product-card"]').first().click();
+  await page.waitForURL(/pages\/product\/index/);
+  // The button is enabled once the page's share codes exist.
+  await page.locator('[data-testid="share-button"][disabled="false"]').click();
+  const link = await page.locator('[data-testid="share-link"]').innerText();
+  expect(link).toMatch(/#\/pages\/share\/index\?sc=[0-9A-Za-z]{10}$/);
+  return { page, link };
+}
+
+test('a new student opens a KOC card: bound to the KOC with channel and reason; the KOC sees 1 open and 1 new customer', async () => {
+  const koc = await kocCardLink();
+  const { page } = await e2e.newUser();
+  await page.goto(koc.link);
+  // No identity yet: the local sign-in keeps the link and comes back to it.
+  await page.waitForURL(/pages\/dev-login\/index\?back=/);
+  await page.locator('[data-testid="login-new"]').click();
+  await page.waitForURL(/pages\/product\/index/);
+  await page.locator('[data-testid="via-banner"]').getByText('来自 许知夏 的推荐').waitFor();
+
+  await page.goto(`${e2e.base}/#/pages/me/index`);
+  const bindings = page.locator('[data-testid="my-bindings"]');
+  await bindings.getByText(/许知夏 · 云朵便利店 · 聊天卡片/).waitFor();
+  await bindings.getByText(/首次触达（30 天内有效）/).waitFor();
+
+  await koc.page.goto(`${e2e.base}/#/packages/koc/share-stats/index`);
+  await koc.page.locator('[data-testid="total-opens"]').getByText('1', { exact: true }).waitFor();
+  await koc.page.locator('[data-testid="total-new"]').getByText('1', { exact: true }).waitFor();
+  expect(e2e.errors).toEqual([]);
+});
+
+test('the Moments landing opens with no identity, shows the product, and its answer holds no openid', async () => {
+  const koc = await kocCardLink();
+  const { page } = await e2e.newUser();
+  const answers: string[] = [];
+  page.on('response', async (r) => {
+    if (r.url().includes('/api/functions/share')) answers.push(await r.text());
+  });
+  await page.goto(koc.link.replace('?sc=', '?wxscene=1154&sc='));
+  await page.locator('[data-testid="landing-title"]').waitFor();
+  expect(page.url()).not.toMatch(/dev-login/);
+  expect(answers.length).toBeGreaterThan(0);
+  for (const a of answers) expect(a).not.toMatch(/demo-koc-1|openid/);
+});
+
+test('an unknown code shows "link invalid or expired" and writes only the failed-open event', async () => {
+  const { page } = await e2e.newUser();
+  await e2e.signIn(page, 'demo-student-2');
+  const count = async (type: string) => (await e2e.cloud.db.collection('events').where({ type, openid: 'demo-student-2' }).count()).total;
+  await page.goto(`${e2e.base}/#/pages/share/index?sc=NoSuchCode`);
+  await page.locator('[data-testid="share-invalid"]').getByText('链接无效或已过期').waitFor();
+  expect(await count('open_failed')).toBe(1);
+  expect((await count('open')) + (await count('bind'))).toBe(0);
+  expect((await e2e.cloud.db.collection('bindings').where({ customer: 'demo-student-2' }).count()).total).toBe(0);
+});
