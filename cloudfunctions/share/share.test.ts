@@ -54,10 +54,13 @@ describe('share function', () => {
   });
 
   it('a card opened in a group records the group channel', async () => {
-    const { create, open, events } = await setup();
+    const { create, open, events, call } = await setup();
     const { code } = await create('chat');
     await open(code, 'demo-student-2', 1008);
     expect((await events('open'))[0]).toMatchObject({ channel: 'group', scene: 1008 });
+    // On weapp the client passes a CloudID; WeChat gives the function the decrypted group id.
+    await call('share', 'demo-student-3', { action: 'open', code, scene: 1044, group: { cloudID: 'x', data: { openGId: 'G-42' } } });
+    expect((await events('open'))[1]).toMatchObject({ channel: 'group', openGId: 'G-42' });
   });
 
   it('refuses self-referral and A->B->A, and first touch keeps the first sharer for 30 days', async () => {

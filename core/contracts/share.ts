@@ -78,8 +78,11 @@ export const shareInput = {
   open: z.strictObject({
     code,
     scene: z.number().int().min(1000).max(9999),
-    /** Decrypted group id (weapp: wx.getGroupEnterInfo through a CloudID), when opened in a group. */
-    openGId: z.string().max(128).optional(),
+    /**
+     * Opened inside a group (weapp): the client passes wx.cloud.CloudID(getGroupEnterInfo's
+     * cloudID) and WeChat hands the function the decrypted group id in `data`.
+     */
+    group: z.object({ data: z.object({ openGId: z.string().max(128) }) }).optional(),
   }),
   myBinding: z.strictObject({}),
   stats: z.strictObject({}),

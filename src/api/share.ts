@@ -4,6 +4,7 @@ import { call } from './client';
 export const createShare = (targetType: TargetType, targetId: string, channel: 'chat' | 'moments' | 'poster') =>
   call<ShareResults['create']>('share', 'create', { targetType, targetId, channel });
 export const resolveShare = (code: string) => call<ShareResults['resolve']>('share', 'resolve', { code });
-export const openShare = (code: string, scene: number) => call<ShareResults['open']>('share', 'open', { code, scene });
+export const openShare = (code: string, scene: number, group?: unknown) =>
+  call<ShareResults['open']>('share', 'open', { code, scene, ...(group ? { group } : {}) });
 export const myBinding = () => call<ShareResults['myBinding']>('share', 'myBinding');
 export const shareStats = () => call<ShareResults['stats']>('share', 'stats');

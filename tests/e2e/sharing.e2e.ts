@@ -16,7 +16,7 @@ async function kocCardLink() {
   await page.waitForURL(/pages\/product\/index/);
   // The button is enabled once the page's share codes exist.
   await page.locator('[data-testid="share-button"][disabled="false"]').click();
-  const link = await page.locator('[data-testid="share-link"]').innerText();
+  const link = (await page.locator('[data-testid="share-link"]').textContent()) ?? '';
   expect(link).toMatch(/#\/pages\/share\/index\?sc=[0-9A-Za-z]{10}$/);
   return { page, link };
 }

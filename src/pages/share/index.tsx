@@ -2,6 +2,7 @@
 // In Moments single-page mode it shows the target read-only; in the full app it records the
 // open, applies the binding rules and goes on to the target.
 import type { ShareLanding as Landing } from '@core/contracts/share';
+import { GROUP_SCENES } from '@core/scenes';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
@@ -11,6 +12,17 @@ import { StateView } from '../../components/StateView';
 import { enterScene, isSinglePageMode } from '../../services/launch';
 import { userStore } from '../../stores/user';
 import './index.css';
+
+/** In a group chat, WeChat tells which group through an encrypted id the function decrypts. */
+async function groupCloudId(scene: number): Promise<unknown> {
+  if (process.env.TARO_ENV !== 'weapp' || !GROUP_SCENES.includes(scene)) return undefined;
+  try {
+    const info = (await Taro.getGroupEnterInfo({})) as { cloudID?: string };
+    return info.cloudID ? (Taro.cloud.CloudID(info.cloudID) as unknown) : undefined;
+  } catch {
+    return undefined; // the open still counts for the group channel by its scene
+  }
+}
 
 const TARGET_PAGES: Record<string, (id: string) => string> = {
   product: (id) => `/pages/product/index?id=${encodeURIComponent(id)}`,
@@ -32,7 +44,8 @@ export default function SharePage() {
     }
     await userStore.login();
     if (!userStore.profile) return; // being sent to sign in; this link comes back afterwards
-    const res = await openShare(code, enterScene());
+    const scene = enterScene();
+    const res = await openShare(code, scene, await groupCloudId(scene));
     if (!res.ok) {
       if (res.code === 'CODE_INVALID' || res.code === 'INVALID_INPUT') setInvalid('链接无效或已过期');
       else setError(res.message);
