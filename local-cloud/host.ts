@@ -11,7 +11,7 @@ import { Clock } from './clock';
 import { LocalDatabase } from './db/database';
 import { functions as allFunctions } from './functions';
 import { seedIfEmpty } from './seed/seed';
-import { localContentCheck } from './stand-ins';
+import { localCodes, localContentCheck } from './stand-ins';
 
 export interface LocalCloudOptions {
   /** Folder for the SQLite file; ':memory:' for a throwaway database. Default: SPROUT_DATA_DIR or .data */
@@ -19,6 +19,8 @@ export interface LocalCloudOptions {
   seed?: boolean;
   clock?: Clock;
   functions?: Record<string, CloudFunction>;
+  /** The address the local cloud is reached at (for links inside QR codes). */
+  publicUrl?: string;
   /** Where log lines go; default: nowhere under jest, stdout otherwise. */
   logWrite?: (line: string) => void;
 }
@@ -39,6 +41,8 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   const clock = options.clock ?? new Clock();
   const db = new LocalDatabase({ file, indexes, now: clock.now });
   const fns = options.functions ?? allFunctions;
+  let publicUrl = options.publicUrl ?? `http://127.0.0.1:${process.env.PORT ?? 10086}`;
+  const codes = localCodes(filesDir, () => publicUrl);
   const write = options.logWrite ?? (process.env.JEST_WORKER_ID ? () => {} : (l: string) => console.log(l));
 
   async function invoke(name: string, event: unknown, caller: { openid?: string; source?: string } = {}): Promise<unknown> {
@@ -56,6 +60,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
       // A function calling a function keeps the caller's identity, as WeChat does, and adds scf to SOURCE.
       call: (other, data) => invoke(other, data, { openid, source: `${source},scf` }),
       contentCheck: localContentCheck,
+      codes,
     };
     // Events and results cross a wire in WeChat: pass them through JSON so nothing local-only
     // (a Date object, undefined, a class instance) leaks through.
@@ -65,5 +70,8 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   }
 
   const seeded = options.seed === false ? false : await seedIfEmpty(db, clock.now());
-  return { db, clock, functions: fns, invoke, seeded, filesDir, close: () => db.close() };
+  const setPublicUrl = (url: string) => {
+    publicUrl = url;
+  };
+  return { db, clock, functions: fns, invoke, seeded, filesDir, setPublicUrl, close: () => db.close() };
 }

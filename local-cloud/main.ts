@@ -19,6 +19,7 @@ async function main() {
     process.exit(1);
   });
   server.listen(port, host, () => {
+    cloud.setPublicUrl(`http://${host}:${port}`);
     const stop = startTimers(cloud, triggers, (t, e) => console.error(`timer ${t.fn}/${t.name} failed`, e));
     console.log(`\nSprout 本地云已启动 (local cloud ready in ${Date.now() - started} ms${cloud.seeded ? ', demo data loaded' : ''})`);
     console.log(`  App:    http://${host}:${port}/`);

@@ -1,5 +1,8 @@
 // Local stand-ins for WeChat's open APIs, with the same interfaces as the production ports.
-import type { ContentCheckPort } from '../server/ports';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import type { CodesPort, ContentCheckPort } from '../server/ports';
 
 /**
  * A few words that WeChat's check would refuse, so the refusal path can be tried locally.
@@ -13,3 +16,18 @@ export const localContentCheck: ContentCheckPort = {
     return hit ? { suggest: 'risky', label: 'local-blocklist' } : { suggest: 'pass' };
   },
 };
+
+/**
+ * Mini-program codes, locally: a QR image of the H5 link a scan would open (scene 1047),
+ * stored with the uploads and served from /files/codes/.
+ */
+export function localCodes(filesDir: string, publicUrl: () => string): CodesPort {
+  return {
+    async miniProgramCode({ scene, page }) {
+      const link = `${publicUrl()}/#/${page}?sc=${encodeURIComponent(scene)}&wxscene=1047`;
+      mkdirSync(join(filesDir, 'codes'), { recursive: true });
+      await QRCode.toFile(join(filesDir, 'codes', `${scene}.png`), link, { width: 430, margin: 1 });
+      return `/files/codes/${scene}.png`;
+    },
+  };
+}

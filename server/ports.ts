@@ -7,6 +7,15 @@ export interface ContentCheckPort {
   checkText(input: { content: string; openid: string; scene: 1 | 2 | 3 | 4 }): Promise<{ suggest: 'pass' | 'review' | 'risky'; label?: string }>;
 }
 
+export interface CodesPort {
+  /**
+   * An image of a mini-program code that opens `page` with `scene` (at most 32 characters):
+   * a cloud fileID in production (wxacode.getUnlimited), a QR image URL locally.
+   */
+  miniProgramCode(input: { scene: string; page: string }): Promise<string>;
+}
+
 export interface Ports {
   contentCheck: ContentCheckPort;
+  codes: CodesPort;
 }

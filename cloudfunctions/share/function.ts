@@ -87,6 +87,22 @@ export default defineFunction('share', {
 
   open: action({ input: shareInput.open, run: (ctx, input) => openShare(ctx, input) }),
 
+  /** The mini-program code on a poster: opens the share page with this poster code. */
+  posterCode: action({
+    input: shareInput.posterCode,
+    async run(ctx, { code }) {
+      const doc = CODE_PATTERN.test(code) ? await findCode(ctx, code) : null;
+      if (!doc || doc.sharer !== ctx.openid || doc.channel !== 'poster') return fail('NOT_FOUND', '没有这张海报的分享码');
+      if (doc.codeImage) return ok<ShareResults['posterCode']>({ image: doc.codeImage });
+      const image = await ctx.codes.miniProgramCode({ scene: doc._id, page: SHARE_PAGE });
+      await ctx.db
+        .collection('share_codes')
+        .doc(doc._id)
+        .update({ data: { codeImage: image } });
+      return ok<ShareResults['posterCode']>({ image });
+    },
+  }),
+
   myBinding: action({
     input: shareInput.myBinding,
     async run(ctx) {

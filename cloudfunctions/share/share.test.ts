@@ -125,3 +125,17 @@ describe('share function', () => {
     expect(await call('analytics', 'demo-student-1', { action: 'shareFunnel' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
+
+describe('posters', () => {
+  it("gives the poster code's image once, only to its sharer", async () => {
+    const { create, call, cloud } = await setup();
+    const { code } = await create('poster');
+    const first = await call<{ image: string }>('share', KOC, { action: 'posterCode', code });
+    expect(first).toMatchObject({ ok: true, data: { image: `/files/codes/${code}.png` } });
+    expect(require('node:fs').existsSync(`${cloud.filesDir}/codes/${code}.png`)).toBe(true);
+    expect(await call('share', KOC, { action: 'posterCode', code })).toEqual(first);
+    expect(await call('share', 'demo-student-1', { action: 'posterCode', code })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const chat = await create('chat');
+    expect(await call('share', KOC, { action: 'posterCode', code: chat.code })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+});

@@ -84,6 +84,7 @@ export const shareInput = {
      */
     group: z.object({ data: z.object({ openGId: z.string().max(128) }) }).optional(),
   }),
+  posterCode: z.strictObject({ code }),
   myBinding: z.strictObject({}),
   stats: z.strictObject({}),
   getRules: z.strictObject({}),
@@ -98,6 +99,7 @@ export interface ShareResults {
   create: ShareCode;
   resolve: ShareLanding;
   open: OpenResult;
+  posterCode: { image: string };
   myBinding: MyBinding[];
   stats: CardStats[];
   getRules: AttributionRules;

@@ -16,6 +16,8 @@ export interface ShareCodeDoc {
   reuseKey: string;
   createdAt: Date;
   expiresAt: Date;
+  /** The poster's mini-program code image, made once (WeChat's code API has a quota). */
+  codeImage?: string;
 }
 
 export interface BindingDoc {

@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import type { Db } from '../db/types';
 import type { CloudFunction } from '../define';
 import { jsonLog } from '../log';
+import { wxCodes } from './codes';
 import { wxContentCheck } from './content-check';
 
 export function wxMain(fn: CloudFunction) {
@@ -20,6 +21,7 @@ export function wxMain(fn: CloudFunction) {
       log: jsonLog({ fn: fn.name }),
       call: async (name, data) => ((await cloud.callFunction({ name, data })) as { result: unknown }).result,
       contentCheck: wxContentCheck(cloud.openapi),
+      codes: wxCodes(cloud as unknown as Parameters<typeof wxCodes>[0]),
     };
     return fn.handle(event, ctx);
   };

@@ -6,5 +6,6 @@ export const createShare = (targetType: TargetType, targetId: string, channel: '
 export const resolveShare = (code: string) => call<ShareResults['resolve']>('share', 'resolve', { code });
 export const openShare = (code: string, scene: number, group?: unknown) =>
   call<ShareResults['open']>('share', 'open', { code, scene, ...(group ? { group } : {}) });
+export const posterCode = (code: string) => call<ShareResults['posterCode']>('share', 'posterCode', { code });
 export const myBinding = () => call<ShareResults['myBinding']>('share', 'myBinding');
 export const shareStats = () => call<ShareResults['stats']>('share', 'stats');

@@ -17,6 +17,7 @@ export async function startE2E() {
   const server = createHttpServer({ cloud, triggers: readTriggers(root, Object.keys(cloud.functions)), h5Dir: join(root, 'dist', 'h5') });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  cloud.setPublicUrl(base);
   const browser: Browser = await chromium.launch({
     executablePath: process.env.SPROUT_CHROMIUM || '/usr/bin/chromium',
     headless: true,

@@ -66,3 +66,20 @@ test('an unknown code shows "link invalid or expired" and writes only the failed
   expect((await count('open')) + (await count('bind'))).toBe(0);
   expect((await e2e.cloud.db.collection('bindings').where({ customer: 'demo-student-2' }).count()).total).toBe(0);
 });
+
+test('the KOC makes a poster: product, price, nickname and a code image that opens the card', async () => {
+  const koc = await kocCardLink();
+  await koc.page.getByText('生成海报').click();
+  const poster = koc.page.locator('[data-testid="poster"]');
+  await poster.getByText('许知夏 推荐').waitFor();
+  await poster.getByText(/¥\d+\.\d\d/).waitFor();
+  const code = poster.locator('[data-testid="poster-code"] img');
+  await code.waitFor();
+  await koc.page.waitForFunction(() => {
+    const img = document.querySelector('[data-testid="poster-code"] img') as HTMLImageElement | null;
+    return Boolean(img?.complete && img.naturalWidth > 0);
+  });
+  const posters = await e2e.cloud.db.collection('share_codes').where({ sharer: 'demo-koc-1', channel: 'poster' }).get();
+  expect(posters.data).toHaveLength(1);
+  expect(posters.data[0].codeImage).toBe(`/files/codes/${posters.data[0]._id}.png`);
+});

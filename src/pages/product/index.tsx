@@ -4,7 +4,8 @@ import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/component
 import Taro, { useLoad, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useState } from 'react';
 import { getProduct } from '../../api/catalog';
-import { createShare, resolveShare } from '../../api/share';
+import { createShare, posterCode, resolveShare } from '../../api/share';
+import { Poster } from '../../components/Poster';
 import { Price } from '../../components/Price';
 import { ShareLanding } from '../../components/ShareLanding';
 import { ShareSheet } from '../../components/ShareSheet';
@@ -26,6 +27,18 @@ export default function Product() {
   const [error, setError] = useState('');
   const [codes, setCodes] = useState<Codes>({});
   const [sheet, setSheet] = useState(false);
+  const [poster, setPoster] = useState('');
+  const [makingPoster, setMakingPoster] = useState(false);
+
+  const makePoster = async () => {
+    setSheet(false);
+    setMakingPoster(true);
+    const share = await createShare('product', id, 'poster');
+    const code = share.ok ? await posterCode(share.data.code) : share;
+    setMakingPoster(false);
+    if (code.ok) setPoster(code.data.image);
+    else Taro.showToast({ title: code.message, icon: 'none' });
+  };
 
   const load = async (productId: string) => {
     setError('');
@@ -104,16 +117,31 @@ export default function Product() {
       </View>
       <View className='pd-bar'>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Button className='btn-primary pd-share' openType='share'>
-            分享给同学
-          </Button>
+          <View className='pd-actions'>
+            <Button className='btn-plain pd-poster' loading={makingPoster} onClick={() => void makePoster()}>
+              生成海报
+            </Button>
+            <Button className='btn-primary pd-share' openType='share'>
+              分享给同学
+            </Button>
+          </View>
         ) : (
           <Button className='btn-primary pd-share' data-testid='share-button' disabled={!codes.chat} onClick={() => setSheet(true)}>
             分享给同学
           </Button>
         )}
       </View>
-      {sheet && codes.chat ? <ShareSheet code={codes.chat} onClose={() => setSheet(false)} /> : null}
+      {sheet && codes.chat ? <ShareSheet code={codes.chat} onClose={() => setSheet(false)} onPoster={() => void makePoster()} /> : null}
+      {poster ? (
+        <Poster
+          title={product.title}
+          priceFen={product.priceFen}
+          image={product.images[0] ?? ''}
+          sharerNickname={userStore.profile?.nickname ?? ''}
+          codeImage={poster}
+          onClose={() => setPoster('')}
+        />
+      ) : null}
     </View>
   );
 }
