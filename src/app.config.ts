@@ -5,7 +5,10 @@ if (process.env.TARO_ENV === 'h5') pages.push('pages/dev-login/index');
 export default defineAppConfig({
   pages,
   // Areas not every student needs load on demand and stay out of the 2 MB main package.
-  subPackages: [{ root: 'packages/koc', pages: ['share-stats/index'] }],
+  subPackages: [
+    { root: 'packages/koc', pages: ['share-stats/index'] },
+    { root: 'packages/merchant', pages: ['attribution/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',

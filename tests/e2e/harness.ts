@@ -53,3 +53,16 @@ export async function startE2E() {
   }
   return { base, cloud, newUser, signIn, errors, stop };
 }
+
+/** Retries an assertion until it holds (what the browser triggers lands a moment later). */
+export async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { startE2E } from './harness';
+import { eventually, startE2E } from './harness';
 
 let e2e: Awaited<ReturnType<typeof startE2E>>;
 beforeAll(async () => {
@@ -82,4 +82,22 @@ test('the KOC makes a poster: product, price, nickname and a code image that ope
   const posters = await e2e.cloud.db.collection('share_codes').where({ sharer: 'demo-koc-1', channel: 'poster' }).get();
   expect(posters.data).toHaveLength(1);
   expect(posters.data[0].codeImage).toBe(`/files/codes/${posters.data[0]._id}.png`);
+});
+
+test('a merchant switches to last touch and sees the share funnel', async () => {
+  const { page } = await e2e.newUser();
+  await e2e.signIn(page, 'demo-merchant-1');
+  await page.goto(`${e2e.base}/#/pages/me/index`);
+  await page.locator('[data-testid="merchant-attribution"]').click();
+  await page.waitForURL(/packages\/merchant\/attribution/);
+  await page.getByText('最后触达', { exact: true }).click();
+  await page.getByText('保存规则').click();
+  await eventually(async () =>
+    expect(await e2e.cloud.invoke('share', { action: 'getRules' }, { openid: 'demo-merchant-1' })).toMatchObject({
+      ok: true,
+      data: { model: 'last_touch', windowDays: 7 },
+    }),
+  );
+  await page.getByText('近 30 天分享漏斗').waitFor();
+  await page.getByText('聊天卡片').waitFor();
 });

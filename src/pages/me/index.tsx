@@ -68,6 +68,12 @@ export default observer(function Me() {
           </View>
         </View>
       ) : null}
+      {userStore.isMerchant ? (
+        <View className='section me-link' data-testid='merchant-attribution' onClick={() => Taro.navigateTo({ url: '/packages/merchant/attribution/index' })}>
+          <Text className='section-title me-link-title'>推荐规则与分享数据</Text>
+          <Text className='muted'>商家 ›</Text>
+        </View>
+      ) : null}
       <View className='section me-link' onClick={() => Taro.navigateTo({ url: '/packages/koc/share-stats/index' })}>
         <Text className='section-title me-link-title'>我的分享</Text>
         <Text className='muted'>每张卡片的打开和新顾客 ›</Text>

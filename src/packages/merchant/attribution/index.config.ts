@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '推荐规则与分享数据' });
