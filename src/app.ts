@@ -1,8 +1,11 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { goToSignInFirst } from './services/local-entry';
 import { installPrivacyHandler } from './services/privacy';
 import { userStore } from './stores/user';
 import './app.css';
+
+goToSignInFirst();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -32,6 +32,10 @@ export function currentRoute(): string | null {
   return route.startsWith('/pages/') && !route.startsWith('/pages/dev-login') ? route : null;
 }
 
+export function onSignInPage(): boolean {
+  return window.location.hash.startsWith('#/pages/dev-login');
+}
+
 export function hasIdentity(): boolean {
   return Boolean(getLocalOpenid());
 }

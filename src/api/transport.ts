@@ -32,6 +32,10 @@ export function currentRoute(): string | null {
   return null;
 }
 
+export function onSignInPage(): boolean {
+  return false;
+}
+
 export function hasIdentity(): boolean {
   return true; // WeChat injects the openid into every call
 }

@@ -1,7 +1,7 @@
 import type { Profile, UpdateProfileInput } from '@core/contracts/user';
 import Taro from '@tarojs/taro';
 import { makeAutoObservable, runInAction } from 'mobx';
-import { currentRoute, hasIdentity, signInPage } from '../api/transport';
+import { currentRoute, hasIdentity, onSignInPage, signInPage } from '../api/transport';
 import * as userApi from '../api/user';
 import { isSinglePageMode } from '../services/launch';
 
@@ -27,6 +27,7 @@ class UserStore {
     if (isSinglePageMode()) return;
     if (signInPage && !hasIdentity()) {
       // The local cloud has no WeChat login: pick a demo user first, then come back here.
+      if (onSignInPage()) return;
       const back = currentRoute();
       void Taro.reLaunch({ url: back ? `${signInPage}?back=${encodeURIComponent(back)}` : signInPage });
       return;

@@ -42,7 +42,7 @@ export async function startE2E() {
   /** Signs in on the local sign-in page as a demo user and waits for the home tab. */
   async function signIn(page: Page, openid: string) {
     await page.goto(`${base}/#/pages/dev-login/index`);
-    await page.locator(`[data-testid="login-${openid}"]`).click();
+    await page.locator(`[data-testid="login-${openid}"]:visible`).click();
     await page.waitForURL(/pages\/index\/index/);
   }
   async function stop() {

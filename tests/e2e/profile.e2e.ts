@@ -12,7 +12,7 @@ test('a first visit goes to the local sign-in page, then home lists the seeded p
   const { page } = await e2e.newUser();
   await page.goto(e2e.base);
   await page.waitForURL(/pages\/dev-login\/index/);
-  await page.locator('[data-testid="login-demo-student-1"]').click();
+  await page.locator('[data-testid="login-demo-student-1"]:visible').click();
   await page.waitForURL(/pages\/index\/index/);
   // The greeting follows campus time (早上好 … 夜深了), so only the name is fixed.
   await page
@@ -44,7 +44,7 @@ test('demo-student-1 edits the nickname; after a reload it is kept', async () =>
 test('a new student gets a fresh profile', async () => {
   const { page } = await e2e.newUser();
   await page.goto(`${e2e.base}/#/pages/dev-login/index`);
-  await page.locator('[data-testid="login-new"]').click();
+  await page.locator('[data-testid="login-new"]:visible').click();
   await page.waitForURL(/pages\/index\/index/);
   await page.getByText('我的', { exact: true }).click();
   await page.locator('[data-testid="me-nickname"]').getByText(/^同学/).waitFor();

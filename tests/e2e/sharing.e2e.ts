@@ -27,7 +27,7 @@ test('a new student opens a KOC card: bound to the KOC with channel and reason; 
   await page.goto(koc.link);
   // No identity yet: the local sign-in keeps the link and comes back to it.
   await page.waitForURL(/pages\/dev-login\/index\?back=/);
-  await page.locator('[data-testid="login-new"]').click();
+  await page.locator('[data-testid="login-new"]:visible').click();
   await page.waitForURL(/pages\/product\/index/);
   await page.locator('[data-testid="via-banner"]').getByText('来自 许知夏 的推荐').waitFor();
 
