@@ -5,6 +5,7 @@ import { CODE_PATTERN, type OpenResult } from '../../core/contracts/share';
 import { fail, ok } from '../../core/result';
 import { GROUP_SCENES } from '../../core/scenes';
 import type { Ctx } from '../../server/context';
+import { isNotFoundError } from '../../server/db/types';
 import { recordEvent } from '../../server/repos/events';
 import { type BindingDoc, bindingId, findCode, hasOrdered, rulesFor, toBinding } from '../../server/repos/share';
 import { findUser } from '../../server/repos/users';
@@ -37,8 +38,9 @@ export async function openShare(ctx: Ctx, input: { code: string; scene: number; 
     const read = async (id: string) => {
       try {
         return (await bindings.doc(id).get()).data;
-      } catch {
-        return null;
+      } catch (e) {
+        if (isNotFoundError(e)) return null;
+        throw e;
       }
     };
     const mine = await read(bindingId(code.scope, ctx.openid));
