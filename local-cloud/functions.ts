@@ -2,8 +2,12 @@
 // cloudfunctions/ is listed here, so a new function cannot be forgotten.
 import analytics from '../cloudfunctions/analytics/function';
 import catalog from '../cloudfunctions/catalog/function';
+import groupbuy from '../cloudfunctions/groupbuy/function';
+import merchant from '../cloudfunctions/merchant/function';
+import order from '../cloudfunctions/order/function';
+import payCallback from '../cloudfunctions/payCallback/function';
 import share from '../cloudfunctions/share/function';
 import user from '../cloudfunctions/user/function';
 import type { CloudFunction } from '../server/define';
 
-export const functions: Record<string, CloudFunction> = { user, catalog, share, analytics };
+export const functions: Record<string, CloudFunction> = { user, catalog, share, analytics, groupbuy, order, payCallback, merchant };

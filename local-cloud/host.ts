@@ -11,7 +11,7 @@ import { Clock } from './clock';
 import { LocalDatabase } from './db/database';
 import { functions as allFunctions } from './functions';
 import { seedIfEmpty } from './seed/seed';
-import { localCodes, localContentCheck } from './stand-ins';
+import { localCodes, localContentCheck, localPay } from './stand-ins';
 
 export interface LocalCloudOptions {
   /** Folder for the SQLite file; ':memory:' for a throwaway database. Default: SPROUT_DATA_DIR or .data */
@@ -43,6 +43,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   const fns = options.functions ?? allFunctions;
   let publicUrl = options.publicUrl ?? `http://127.0.0.1:${process.env.PORT ?? 10086}`;
   const codes = localCodes(filesDir, () => publicUrl);
+  const pay = localPay();
   const write = options.logWrite ?? (process.env.JEST_WORKER_ID ? () => {} : (l: string) => console.log(l));
 
   async function invoke(name: string, event: unknown, caller: { openid?: string; source?: string } = {}): Promise<unknown> {
@@ -61,6 +62,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
       call: (other, data) => invoke(other, data, { openid, source: `${source},scf` }),
       contentCheck: localContentCheck,
       codes,
+      pay: pay.port,
     };
     // Events and results cross a wire in WeChat: pass them through JSON so nothing local-only
     // (a Date object, undefined, a class instance) leaks through.
@@ -73,5 +75,5 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   const setPublicUrl = (url: string) => {
     publicUrl = url;
   };
-  return { db, clock, functions: fns, invoke, seeded, filesDir, setPublicUrl, close: () => db.close() };
+  return { db, clock, functions: fns, invoke, seeded, filesDir, setPublicUrl, pay, close: () => db.close() };
 }

@@ -37,7 +37,7 @@ describe('local cloud HTTP contract', () => {
       const before = (await (await fetch(`${base}/api/dev/clock`)).json()).now;
       const after = (await (await fetch(`${base}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 3600_000 }) })).json()).now;
       expect(after - before).toBeGreaterThanOrEqual(3600_000);
-      expect((await fetch(`${base}/api/dev/pay/T123`, { method: 'POST', body: '{"result":"success"}' })).status).toBe(501);
+      expect((await fetch(`${base}/api/dev/pay/T123`, { method: 'POST', body: '{"result":"success"}' })).status).toBe(404);
       expect((await fetch(`${base}/api/dev/inbox?openid=x`)).status).toBe(501);
       expect((await fetch(`${base}/api/dev/timers/all`, { method: 'POST' })).status).toBe(200);
       expect((await fetch(`${base}/assets/products/p-lamp.svg`)).headers.get('content-type')).toMatch(/svg/);

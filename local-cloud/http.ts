@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import sirv from 'sirv';
 import { demoAsset } from './assets';
 import { type LocalCloud, UnknownFunctionError } from './host';
+import { simulatePayment } from './pay-sim';
 import { HttpError, readBody } from './request-body';
 import { DEMO_USERS } from './seed/demo';
 import { saveUpload } from './storage';
@@ -87,7 +88,16 @@ export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
       return send(res, 200, { users: DEMO_USERS.map(({ openid, nickname, roles, blurb }) => ({ openid, nickname, roles, blurb })) });
     }
     if (path === '/api/dev/inbox') throw notYet('The subscribe-message inbox', 'timetable and reminders');
-    if (/^\/api\/dev\/pay\/[\w-]+$/.test(path)) throw notYet('The simulated WeChat Pay', 'group-buy and payments');
+    const pay = /^\/api\/dev\/pay\/([\w-]{1,32})$/.exec(path);
+    if (pay && method === 'POST') {
+      const body = (await readJson(req)) as { result?: unknown; repeat?: unknown };
+      if (body.result !== 'success' && body.result !== 'fail') throw new HttpError(400, 'result must be "success" or "fail"');
+      const repeat = body.repeat === undefined ? 1 : Number(body.repeat);
+      if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new HttpError(400, 'repeat must be 1 to 20');
+      const deliveries = await simulatePayment(cloud, pay[1], body.result, repeat);
+      if (!deliveries) throw new HttpError(404, `no order with outTradeNo ${pay[1]}`);
+      return send(res, 200, { deliveries });
+    }
 
     throw new HttpError(404, `no route ${method} ${path}`);
   }

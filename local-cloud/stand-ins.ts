@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import type { CodesPort, ContentCheckPort } from '../server/ports';
+import type { CodesPort, ContentCheckPort, PayPort } from '../server/ports';
 
 /**
  * A few words that WeChat's check would refuse, so the refusal path can be tried locally.
@@ -28,6 +28,42 @@ export function localCodes(filesDir: string, publicUrl: () => string): CodesPort
       mkdirSync(join(filesDir, 'codes'), { recursive: true });
       await QRCode.toFile(join(filesDir, 'codes', `${scene}.png`), link, { width: 430, margin: 1 });
       return `/files/codes/${scene}.png`;
+    },
+  };
+}
+
+/**
+ * WeChat Pay, locally: a prepay always succeeds (the simulated sheet and POST /api/dev/pay
+ * deliver the result); refunds succeed unless a test makes them fail to check the retries.
+ */
+export function localPay() {
+  const refunds = new Map<string, number>();
+  let failingRefunds = 0;
+  const port: PayPort = {
+    async unifiedOrder({ outTradeNo }) {
+      return {
+        timeStamp: String(Math.floor(Date.now() / 1000)),
+        nonceStr: outTradeNo.slice(0, 32),
+        package: `prepay_id=local_${outTradeNo}`,
+        signType: 'RSA',
+        paySign: 'local-cloud',
+      };
+    },
+    async refund({ outRefundNo, refundFen }) {
+      if (failingRefunds > 0) {
+        failingRefunds--;
+        return { ok: false, detail: 'SYSTEMERROR (simulated)' };
+      }
+      if (!refunds.has(outRefundNo)) refunds.set(outRefundNo, refundFen);
+      return { ok: true };
+    },
+  };
+  return {
+    port,
+    /** Refunds paid out, by refund number: each number pays once. */
+    refunds,
+    failNextRefunds(n: number) {
+      failingRefunds = n;
     },
   };
 }

@@ -19,7 +19,7 @@ export interface Action<S extends z.ZodType = z.ZodType, R = unknown> {
 export interface CloudFunction {
   name: string;
   actions: Record<string, Action>;
-  /** The action a timer trigger runs (WeChat sends {Type: 'Timer', TriggerName, Time}, no action). */
+  /** The action a timer trigger runs (see FunctionOptions). */
   timerAction?: string;
   handle(event: unknown, ctx: Ctx): Promise<Result<unknown, string>>;
 }
@@ -40,7 +40,14 @@ export function isTimerEvent(event: unknown): event is { Type: string; TriggerNa
   return typeof event === 'object' && event !== null && String((event as { Type?: unknown }).Type).toLowerCase() === 'timer';
 }
 
-export function defineFunction(name: string, actions: Record<string, Action>, options: { timerAction?: string } = {}): CloudFunction {
+export interface FunctionOptions {
+  /** The action a timer trigger runs (WeChat sends {Type: 'Timer', TriggerName, Time}, no action). */
+  timerAction?: string;
+  /** Events from a platform source that carry no action (a WeChat Pay notification): SOURCE -> action. */
+  sourceActions?: Record<string, string>;
+}
+
+export function defineFunction(name: string, actions: Record<string, Action>, options: FunctionOptions = {}): CloudFunction {
   return {
     name,
     actions,
@@ -48,11 +55,17 @@ export function defineFunction(name: string, actions: Record<string, Action>, op
     async handle(event, ctx) {
       let actionName: string;
       let fields: Record<string, unknown>;
-      // A timer trigger has no caller: WeChat vouches for it through SOURCE, so it needs no openid.
-      const fromTimer = Boolean(options.timerAction) && isTimerEvent(event) && ctx.source.split(',').includes('wx_trigger');
+      const sources = ctx.source.split(',');
+      // A timer or a payment notification has no caller: WeChat vouches for it through SOURCE.
+      const fromTimer = Boolean(options.timerAction) && isTimerEvent(event) && sources.includes('wx_trigger');
+      const platformAction = Object.entries(options.sourceActions ?? {}).find(([source]) => sources.includes(source))?.[1];
+      const fromPlatform = fromTimer || (platformAction !== undefined && typeof event === 'object' && event !== null && !('action' in event));
       if (fromTimer && options.timerAction) {
         actionName = options.timerAction;
         fields = {};
+      } else if (fromPlatform && platformAction) {
+        actionName = platformAction;
+        fields = { ...(event as Record<string, unknown>) };
       } else {
         if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('INVALID_INPUT', '请求格式不正确');
         const { action: a, ...rest } = event as Record<string, unknown>;
@@ -63,7 +76,7 @@ export function defineFunction(name: string, actions: Record<string, Action>, op
         fields = rest;
       }
       const act = actions[actionName];
-      if (!act.public && !fromTimer && !ctx.openid) return fail('UNAUTHENTICATED', '请先进入小程序登录');
+      if (!act.public && !fromPlatform && !ctx.openid) return fail('UNAUTHENTICATED', '请先进入小程序登录');
       const parsed = act.input.safeParse(fields);
       if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error));
       try {

@@ -15,7 +15,24 @@ export interface CodesPort {
   miniProgramCode(input: { scene: string; page: string }): Promise<string>;
 }
 
+/** What the mini-program passes to wx.requestPayment. */
+export interface PaymentParams {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: string;
+  paySign: string;
+}
+
+export interface PayPort {
+  /** A prepay for one order; WeChat later calls the payCallback function with the result. */
+  unifiedOrder(input: { outTradeNo: string; totalFen: number; description: string; openid: string }): Promise<PaymentParams>;
+  /** Idempotent by outRefundNo: asking again for the same refund never pays twice. */
+  refund(input: { outTradeNo: string; outRefundNo: string; totalFen: number; refundFen: number }): Promise<{ ok: boolean; detail?: string }>;
+}
+
 export interface Ports {
   contentCheck: ContentCheckPort;
   codes: CodesPort;
+  pay: PayPort;
 }

@@ -191,6 +191,13 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
   },
 ];
 
+/** Live group-buys on seeded products (one with 5 seats), so a newcomer can try one at once. */
+export const DEMO_CAMPAIGNS = [
+  { _id: 'c-sparkling', productId: 'p-sparkling', groupPriceFen: 2990, groupSize: 3, groupHours: 24, stock: 60 },
+  { _id: 'c-notebook', productId: 'p-notebook', groupPriceFen: 990, groupSize: 5, groupHours: 24, stock: 100 },
+  { _id: 'c-lamp', productId: 'p-lamp', groupPriceFen: 5900, groupSize: 2, groupHours: 12, stock: 20 },
+];
+
 /** A simple picture for a demo product: a gradient tile with its short name. */
 export function productSvg(p: Pick<DemoProduct, 'color' | 'short'>): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600" viewBox="0 0 600 600">

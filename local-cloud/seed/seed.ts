@@ -1,7 +1,7 @@
 // Loads the demo world into an empty database. Idempotent: it does nothing once users exist.
 import type { Db } from '../../server/db/types';
 import { listedKey } from '../../server/repos/products';
-import { DEMO_CAMPUS, DEMO_MERCHANTS, DEMO_PRODUCTS, DEMO_USERS } from './demo';
+import { DEMO_CAMPAIGNS, DEMO_CAMPUS, DEMO_MERCHANTS, DEMO_PRODUCTS, DEMO_USERS } from './demo';
 
 export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
   if ((await db.collection('users').count()).total > 0) return false;
@@ -12,6 +12,28 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
     const listedAt = now - i * 3600_000;
     await db.collection('products').add({
       data: { ...doc, images: [`/assets/products/${p._id}.svg`], status: 'on_sale', listedKey: listedKey(listedAt, p._id), createdAt: new Date(listedAt) },
+    });
+  }
+  for (const c of DEMO_CAMPAIGNS) {
+    const p = DEMO_PRODUCTS.find((x) => x._id === c.productId) as (typeof DEMO_PRODUCTS)[number];
+    await db.collection('campaigns').add({
+      data: {
+        ...c,
+        merchantId: p.merchantId,
+        title: p.title,
+        image: `/assets/products/${p._id}.svg`,
+        description: p.description,
+        originalPriceFen: p.priceFen,
+        startAt: new Date(now - 3600_000),
+        endAt: new Date(now + 30 * 86_400_000),
+        perStudentLimit: 2,
+        course: null,
+        leaderRewardFen: 0,
+        status: 'live',
+        reservedGroups: [],
+        releasedGroups: [],
+        createdAt: new Date(now),
+      },
     });
   }
   for (const u of DEMO_USERS) {

@@ -99,6 +99,86 @@ export const indexes: IndexPlan = {
       ],
       why: 'has this customer ordered from this merchant (new-customers-only)',
     },
+    { name: 'member', fields: [['memberKey', 'asc']], unique: true, why: 'one live seat per student per group' },
+    {
+      name: 'group',
+      fields: [
+        ['groupId', 'asc'],
+        ['status', 'asc'],
+      ],
+      why: "a group's members and orders",
+    },
+    {
+      name: 'status_expiry',
+      fields: [
+        ['status', 'asc'],
+        ['seatExpiresAt', 'asc'],
+      ],
+      why: 'the sweep: unpaid seats past their time',
+    },
+    {
+      name: 'buyer_created',
+      fields: [
+        ['buyer', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      why: 'my orders',
+    },
+    {
+      name: 'merchant_created',
+      fields: [
+        ['merchantId', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      why: "a shop's orders",
+    },
+  ],
+  campaigns: [
+    {
+      name: 'status_end',
+      fields: [
+        ['status', 'asc'],
+        ['endAt', 'asc'],
+      ],
+      why: 'live campaigns',
+    },
+    {
+      name: 'merchant',
+      fields: [
+        ['merchantId', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      why: "a shop's campaigns",
+    },
+  ],
+  groups: [
+    {
+      name: 'campaign_open',
+      fields: [
+        ['campaignId', 'asc'],
+        ['status', 'asc'],
+        ['deadline', 'asc'],
+      ],
+      why: 'open groups of a campaign',
+    },
+    {
+      name: 'status_deadline',
+      fields: [
+        ['status', 'asc'],
+        ['deadline', 'asc'],
+      ],
+      why: 'the sweep: groups past their deadline',
+    },
+  ],
+  refunds: [
+    {
+      name: 'status_created',
+      fields: [
+        ['status', 'asc'],
+        ['createdAt', 'asc'],
+      ],
+      why: 'the sweep: refunds to pay',
+    },
   ],
 };
 

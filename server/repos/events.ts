@@ -1,6 +1,16 @@
 import type { Ctx } from '../context';
 
-export type EventType = 'share_created' | 'open' | 'open_failed' | 'bind';
+export type EventType =
+  | 'share_created'
+  | 'open'
+  | 'open_failed'
+  | 'bind'
+  | 'order_created'
+  | 'order_paid'
+  | 'group_succeeded'
+  | 'group_failed'
+  | 'refund_succeeded'
+  | 'payment_mismatch';
 
 /**
  * Appends an event. Events are never edited: analytics and experiments read them. Share,

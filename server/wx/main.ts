@@ -7,6 +7,7 @@ import type { CloudFunction } from '../define';
 import { jsonLog } from '../log';
 import { wxCodes } from './codes';
 import { wxContentCheck } from './content-check';
+import { wxPay } from './pay';
 
 export function wxMain(fn: CloudFunction) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -22,6 +23,10 @@ export function wxMain(fn: CloudFunction) {
       call: async (name, data) => ((await cloud.callFunction({ name, data })) as { result: unknown }).result,
       contentCheck: wxContentCheck(cloud.openapi),
       codes: wxCodes(cloud as unknown as Parameters<typeof wxCodes>[0]),
+      pay: wxPay((cloud as unknown as { cloudPay: Parameters<typeof wxPay>[0] }).cloudPay, {
+        subMchId: process.env.SPROUT_SUB_MCH_ID ?? '',
+        envId: wx.ENV ?? '',
+      }),
     };
     return fn.handle(event, ctx);
   };

@@ -1,0 +1,100 @@
+// What students see of campaigns and groups: real seats and real members only (no virtual
+// fill, no invented counts), nicknames and avatars but never openids.
+import type { CampaignCard, CampaignDetail, GroupView } from '../../core/contracts/groupbuy';
+import { seatsLeft } from '../../core/groupbuy';
+import type { Ctx } from '../../server/context';
+import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
+import type { OrderDoc } from '../../server/repos/orders';
+import type { MerchantDoc, ProductDoc } from '../../server/repos/products';
+import { findUser, type UserDoc } from '../../server/repos/users';
+
+export function toCampaignCard(c: CampaignDoc, merchantName: string): CampaignCard {
+  return {
+    id: c._id,
+    productId: c.productId,
+    title: c.title,
+    image: c.image,
+    groupPriceFen: c.groupPriceFen,
+    originalPriceFen: c.originalPriceFen,
+    groupSize: c.groupSize,
+    groupHours: c.groupHours,
+    endAt: new Date(c.endAt).getTime(),
+    stock: c.stock,
+    merchantName,
+    courseOnly: c.course !== null,
+  };
+}
+
+async function merchantName(ctx: Ctx, id: string): Promise<string> {
+  const { data } = await ctx.db.collection<MerchantDoc>('merchants').where({ _id: id }).limit(1).get();
+  return data[0]?.name ?? '';
+}
+
+export async function campaignDetail(ctx: Ctx, c: CampaignDoc): Promise<CampaignDetail> {
+  const _ = ctx.db.command;
+  const { data: groups } = await ctx.db
+    .collection<GroupDoc>('groups')
+    .where({ campaignId: c._id, status: 'open', deadline: _.gt(new Date(ctx.now())) })
+    .orderBy('deadline', 'asc')
+    .limit(20)
+    .get();
+  const open = [];
+  for (const g of groups.filter((x) => seatsLeft(x) > 0)) {
+    const leader = await findUser(ctx, g.leader);
+    open.push({ id: g._id, leaderNickname: leader?.nickname ?? '同学', seatsLeft: seatsLeft(g), size: g.size, deadline: new Date(g.deadline).getTime() });
+  }
+  const product = (await ctx.db.collection<ProductDoc>('products').where({ _id: c.productId }).limit(1).get()).data[0];
+  return {
+    ...toCampaignCard(c, await merchantName(ctx, c.merchantId)),
+    description: product?.description ?? '',
+    perStudentLimit: c.perStudentLimit,
+    openGroups: open,
+  };
+}
+
+const MEMBER_STATES = [
+  'created',
+  'paid',
+  'awaiting_group',
+  'confirmed',
+  'shipped',
+  'ready_for_pickup',
+  'completed',
+  'refunding',
+  'refunded',
+  'partially_refunded',
+];
+
+export async function groupView(ctx: Ctx, g: GroupDoc, c: CampaignDoc): Promise<GroupView> {
+  const _ = ctx.db.command;
+  const { data: orders } = await ctx.db
+    .collection<OrderDoc>('orders')
+    .where({ groupId: g._id, status: _.in(MEMBER_STATES) })
+    .orderBy('createdAt', 'asc')
+    .limit(10)
+    .get();
+  const members = [];
+  for (const o of orders) {
+    const u: UserDoc | null = await findUser(ctx, o.buyer);
+    members.push({ nickname: u?.nickname ?? '同学', avatarUrl: u?.avatarUrl ?? '', paid: g.paidOrders.includes(o._id), leader: o.leader });
+  }
+  const mine = orders.find((o) => o.buyer === ctx.openid) ?? null;
+  return {
+    id: g._id,
+    campaignId: c._id,
+    title: c.title,
+    image: c.image,
+    groupPriceFen: c.groupPriceFen,
+    size: g.size,
+    taken: g.taken,
+    paid: g.paid,
+    seatsLeft: seatsLeft(g),
+    deadline: new Date(g.deadline).getTime(),
+    state: g.status,
+    members,
+    myOrderId: mine?._id ?? null,
+    serverNow: ctx.now(),
+  };
+}
+
+export { merchantName };

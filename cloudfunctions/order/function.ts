@@ -1,0 +1,70 @@
+// order: a student's orders. The server prices everything from stored prices: pay takes an
+// order id only, and only the buyer can pay, see or change an order.
+import { type OrderView, orderInput, type PayResult } from '../../core/contracts/groupbuy';
+import { fail, ok } from '../../core/result';
+import type { Ctx } from '../../server/context';
+import { action, defineFunction } from '../../server/define';
+import { addRefund } from '../../server/flows/refunds';
+import { toOrderView } from '../../server/repos/order-view';
+import { findOrder, type OrderDoc, transition } from '../../server/repos/orders';
+
+async function mine(ctx: Ctx, orderId: string): Promise<OrderDoc | null> {
+  const o = await findOrder(ctx, orderId);
+  return o && o.buyer === ctx.openid ? o : null;
+}
+
+const NOT_YOURS = () => fail('NOT_FOUND', '没有这个订单');
+
+export default defineFunction('order', {
+  pay: action({
+    input: orderInput.pay,
+    async run(ctx, { orderId }) {
+      const o = await mine(ctx, orderId);
+      if (!o) return NOT_YOURS();
+      if (o.status !== 'created') return fail('BAD_STATE', o.status === 'cancelled' ? '座位已过期，请重新参团' : '这个订单不需要支付');
+      if (new Date(o.seatExpiresAt).getTime() <= ctx.now()) return fail('SEAT_EXPIRED', '座位已过期，请重新参团');
+      const payment = await ctx.pay.unifiedOrder({ outTradeNo: o._id, totalFen: o.totalFen, description: `校园种草-${o.title}`, openid: ctx.openid });
+      return ok<PayResult>({ outTradeNo: o._id, totalFen: o.totalFen, payment });
+    },
+  }),
+  get: action({
+    input: orderInput.get,
+    async run(ctx, { orderId }) {
+      const o = await mine(ctx, orderId);
+      return o ? ok<OrderView>(toOrderView(o)) : NOT_YOURS();
+    },
+  }),
+  list: action({
+    input: orderInput.list,
+    async run(ctx) {
+      const { data } = await ctx.db.collection<OrderDoc>('orders').where({ buyer: ctx.openid }).orderBy('createdAt', 'desc').limit(50).get();
+      return ok<OrderView[]>(data.filter((o) => o.status !== 'reserving').map(toOrderView));
+    },
+  }),
+  confirmReceipt: action({
+    input: orderInput.confirmReceipt,
+    async run(ctx, { orderId }) {
+      const o = await mine(ctx, orderId);
+      if (!o) return NOT_YOURS();
+      if (o.status !== 'shipped' && o.status !== 'ready_for_pickup')
+        return o.status === 'completed' ? ok(toOrderView(o)) : fail('BAD_STATE', '订单还不能确认收货');
+      await transition(ctx, o._id, o.status, 'completed', ctx.openid, { completedAt: new Date(ctx.now()) });
+      return ok<OrderView>(toOrderView((await findOrder(ctx, o._id)) as OrderDoc));
+    },
+  }),
+  requestRefund: action({
+    input: orderInput.requestRefund,
+    async run(ctx, { orderId, amountFen, reason }) {
+      const o = await mine(ctx, orderId);
+      if (!o) return NOT_YOURS();
+      if (!['confirmed', 'shipped', 'ready_for_pickup', 'completed', 'partially_refunded'].includes(o.status))
+        return fail('BAD_STATE', '这个订单现在不能申请退款');
+      const refundable = o.totalFen - o.refundedFen;
+      const fen = amountFen ?? refundable;
+      if (fen > refundable) return fail('INVALID_INPUT', `最多可退 ${refundable} 分`);
+      // One open request per order: the merchant approves it, then the sweep pays it.
+      await addRefund(ctx, o, `Q${o._id}_${o.refundedFen}`, reason, fen, 'requested');
+      return ok({ requested: true, amountFen: fen });
+    },
+  }),
+});

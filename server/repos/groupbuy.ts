@@ -1,0 +1,77 @@
+import type { Ctx } from '../context';
+import { isNotFoundError } from '../db/types';
+
+export interface CampaignDoc {
+  _id: string;
+  merchantId: string;
+  productId: string;
+  title: string;
+  image: string;
+  description: string;
+  originalPriceFen: number;
+  groupPriceFen: number;
+  groupSize: number;
+  groupHours: number;
+  startAt: Date;
+  endAt: Date;
+  /** Units not yet set aside: a new group sets aside groupSize units, a finished one returns the unused. */
+  stock: number;
+  perStudentLimit: number;
+  course: { courseId: string; roster: string[] } | null;
+  leaderRewardFen: number;
+  status: 'live' | 'closed';
+  /** Groups that set stock aside, and those whose unused units went back (each happens once). */
+  reservedGroups: string[];
+  releasedGroups: string[];
+  createdAt: Date;
+}
+
+export interface GroupDoc {
+  _id: string;
+  campaignId: string;
+  merchantId: string;
+  leader: string;
+  size: number;
+  /** Seats held; the seat and its order change in one atomic update with seatOrders. */
+  taken: number;
+  seatOrders: string[];
+  paid: number;
+  paidOrders: string[];
+  deadline: Date;
+  status: 'open' | 'succeeded' | 'failed';
+  /** true once every order of a finished group is confirmed or refunding and stock returned. */
+  settled: boolean;
+  createdAt: Date;
+}
+
+export async function getDoc<T>(ctx: Ctx, collection: string, id: string): Promise<(T & { _id: string }) | null> {
+  try {
+    return (await ctx.db.collection<T>(collection).doc(id).get()).data;
+  } catch (e) {
+    if (isNotFoundError(e)) return null;
+    throw e;
+  }
+}
+
+/**
+ * Takes a seat for an order in one conditional update: only while the group is open, before
+ * its deadline and not full (a group's size never changes). Never read-then-write.
+ */
+export async function takeSeat(ctx: Ctx, group: Pick<GroupDoc, '_id' | 'size'>, orderId: string): Promise<boolean> {
+  const _ = ctx.db.command;
+  const res = await ctx.db
+    .collection('groups')
+    .where({ _id: group._id, status: 'open', deadline: _.gt(new Date(ctx.now())), taken: _.lt(group.size), seatOrders: _.nin([orderId]) })
+    .update({ data: { taken: _.inc(1), seatOrders: _.push([orderId]) } });
+  return res.stats.updated === 1;
+}
+
+/** Gives an order's seat back, once (only if the order still holds it). */
+export async function releaseSeat(ctx: Ctx, groupId: string, orderId: string): Promise<boolean> {
+  const _ = ctx.db.command;
+  const res = await ctx.db
+    .collection('groups')
+    .where({ _id: groupId, seatOrders: orderId })
+    .update({ data: { taken: _.inc(-1), seatOrders: _.pull(orderId) } });
+  return res.stats.updated === 1;
+}
