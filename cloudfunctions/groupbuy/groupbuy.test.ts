@@ -1,0 +1,136 @@
+import { groupbuyCloud } from './testing';
+
+const MIN = 60_000;
+
+describe('group-buy', () => {
+  it('a 3-seat group: leader opens, two join and all pay; the group succeeds and the merchant ships', async () => {
+    const g = await groupbuyCloud();
+    const lead = await g.open('demo-student-1');
+    if (!lead.ok) throw new Error(lead.message);
+    const { groupId } = lead.data;
+    const a = await g.join('demo-student-2', groupId);
+    const b = await g.join('demo-student-3', groupId);
+    if (!a.ok || !b.ok) throw new Error('join failed');
+    expect(await g.join('demo-koc-1', groupId)).toMatchObject({ ok: false, code: 'GROUP_FULL' });
+    for (const [who, id] of [
+      ['demo-student-1', lead.data.orderId],
+      ['demo-student-2', a.data.orderId],
+      ['demo-student-3', b.data.orderId],
+    ] as const) {
+      expect(await g.pay(who, id)).toMatchObject({ ok: true, data: { outTradeNo: id, totalFen: 2990 } });
+    }
+    expect(await g.group(groupId)).toMatchObject({ status: 'succeeded', paid: 3, taken: 3 });
+    const view = await g.call<{ state: string; members: { nickname: string; paid: boolean }[] }>('groupbuy', 'demo-student-2', { action: 'getGroup', groupId });
+    expect(view).toMatchObject({ ok: true, data: { state: 'succeeded', seatsLeft: 0 } });
+    expect(JSON.stringify(view)).not.toMatch(/demo-student/);
+    const orders = await g.call<{ id: string; state: string }[]>('merchant', 'demo-merchant-1', { action: 'listOrders', state: 'confirmed' });
+    expect(orders.ok && orders.data).toHaveLength(3);
+    for (const o of orders.ok ? orders.data : [])
+      expect(await g.call('merchant', 'demo-merchant-1', { action: 'ship', orderId: o.id })).toMatchObject({ ok: true, data: { state: 'shipped' } });
+    expect((await g.order(a.data.orderId)).history.map((h) => h.to)).toEqual(['created', 'paid', 'awaiting_group', 'confirmed', 'shipped']);
+    expect(await g.call('merchant', 'demo-merchant-2', { action: 'ship', orderId: a.data.orderId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('a callback delivered 5 times gives one paid transition; one arriving after the seat expired is refunded', async () => {
+    const g = await groupbuyCloud();
+    const lead = await g.open('demo-student-1');
+    if (!lead.ok) throw new Error(lead.message);
+    await g.pay('demo-student-1', lead.data.orderId, 5);
+    expect((await g.order(lead.data.orderId)).history.filter((h) => h.to === 'paid')).toHaveLength(1);
+    expect((await g.group(lead.data.groupId)).paid).toBe(1);
+
+    const late = await g.join('demo-student-2', lead.data.groupId);
+    if (!late.ok) throw new Error(late.message);
+    expect(await g.call('order', 'demo-student-2', { action: 'pay', orderId: late.data.orderId })).toMatchObject({ ok: true });
+    g.clock.advance(16 * MIN);
+    await g.tick(); // the seat expires before the money arrives
+    expect((await g.order(late.data.orderId)).status).toBe('cancelled');
+    const { simulatePayment } = await import('../../local-cloud/pay-sim');
+    await simulatePayment(g.cloud, late.data.orderId, 'success', 5);
+    await g.tick();
+    expect((await g.order(late.data.orderId)).status).toBe('refunded');
+    expect([...g.cloud.pay.refunds.keys()].filter((k) => k.includes(late.data.orderId))).toHaveLength(1);
+    expect(await g.group(lead.data.groupId)).toMatchObject({ paid: 1, taken: 1 });
+  });
+
+  it('past the deadline the timer fails the group and refunds every paid member; firing again changes nothing', async () => {
+    const g = await groupbuyCloud();
+    const lead = await g.open('demo-student-1', 'c-notebook');
+    if (!lead.ok) throw new Error(lead.message);
+    const a = await g.join('demo-student-2', lead.data.groupId);
+    if (!a.ok) throw new Error(a.message);
+    await g.pay('demo-student-1', lead.data.orderId);
+    await g.pay('demo-student-2', a.data.orderId);
+    const stockBefore = (await g.campaign('c-notebook')).stock;
+    g.cloud.pay.failNextRefunds(1); // the first refund attempt fails: it is retried
+    g.clock.advance(25 * 3600_000);
+    await g.tick();
+    await g.tick();
+    for (const id of [lead.data.orderId, a.data.orderId]) expect((await g.order(id)).status).toBe('refunded');
+    expect(g.cloud.pay.refunds.size).toBe(2);
+    expect((await g.group(lead.data.groupId)).status).toBe('failed');
+    expect((await g.campaign('c-notebook')).stock).toBe(stockBefore + 5);
+    const before = g.fingerprint();
+    await g.tick();
+    expect(g.fingerprint()).toBe(before);
+    const view = await g.call('groupbuy', 'demo-student-2', { action: 'getGroup', groupId: lead.data.groupId });
+    expect(view).toMatchObject({ ok: true, data: { state: 'failed', paid: 2 } });
+    expect(await g.call<{ state: string }[]>('order', 'demo-student-2', { action: 'list' })).toMatchObject({ ok: true, data: [{ state: 'refunded' }] });
+  });
+
+  it('bad input gets a clear code and writes nothing', async () => {
+    const g = await groupbuyCloud();
+    const lead = await g.open('demo-student-1');
+    if (!lead.ok) throw new Error(lead.message);
+    const campaign = {
+      action: 'createCampaign',
+      productId: 'p-nuts',
+      requestId: g.rid(),
+      groupPriceFen: 4900,
+      groupSize: 3,
+      stock: 10,
+      startAt: Date.now(),
+      endAt: Date.now() + 86_400_000,
+    };
+    const cases: [string, string, Record<string, unknown>, string][] = [
+      ['merchant', 'demo-merchant-1', { ...campaign, groupSize: 6 }, 'INVALID_INPUT'],
+      ['merchant', 'demo-merchant-1', { ...campaign, groupSize: 1 }, 'INVALID_INPUT'],
+      ['merchant', 'demo-merchant-1', { ...campaign, groupPriceFen: 0 }, 'INVALID_INPUT'],
+      ['merchant', 'demo-merchant-1', { ...campaign, groupPriceFen: -100 }, 'INVALID_INPUT'],
+      ['merchant', 'demo-student-1', campaign, 'FORBIDDEN'],
+      ['groupbuy', 'demo-student-1', { action: 'join', groupId: lead.data.groupId, requestId: g.rid() }, 'ALREADY_JOINED'],
+      ['order', 'demo-student-2', { action: 'pay', orderId: lead.data.orderId }, 'NOT_FOUND'],
+      ['groupbuy', 'demo-student-2', { action: 'open', campaignId: 'c-sparkling', requestId: 'x' }, 'INVALID_INPUT'],
+    ];
+    for (const [fn, who, ev, code] of cases) {
+      const before = g.fingerprint();
+      expect([fn, await g.call(fn, who, ev)]).toMatchObject([fn, { ok: false, code }]);
+      expect(g.fingerprint()).toBe(before);
+    }
+    g.clock.advance(25 * 3600_000);
+    const before = g.fingerprint();
+    expect(await g.join('demo-student-2', lead.data.groupId)).toMatchObject({ ok: false, code: 'GROUP_CLOSED' });
+    expect(g.fingerprint()).toBe(before);
+  });
+
+  it('a valid campaign is created once per request, within 2 to 5 seats', async () => {
+    const g = await groupbuyCloud();
+    const requestId = g.rid();
+    const now = g.clock.now();
+    const ev = {
+      action: 'createCampaign',
+      productId: 'p-nuts',
+      requestId,
+      groupPriceFen: 4900,
+      groupSize: 5,
+      stock: 10,
+      startAt: now - 1000,
+      endAt: now + 86_400_000,
+    };
+    const a = await g.call<{ campaignId: string }>('merchant', 'demo-merchant-1', ev);
+    const b = await g.call<{ campaignId: string }>('merchant', 'demo-merchant-1', ev);
+    expect(a.ok && b.ok && a.data.campaignId === b.data.campaignId).toBe(true);
+    const live = await g.call<{ id: string }[]>('groupbuy', 'demo-student-1', { action: 'listCampaigns' });
+    expect(live.ok && live.data.map((c) => c.id)).toContain(a.ok ? a.data.campaignId : '');
+  });
+});
