@@ -2,6 +2,8 @@
 
 import { simulatePayment } from '../../local-cloud/pay-sim';
 import { testCloud } from '../../local-cloud/testing';
+import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
+import type { OrderDoc } from '../../server/repos/orders';
 
 export async function groupbuyCloud() {
   const t = await testCloud();
@@ -17,10 +19,8 @@ export async function groupbuyCloud() {
     return res;
   };
   const tick = () => t.cloud.invoke('groupbuy', { Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() }, { source: 'wx_trigger' });
-  const order = async (id: string) =>
-    (await t.cloud.db.collection('orders').doc(id).get()).data as Record<string, unknown> & { status: string; history: { from: string; to: string }[] };
-  const group = async (id: string) =>
-    (await t.cloud.db.collection('groups').doc(id).get()).data as Record<string, unknown> & { paid: number; taken: number; status: string; size: number };
-  const campaign = async (id: string) => (await t.cloud.db.collection('campaigns').doc(id).get()).data as Record<string, unknown> & { stock: number };
+  const order = async (id: string) => (await t.cloud.db.collection<OrderDoc>('orders').doc(id).get()).data;
+  const group = async (id: string) => (await t.cloud.db.collection<GroupDoc>('groups').doc(id).get()).data;
+  const campaign = async (id: string) => (await t.cloud.db.collection<CampaignDoc>('campaigns').doc(id).get()).data;
   return { ...t, rid, open, join, pay, tick, order, group, campaign };
 }
