@@ -1,4 +1,14 @@
-const pages = ['pages/index/index', 'pages/groupbuy/index', 'pages/me/index', 'pages/profile/index', 'pages/product/index', 'pages/share/index'];
+const pages = [
+  'pages/index/index',
+  'pages/groupbuy/index',
+  'pages/me/index',
+  'pages/profile/index',
+  'pages/product/index',
+  'pages/share/index',
+  'pages/campaign/index',
+  'pages/group/index',
+  'pages/orders/index',
+];
 // The local sign-in page exists only in the H5 build that talks to the local cloud.
 if (process.env.TARO_ENV === 'h5') pages.push('pages/dev-login/index');
 
@@ -7,7 +17,7 @@ export default defineAppConfig({
   // Areas not every student needs load on demand and stay out of the 2 MB main package.
   subPackages: [
     { root: 'packages/koc', pages: ['share-stats/index'] },
-    { root: 'packages/merchant', pages: ['attribution/index'] },
+    { root: 'packages/merchant', pages: ['attribution/index', 'orders/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -93,6 +93,7 @@ export async function groupView(ctx: Ctx, g: GroupDoc, c: CampaignDoc): Promise<
     state: g.status,
     members,
     myOrderId: mine?._id ?? null,
+    myOrderState: mine?.status ?? null,
     serverNow: ctx.now(),
   };
 }

@@ -55,6 +55,7 @@ export interface GroupView {
   members: { nickname: string; avatarUrl: string; paid: boolean; leader: boolean }[];
   /** The caller's order in this group, if any. */
   myOrderId: string | null;
+  myOrderState: OrderState | null;
   serverNow: number;
 }
 

@@ -63,7 +63,19 @@ export async function describeTarget(ctx: Ctx, type: TargetType, id: string): Pr
     if (!u?.roles.includes('koc')) return null;
     return { title: `${u.nickname} 的种草主页`, subtitle: '', image: u.avatarUrl, priceFen: null, scope: PLATFORM_SCOPE };
   }
-  // Notes, groups and campaigns become shareable as their features land.
+  if (type === 'group') {
+    const g = await getDoc<{ campaignId: string; status: string }>(ctx, 'groups', id);
+    const c = g ? await getDoc<{ title: string; image: string; groupPriceFen: number; merchantId: string }>(ctx, 'campaigns', g.campaignId) : null;
+    if (!g || !c) return null;
+    return {
+      title: `拼团 · ${c.title}`,
+      subtitle: g.status === 'open' ? '一起拼更便宜' : '这个团已结束',
+      image: c.image,
+      priceFen: c.groupPriceFen,
+      scope: c.merchantId,
+    };
+  }
+  // Notes and campaigns become shareable as their features land.
   return null;
 }
 

@@ -32,6 +32,12 @@ export function currentRoute(): string | null {
   return route.startsWith('/pages/') && !route.startsWith('/pages/dev-login') ? route : null;
 }
 
+/** Completes a payment in the simulated WeChat Pay sheet: the local cloud calls payCallback. */
+export async function simulatePayment(outTradeNo: string, result: 'success' | 'fail'): Promise<void> {
+  const res = await fetch(`/api/dev/pay/${encodeURIComponent(outTradeNo)}`, { method: 'POST', body: JSON.stringify({ result }) });
+  if (!res.ok) throw new Error(`payment simulation failed: ${res.status}`);
+}
+
 export function onSignInPage(): boolean {
   return window.location.hash.startsWith('#/pages/dev-login');
 }

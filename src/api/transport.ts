@@ -32,6 +32,11 @@ export function currentRoute(): string | null {
   return null;
 }
 
+/** The local cloud's simulated WeChat Pay; on weapp wx.requestPayment is the real sheet. */
+export async function simulatePayment(_outTradeNo: string, _result: 'success' | 'fail'): Promise<void> {
+  throw new Error('simulated payments exist only on the local cloud');
+}
+
 export function onSignInPage(): boolean {
   return false;
 }

@@ -1,25 +1,46 @@
+import type { CampaignCard as Card } from '@core/contracts/groupbuy';
 import { Text, View } from '@tarojs/components';
-import { observer } from 'mobx-react-lite';
-import { ProductCard } from '../../components/ProductCard';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import { listCampaigns } from '../../api/groupbuy';
+import { CampaignCard } from '../../components/CampaignCard';
 import { StateView } from '../../components/StateView';
-import { useProductFeed } from '../../stores/use-product-feed';
 import './index.css';
 
-// Group-buy campaigns arrive with their own issue; until then this tab says so plainly and
-// shows the products on sale, never an invented "X people joined".
-export default observer(function GroupBuy() {
-  const feed = useProductFeed();
+// Live campaigns with their real prices and sizes; no invented "X people joined".
+export default function GroupBuy() {
+  const [campaigns, setCampaigns] = useState<Card[] | null>(null);
+  const [error, setError] = useState('');
+  const load = async () => {
+    setError('');
+    const res = await listCampaigns();
+    if (res.ok) setCampaigns(res.data);
+    else setError(res.message);
+  };
+  useDidShow(() => void load());
+  usePullDownRefresh(async () => {
+    await load();
+    Taro.stopPullDownRefresh();
+  });
   return (
     <View className='page'>
-      <View className='section gb-empty'>
-        <Text className='section-title'>还没有进行中的拼团</Text>
-        <Text className='muted'>商家开团后会出现在这里：2–5 人成团，截止前未成团自动全额退款。</Text>
+      <View className='gb-head'>
+        <Text className='gb-title'>一起拼，更便宜</Text>
+        <Text className='muted'>2–5 人成团；截止前没拼成，已付款的同学自动全额退款。</Text>
+        <Text className='gb-orders' onClick={() => Taro.navigateTo({ url: '/pages/orders/index' })}>
+          我的订单 ›
+        </Text>
       </View>
-      <Text className='gb-subtitle'>先逛逛在售好物</Text>
-      {feed.items.map((p) => (
-        <ProductCard key={p.id} product={p} />
+      {(campaigns ?? []).map((c) => (
+        <CampaignCard key={c.id} campaign={c} />
       ))}
-      <StateView loading={feed.loading} error={feed.error} onRetry={() => void feed.reload()} empty={feed.isEmpty ? '暂时没有在售商品' : undefined} />
+      <StateView
+        loading={campaigns === null && !error}
+        error={error}
+        onRetry={() => void load()}
+        empty={campaigns?.length === 0 ? '还没有进行中的拼团' : undefined}
+        emptyHint='商家开团后会出现在这里'
+      />
     </View>
   );
-});
+}

@@ -68,6 +68,16 @@ export default observer(function Me() {
           </View>
         </View>
       ) : null}
+      <View className='section me-link' onClick={() => Taro.navigateTo({ url: '/pages/orders/index' })}>
+        <Text className='section-title me-link-title'>我的订单</Text>
+        <Text className='muted'>拼团与退款 ›</Text>
+      </View>
+      {userStore.isMerchant ? (
+        <View className='section me-link' data-testid='merchant-orders' onClick={() => Taro.navigateTo({ url: '/packages/merchant/orders/index' })}>
+          <Text className='section-title me-link-title'>拼团订单</Text>
+          <Text className='muted'>发货与自提 ›</Text>
+        </View>
+      ) : null}
       {userStore.isMerchant ? (
         <View className='section me-link' data-testid='merchant-attribution' onClick={() => Taro.navigateTo({ url: '/packages/merchant/attribution/index' })}>
           <Text className='section-title me-link-title'>推荐规则与分享数据</Text>

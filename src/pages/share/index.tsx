@@ -26,6 +26,7 @@ async function groupCloudId(scene: number): Promise<unknown> {
 
 const TARGET_PAGES: Record<string, (id: string) => string> = {
   product: (id) => `/pages/product/index?id=${encodeURIComponent(id)}`,
+  group: (id) => `/pages/group/index?id=${encodeURIComponent(id)}`,
 };
 
 export default function SharePage() {

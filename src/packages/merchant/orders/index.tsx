@@ -1,0 +1,65 @@
+// The shop's group-buy orders: confirmed ones to ship or to hand over at pickup.
+import type { OrderView } from '@core/contracts/groupbuy';
+import { formatFen } from '@core/money';
+import { ORDER_STATE_NAMES } from '@core/order-machine';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import { merchantOrders, readyForPickup, shipOrder } from '../../../api/merchant';
+import { StateView } from '../../../components/StateView';
+import './index.css';
+
+export default function MerchantOrders() {
+  const [orders, setOrders] = useState<OrderView[] | null>(null);
+  const [error, setError] = useState('');
+  const load = async () => {
+    setError('');
+    const res = await merchantOrders('all');
+    if (res.ok) setOrders(res.data);
+    else setError(res.message);
+  };
+  useDidShow(() => void load());
+  usePullDownRefresh(async () => {
+    await load();
+    Taro.stopPullDownRefresh();
+  });
+  const act = async (fn: typeof shipOrder, id: string, done: string) => {
+    const res = await fn(id);
+    Taro.showToast({ title: res.ok ? done : res.message, icon: res.ok ? 'success' : 'none' });
+    void load();
+  };
+  const confirmed = (orders ?? []).filter((o) => o.state === 'confirmed').length;
+  return (
+    <View className='page'>
+      {orders && orders.length > 0 ? (
+        <Text className='mo-summary' data-testid='confirmed-count'>
+          待发货 {confirmed} 单
+        </Text>
+      ) : null}
+      {(orders ?? []).map((o) => (
+        <View key={o.id} className='section mo' data-testid='merchant-order'>
+          <View className='mo-row'>
+            <Text className='mo-title'>{o.title}</Text>
+            <Text className='mo-state' data-testid='merchant-order-state'>
+              {ORDER_STATE_NAMES[o.state]}
+            </Text>
+          </View>
+          <Text className='muted'>
+            {o.buyerNickname} · {formatFen(o.amountFen)}
+          </Text>
+          {o.state === 'confirmed' ? (
+            <View className='mo-actions'>
+              <Button className='btn-primary' size='mini' data-testid='ship-button' onClick={() => void act(shipOrder, o.id, '已发货')}>
+                发货
+              </Button>
+              <Button className='btn-plain' size='mini' onClick={() => void act(readyForPickup, o.id, '已通知自提')}>
+                通知自提
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ))}
+      <StateView loading={orders === null && !error} error={error} onRetry={() => void load()} empty={orders?.length === 0 ? '还没有拼团订单' : undefined} />
+    </View>
+  );
+}

@@ -1,0 +1,87 @@
+import type { CampaignDetail } from '@core/contracts/groupbuy';
+import { formatFen } from '@core/money';
+import { Button, Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useLoad } from '@tarojs/taro';
+import { useState } from 'react';
+import { getCampaign, joinGroup, newRequestId, openGroup } from '../../api/groupbuy';
+import { Price } from '../../components/Price';
+import { StateView } from '../../components/StateView';
+import './index.css';
+
+export default function Campaign() {
+  const [id, setId] = useState('');
+  const [c, setC] = useState<CampaignDetail | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  // One request id per intent: a double tap or a retry after a timeout reuses it.
+  const [requestId] = useState(newRequestId);
+
+  const load = async (campaignId = id) => {
+    const res = await getCampaign(campaignId);
+    if (res.ok) setC(res.data);
+    else setError(res.message);
+  };
+  useLoad((p) => {
+    const cid = decodeURIComponent(p.id ?? '');
+    setId(cid);
+    void load(cid);
+  });
+  useDidShow(() => {
+    if (id) void load();
+  });
+
+  const go = async (groupId?: string) => {
+    setBusy(true);
+    const res = groupId ? await joinGroup(groupId, requestId) : await openGroup(id, requestId);
+    setBusy(false);
+    if (!res.ok) {
+      Taro.showToast({ title: res.message, icon: 'none' });
+      void load();
+      return;
+    }
+    Taro.navigateTo({ url: `/pages/group/index?id=${res.data.groupId}&pay=1` });
+  };
+
+  if (!c)
+    return (
+      <View className='page'>
+        <StateView loading={!error} error={error} onRetry={() => void load()} />
+      </View>
+    );
+  return (
+    <View className='page cp-page'>
+      <Image className='cp-img' src={c.image} mode='aspectFill' />
+      <View className='section'>
+        <Price fen={c.groupPriceFen} originalFen={c.originalPriceFen} size='lg' />
+        <Text className='cp-title'>{c.title}</Text>
+        <Text className='muted'>
+          {c.groupSize} 人成团 · 开团后 {c.groupHours} 小时内有效 · 每人限 {c.perStudentLimit} 件 · {c.merchantName}
+        </Text>
+        {c.courseOnly ? <Text className='cp-course'>课程专属：只有选了这门课的同学可以参加</Text> : null}
+      </View>
+      <View className='section'>
+        <Text className='section-title'>正在拼的团</Text>
+        {c.openGroups.length === 0 ? <Text className='muted'>还没有人开团，你来当团长吧</Text> : null}
+        {c.openGroups.map((g) => (
+          <View key={g.id} className='cp-group' data-testid='open-group'>
+            <Text>
+              {g.leaderNickname} 的团 · 还差 {g.seatsLeft} 人
+            </Text>
+            <Button className='btn-primary' size='mini' disabled={busy} onClick={() => void go(g.id)}>
+              去参团
+            </Button>
+          </View>
+        ))}
+      </View>
+      <View className='section'>
+        <Text className='section-title'>商品介绍</Text>
+        <Text className='muted'>{c.description}</Text>
+      </View>
+      <View className='cp-bar'>
+        <Button className='btn-primary' data-testid='open-group-button' loading={busy} disabled={busy} onClick={() => void go()}>
+          {`${formatFen(c.groupPriceFen)} 开团`}
+        </Button>
+      </View>
+    </View>
+  );
+}
