@@ -15,48 +15,49 @@ async function payInSheet(page: Page) {
   await page.locator('[data-testid="pay-sheet"]').waitFor({ state: 'detached' });
 }
 
-test('three students fill a 3-seat group through an invite link and pay; the merchant ships the three orders', async () => {
-  const leader = await e2e.newUser();
-  await e2e.signIn(leader.page, 'demo-student-1');
-  await leader.page.getByText('拼团', { exact: true }).click();
-  await leader.page.locator('[data-testid="campaign-card"]').filter({ hasText: '0糖气泡水' }).click();
-  await leader.page.locator('[data-testid="open-group-button"]:visible').click();
-  await leader.page.waitForURL(/pages\/group\/index/);
-  await payInSheet(leader.page);
-  await leader.page.locator('[data-testid="invite-button"]:visible').click();
-  const link = (await leader.page.locator('[data-testid="share-link"]:visible').textContent()) ?? '';
-  expect(link).toMatch(/sc=[0-9A-Za-z]{10}$/);
+test('three students fill a 3-seat group through an invite link and pay; the merchant ships the three orders', () =>
+  e2e.screenshotsOnFailure('groupbuy', async () => {
+    const leader = await e2e.newUser();
+    await e2e.signIn(leader.page, 'demo-student-1');
+    await leader.page.getByText('拼团', { exact: true }).click();
+    await leader.page.locator('[data-testid="campaign-card"]').filter({ hasText: '0糖气泡水' }).click();
+    await leader.page.locator('[data-testid="open-group-button"]:visible').click();
+    await leader.page.waitForURL(/pages\/group\/index/);
+    await payInSheet(leader.page);
+    await leader.page.locator('[data-testid="invite-button"]:visible').click();
+    const link = (await leader.page.locator('[data-testid="share-link"]:visible').textContent()) ?? '';
+    expect(link).toMatch(/sc=[0-9A-Za-z]{10}$/);
 
-  const pages = [leader.page];
-  for (const who of ['demo-student-2', 'demo-student-3']) {
-    const { page } = await e2e.newUser();
-    pages.push(page);
-    await e2e.signIn(page, who);
-    await page.goto(link);
-    await page.waitForURL(/pages\/group\/index/);
-    await page.locator('[data-testid="join-button"]:visible').click();
-    await payInSheet(page);
-  }
+    const pages = [leader.page];
+    for (const who of ['demo-student-2', 'demo-student-3']) {
+      const { page } = await e2e.newUser();
+      pages.push(page);
+      await e2e.signIn(page, who);
+      await page.goto(link);
+      await page.waitForURL(/pages\/group\/index/);
+      await page.locator('[data-testid="join-button"]:visible').click();
+      await payInSheet(page);
+    }
 
-  // All three see the group succeed.
-  for (const page of pages) {
-    await page.reload();
-    await page.locator('[data-testid="group-state"]:visible').getByText('拼团成功').waitFor();
-  }
-  const members = await e2e.cloud.db.collection('orders').where({ status: 'confirmed' }).count();
-  expect(members.total).toBe(3);
+    // All three see the group succeed.
+    for (const page of pages) {
+      await page.reload();
+      await page.locator('[data-testid="group-state"]:visible').getByText('拼团成功').waitFor();
+    }
+    const members = await e2e.cloud.db.collection('orders').where({ status: 'confirmed' }).count();
+    expect(members.total).toBe(3);
 
-  const merchant = await e2e.newUser();
-  await e2e.signIn(merchant.page, 'demo-merchant-1');
-  await merchant.page.goto(`${e2e.base}/#/packages/merchant/orders/index`);
-  await merchant.page.locator('[data-testid="confirmed-count"]').getByText('待发货 3 单').waitFor();
-  for (let i = 0; i < 3; i++) {
-    await merchant.page.locator('[data-testid="ship-button"]:visible').first().click();
-    await merchant.page
-      .locator('[data-testid="confirmed-count"]')
-      .getByText(`待发货 ${2 - i} 单`)
-      .waitFor();
-  }
-  expect((await e2e.cloud.db.collection('orders').where({ status: 'shipped' }).count()).total).toBe(3);
-  expect(e2e.errors).toEqual([]);
-});
+    const merchant = await e2e.newUser();
+    await e2e.signIn(merchant.page, 'demo-merchant-1');
+    await merchant.page.goto(`${e2e.base}/#/packages/merchant/orders/index`);
+    await merchant.page.locator('[data-testid="confirmed-count"]').getByText('待发货 3 单').waitFor();
+    for (let i = 0; i < 3; i++) {
+      await merchant.page.locator('[data-testid="ship-button"]:visible').first().click();
+      await merchant.page
+        .locator('[data-testid="confirmed-count"]')
+        .getByText(`待发货 ${2 - i} 单`)
+        .waitFor();
+    }
+    expect((await e2e.cloud.db.collection('orders').where({ status: 'shipped' }).count()).total).toBe(3);
+    expect(e2e.errors).toEqual([]);
+  }));

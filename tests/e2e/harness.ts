@@ -32,10 +32,12 @@ export async function startE2E() {
     ],
   });
   const errors: string[] = [];
+  const pages: Page[] = [];
   /** A separate browser profile: another phone, another student. */
   async function newUser(): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     const page = await context.newPage();
+    pages.push(page);
     page.on('pageerror', (e) => errors.push(e.message));
     return { context, page };
   }
@@ -45,13 +47,22 @@ export async function startE2E() {
     await page.locator(`[data-testid="login-${openid}"]:visible`).click();
     await page.waitForURL(/pages\/index\/index/);
   }
+  /** Runs a test body; if it fails, every page's screenshot is kept in .tmp/ to see why. */
+  async function screenshotsOnFailure(name: string, body: () => Promise<void>) {
+    try {
+      await body();
+    } catch (e) {
+      await Promise.all(pages.map((p, i) => p.screenshot({ path: join(root, '.tmp', `e2e-${name}-${i}.png`) }).catch(() => undefined)));
+      throw e;
+    }
+  }
   async function stop() {
     await browser.close();
     await new Promise((r) => server.close(r));
     cloud.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return { base, cloud, newUser, signIn, errors, stop };
+  return { base, cloud, newUser, signIn, errors, stop, screenshotsOnFailure };
 }
 
 /** Retries an assertion until it holds (what the browser triggers lands a moment later). */
