@@ -134,3 +134,70 @@ describe('group-buy', () => {
     expect(live.ok && live.data.map((c) => c.id)).toContain(a.ok ? a.data.campaignId : '');
   });
 });
+
+describe('course team-buys and after-sales refunds', () => {
+  it('a course team-buy admits only students on the roster', async () => {
+    const g = await groupbuyCloud();
+    const now = g.clock.now();
+    const made = await g.call<{ campaignId: string }>('merchant', 'demo-merchant-1', {
+      action: 'createCampaign',
+      productId: 'p-yoga',
+      requestId: g.rid(),
+      groupPriceFen: 3900,
+      groupSize: 2,
+      stock: 10,
+      startAt: now - 1000,
+      endAt: now + 86_400_000,
+      course: { courseId: 'PE-101', roster: ['demo-student-3'] },
+    });
+    if (!made.ok) throw new Error(made.message);
+    const before = g.fingerprint();
+    expect(await g.open('demo-student-1', made.data.campaignId)).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    expect(g.fingerprint()).toBe(before);
+    expect(await g.open('demo-student-3', made.data.campaignId)).toMatchObject({ ok: true });
+  });
+
+  it('a student asks for part of the money back after shipping; the merchant approves; the sweep pays it once', async () => {
+    const g = await groupbuyCloud();
+    const lead = await g.open('demo-student-1', 'c-lamp');
+    if (!lead.ok) throw new Error(lead.message);
+    const mate = await g.join('demo-student-2', lead.data.groupId);
+    if (!mate.ok) throw new Error(mate.message);
+    await g.pay('demo-student-1', lead.data.orderId);
+    await g.pay('demo-student-2', mate.data.orderId);
+    await g.call('merchant', 'demo-merchant-2', { action: 'ship', orderId: mate.data.orderId });
+    expect(await g.call('order', 'demo-student-2', { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 10_000, reason: '多退' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
+    expect(
+      await g.call('order', 'demo-student-2', { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 1000, reason: '灯罩有划痕' }),
+    ).toMatchObject({ ok: true });
+    expect(await g.call('merchant', 'demo-merchant-2', { action: 'approveRefund', orderId: mate.data.orderId })).toMatchObject({
+      ok: true,
+      data: { refundFen: 1000 },
+    });
+    await g.tick();
+    await g.tick();
+    expect(await g.order(mate.data.orderId)).toMatchObject({ status: 'partially_refunded', refundedFen: 1000 });
+    expect(g.cloud.pay.refunds.size).toBe(1);
+  });
+
+  it('receipt is confirmed automatically 10 days after shipping and 2 days after a pickup notice', async () => {
+    const g = await groupbuyCloud();
+    const lead = await g.open('demo-student-1', 'c-lamp');
+    const mate = lead.ok ? await g.join('demo-student-2', lead.data.groupId) : lead;
+    if (!lead.ok || !mate.ok) throw new Error('setup failed');
+    await g.pay('demo-student-1', lead.data.orderId);
+    await g.pay('demo-student-2', mate.data.orderId);
+    await g.call('merchant', 'demo-merchant-2', { action: 'ship', orderId: lead.data.orderId });
+    await g.call('merchant', 'demo-merchant-2', { action: 'readyForPickup', orderId: mate.data.orderId });
+    g.clock.advance(2 * 86_400_000 + 1000);
+    await g.tick();
+    expect((await g.order(mate.data.orderId)).status).toBe('completed');
+    expect((await g.order(lead.data.orderId)).status).toBe('shipped');
+    g.clock.advance(8 * 86_400_000);
+    await g.tick();
+    expect((await g.order(lead.data.orderId)).status).toBe('completed');
+  });
+});
