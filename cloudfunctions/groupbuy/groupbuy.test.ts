@@ -201,3 +201,21 @@ describe('course team-buys and after-sales refunds', () => {
     expect((await g.order(lead.data.orderId)).status).toBe('completed');
   });
 });
+
+describe('orders meet the sharing figures', () => {
+  it("an order copies the buyer's binding, and the KOC's card shows the order and its revenue net of refunds", async () => {
+    const g = await groupbuyCloud();
+    const share = await g.call<{ code: string }>('share', 'demo-koc-1', { action: 'create', targetType: 'product', targetId: 'p-lamp', channel: 'chat' });
+    if (!share.ok) throw new Error(share.message);
+    await g.call('share', 'demo-student-2', { action: 'open', code: share.data.code, scene: 1007 });
+    const lead = await g.open('demo-student-1', 'c-lamp');
+    const mate = lead.ok ? await g.join('demo-student-2', lead.data.groupId) : lead;
+    if (!lead.ok || !mate.ok) throw new Error('setup failed');
+    expect((await g.order(mate.data.orderId)).binding).toMatchObject({ sharer: 'demo-koc-1', code: share.data.code, channel: 'chat' });
+    expect((await g.order(lead.data.orderId)).binding).toBeNull();
+    await g.pay('demo-student-1', lead.data.orderId);
+    await g.pay('demo-student-2', mate.data.orderId);
+    const stats = await g.call<{ code: string; orders: number; revenueFen: number }[]>('share', 'demo-koc-1', { action: 'stats' });
+    expect(stats.ok && stats.data.find((c) => c.code === share.data.code)).toMatchObject({ orders: 1, revenueFen: 5900, newCustomers: 1 });
+  });
+});

@@ -31,6 +31,20 @@ export async function cardStats(ctx: Ctx): Promise<CardStats[]> {
     .group({ _id: '$code', n: $.sum(1) })
     .limit(MAX_CARDS)
     .end();
+  // Orders and refunds carry the card's code (copied from the binding), so they join here.
+  const money = await ctx.db
+    .collection('events')
+    .aggregate()
+    .match({ sharer: ctx.openid, type: _.in(['order_paid', 'refund_succeeded']), code: _.in(ids) })
+    .group({ _id: { code: '$code', type: '$type' }, n: $.sum(1), fen: $.sum('$refundFen'), paidFen: $.sum('$amountFen') })
+    .limit(MAX_CARDS * 2)
+    .end();
+  const moneyOf = (code: string) => {
+    const rows = money.list.filter((r) => (r._id as { code: string }).code === code);
+    const paid = rows.find((r) => (r._id as { type: string }).type === 'order_paid');
+    const refunded = rows.find((r) => (r._id as { type: string }).type === 'refund_succeeded');
+    return { orders: (paid?.n as number) ?? 0, revenueFen: ((paid?.paidFen as number) ?? 0) - ((refunded?.fen as number) ?? 0) };
+  };
   const openBy = new Map(opens.list.map((r) => [r._id as string, r]));
   const bindBy = new Map(binds.list.map((r) => [r._id as string, r.n as number]));
   const titles = new Map<string, string>();
@@ -50,6 +64,7 @@ export async function cardStats(ctx: Ctx): Promise<CardStats[]> {
       opens: (o?.opens as number) ?? 0,
       uniqueVisitors: ((o?.visitors as unknown[]) ?? []).length,
       newCustomers: bindBy.get(c._id) ?? 0,
+      ...moneyOf(c._id),
     };
   });
 }

@@ -62,6 +62,10 @@ export interface CardStats {
   opens: number;
   uniqueVisitors: number;
   newCustomers: number;
+  /** Paid orders the card brought (the binding copied onto the order names this code). */
+  orders: number;
+  /** What those orders paid, less refunds, in fen. */
+  revenueFen: number;
 }
 
 export interface AttributionRules {

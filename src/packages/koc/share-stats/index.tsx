@@ -1,6 +1,7 @@
 // A sharer's cards and what each brought: opens, unique visitors and new customers bound.
 // Orders and revenue join here when orders exist (events and orders share the card's code).
 import type { CardStats } from '@core/contracts/share';
+import { formatFen } from '@core/money';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
@@ -59,6 +60,9 @@ export default function ShareStats() {
             <Text>访客 {c.uniqueVisitors}</Text>
             <Text>新顾客 {c.newCustomers}</Text>
           </View>
+          <Text className='muted'>
+            带来订单 {c.orders} 笔 · 成交 {formatFen(c.revenueFen)}
+          </Text>
         </View>
       ))}
       <StateView
