@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatFen, splitFen } from './money';
+import { formatFen, parseYuan, splitFen } from './money';
 
 describe('money', () => {
   it('formats fen as yuan', () => {
@@ -26,5 +26,18 @@ describe('money', () => {
         },
       ),
     );
+  });
+});
+
+describe('parseYuan', () => {
+  it('reads what a merchant types into fen, without floating point', () => {
+    expect(parseYuan('29.9')).toBe(2990);
+    expect(parseYuan('29.90')).toBe(2990);
+    expect(parseYuan('0.07')).toBe(7);
+    expect(parseYuan(' 12 ')).toBe(1200);
+    for (const bad of ['', '-1', '1.234', 'abc', '1e3', '.5']) expect(parseYuan(bad)).toBeNull();
+  });
+  it('round-trips with formatFen', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999 }), (fen) => expect(parseYuan(formatFen(fen).replace(/[¥,]/g, ''))).toBe(fen)));
   });
 });

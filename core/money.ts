@@ -39,3 +39,10 @@ export function splitFen(total: number, weights: number[]): number[] {
   }
   return parts.map((p) => p * sign || 0);
 }
+
+/** "29.9" or "29.90" or "29" -> 2990; anything else (more than 2 decimals, signs, letters) -> null. */
+export function parseYuan(text: string): number | null {
+  const m = /^\s*(\d{1,7})(?:\.(\d{1,2}))?\s*$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}

@@ -17,7 +17,7 @@ export default defineAppConfig({
   // Areas not every student needs load on demand and stay out of the 2 MB main package.
   subPackages: [
     { root: 'packages/koc', pages: ['share-stats/index'] },
-    { root: 'packages/merchant', pages: ['attribution/index', 'orders/index'] },
+    { root: 'packages/merchant', pages: ['attribution/index', 'orders/index', 'campaigns/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -123,6 +123,15 @@ export default defineFunction('merchant', {
       );
     },
   }),
+  listProducts: action({
+    input: merchantInput.listProducts,
+    async run(ctx) {
+      const merchant = await callerMerchant(ctx);
+      if (!merchant) return FORBIDDEN();
+      const { data } = await ctx.db.collection<ProductDoc>('products').where({ merchantId: merchant._id, status: 'on_sale' }).limit(100).get();
+      return ok(data.map((p) => ({ id: p._id, title: p.title, priceFen: p.priceFen })));
+    },
+  }),
   listOrders: action({
     input: merchantInput.listOrders,
     async run(ctx, { state }) {

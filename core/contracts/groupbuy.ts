@@ -114,6 +114,7 @@ export const merchantInput = {
   }),
   closeCampaign: z.strictObject({ campaignId: id }),
   listCampaigns: z.strictObject({}),
+  listProducts: z.strictObject({}),
   listOrders: z.strictObject({ state: z.enum(['confirmed', 'shipped', 'ready_for_pickup', 'refunding', 'all']).default('all') }),
   ship: z.strictObject({ orderId: id }),
   readyForPickup: z.strictObject({ orderId: id }),

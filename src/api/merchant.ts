@@ -16,3 +16,17 @@ export const merchantOrders = (state: 'confirmed' | 'shipped' | 'ready_for_picku
   call<import('@core/contracts/groupbuy').OrderView[]>('merchant', 'listOrders', { state });
 export const shipOrder = (orderId: string) => call<unknown>('merchant', 'ship', { orderId });
 export const readyForPickup = (orderId: string) => call<unknown>('merchant', 'readyForPickup', { orderId });
+
+export interface MerchantCampaign {
+  id: string;
+  title: string;
+  groupPriceFen: number;
+  groupSize: number;
+  stock: number;
+  status: 'live' | 'closed';
+  endAt: number;
+}
+export const merchantCampaigns = () => call<MerchantCampaign[]>('merchant', 'listCampaigns');
+export const merchantProducts = () => call<{ id: string; title: string; priceFen: number }[]>('merchant', 'listProducts');
+export const createCampaign = (input: Record<string, unknown>) => call<{ campaignId: string }>('merchant', 'createCampaign', input);
+export const closeCampaign = (campaignId: string) => call<{ campaignId: string }>('merchant', 'closeCampaign', { campaignId });

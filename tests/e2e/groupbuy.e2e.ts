@@ -33,7 +33,7 @@ test('three students fill a 3-seat group through an invite link and pay; the mer
       const { page } = await e2e.newUser();
       pages.push(page);
       await e2e.signIn(page, who);
-      await page.goto(link);
+      await e2e.openLink(page, link);
       await page.waitForURL(/pages\/group\/index/);
       await page.locator('[data-testid="join-button"]:visible').click();
       await payInSheet(page);
@@ -60,4 +60,18 @@ test('three students fill a 3-seat group through an invite link and pay; the mer
     }
     expect((await e2e.cloud.db.collection('orders').where({ status: 'shipped' }).count()).total).toBe(3);
     expect(e2e.errors).toEqual([]);
+  }));
+
+test('a merchant starts a campaign from the console and students can see it', () =>
+  e2e.screenshotsOnFailure('campaign', async () => {
+    const { page } = await e2e.newUser();
+    await e2e.signIn(page, 'demo-merchant-2');
+    await page.goto(`${e2e.base}/#/pages/me/index`);
+    await page.locator('[data-testid="merchant-campaigns"]').click();
+    await page.waitForURL(/packages\/merchant\/campaigns/);
+    await page.locator('.mc-input input').first().fill('9.90');
+    await page.getByText('开始拼团').click();
+    await page.locator('.mc-item').filter({ hasText: '¥9.90 · 3 人团' }).waitFor();
+    const live = await e2e.cloud.invoke('groupbuy', { action: 'listCampaigns' }, { openid: 'demo-student-1' });
+    expect(JSON.stringify(live)).toContain('"groupPriceFen":990');
   }));

@@ -46,6 +46,9 @@ export async function startE2E() {
     await page.goto(`${base}/#/pages/dev-login/index`);
     await page.locator(`[data-testid="login-${openid}"]:visible`).click();
     await page.waitForURL(/pages\/index\/index/);
+    // Wait until home has rendered: navigating while Taro's H5 router is still switching pages
+    // can leave the previous page on top.
+    await page.locator('[data-testid="product-card"]:visible').first().waitFor();
   }
   /** Runs a test body; if it fails, every page's screenshot is kept in .tmp/ to see why. */
   async function screenshotsOnFailure(name: string, body: () => Promise<void>) {
@@ -56,13 +59,18 @@ export async function startE2E() {
       throw e;
     }
   }
+  /** Opens a shared link as a person would: a fresh page load, not a hash change inside the running app. */
+  async function openLink(page: Page, link: string) {
+    await page.goto('about:blank');
+    await page.goto(link);
+  }
   async function stop() {
     await browser.close();
     await new Promise((r) => server.close(r));
     cloud.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return { base, cloud, newUser, signIn, errors, stop, screenshotsOnFailure };
+  return { base, cloud, newUser, signIn, openLink, errors, stop, screenshotsOnFailure };
 }
 
 /** Retries an assertion until it holds (what the browser triggers lands a moment later). */

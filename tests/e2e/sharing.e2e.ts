@@ -24,7 +24,7 @@ async function kocCardLink() {
 test('a new student opens a KOC card: bound to the KOC with channel and reason; the KOC sees 1 open and 1 new customer', async () => {
   const koc = await kocCardLink();
   const { page } = await e2e.newUser();
-  await page.goto(koc.link);
+  await e2e.openLink(page, koc.link);
   // No identity yet: the local sign-in keeps the link and comes back to it.
   await page.waitForURL(/pages\/dev-login\/index\?back=/);
   await page.locator('[data-testid="login-new"]:visible').click();
@@ -49,7 +49,7 @@ test('the Moments landing opens with no identity, shows the product, and its ans
   page.on('response', async (r) => {
     if (r.url().includes('/api/functions/share')) answers.push(await r.text());
   });
-  await page.goto(koc.link.replace('?sc=', '?wxscene=1154&sc='));
+  await e2e.openLink(page, koc.link.replace('?sc=', '?wxscene=1154&sc='));
   await page.locator('[data-testid="landing-title"]').waitFor();
   expect(page.url()).not.toMatch(/dev-login/);
   expect(answers.length).toBeGreaterThan(0);

@@ -73,6 +73,12 @@ export default observer(function Me() {
         <Text className='muted'>拼团与退款 ›</Text>
       </View>
       {userStore.isMerchant ? (
+        <View className='section me-link' data-testid='merchant-campaigns' onClick={() => Taro.navigateTo({ url: '/packages/merchant/campaigns/index' })}>
+          <Text className='section-title me-link-title'>拼团活动</Text>
+          <Text className='muted'>新建与结束 ›</Text>
+        </View>
+      ) : null}
+      {userStore.isMerchant ? (
         <View className='section me-link' data-testid='merchant-orders' onClick={() => Taro.navigateTo({ url: '/packages/merchant/orders/index' })}>
           <Text className='section-title me-link-title'>拼团订单</Text>
           <Text className='muted'>发货与自提 ›</Text>
