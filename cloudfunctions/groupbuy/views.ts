@@ -73,10 +73,12 @@ export async function groupView(ctx: Ctx, g: GroupDoc, c: CampaignDoc): Promise<
     .orderBy('createdAt', 'asc')
     .limit(10)
     .get();
-  const members = [];
+  const members: GroupView['members'] = [];
   for (const o of orders) {
     const u: UserDoc | null = await findUser(ctx, o.buyer);
-    members.push({ nickname: u?.nickname ?? '同学', avatarUrl: u?.avatarUrl ?? '', paid: g.paidOrders.includes(o._id), leader: o.leader });
+    const paid = g.paidOrders.includes(o._id);
+    const money = o.status === 'refunded' || o.status === 'refunding' ? o.status : paid ? 'paid' : 'unpaid';
+    members.push({ nickname: u?.nickname ?? '同学', avatarUrl: u?.avatarUrl ?? '', paid, leader: o.leader, money });
   }
   const mine = orders.find((o) => o.buyer === ctx.openid) ?? null;
   return {

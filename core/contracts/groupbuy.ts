@@ -52,7 +52,7 @@ export interface GroupView {
   deadline: number;
   state: GroupState;
   /** Nickname and avatar only: no openids. */
-  members: { nickname: string; avatarUrl: string; paid: boolean; leader: boolean }[];
+  members: { nickname: string; avatarUrl: string; paid: boolean; leader: boolean; money: 'unpaid' | 'paid' | 'refunding' | 'refunded' }[];
   /** The caller's order in this group, if any. */
   myOrderId: string | null;
   myOrderState: OrderState | null;

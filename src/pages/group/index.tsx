@@ -14,7 +14,8 @@ import { StateView } from '../../components/StateView';
 import { userStore } from '../../stores/user';
 import './index.css';
 
-const STATE_TEXT = { open: '拼团中', succeeded: '拼团成功', failed: '未成团，已付款的同学会自动全额退款' } as const;
+const STATE_TEXT = { open: '拼团中', succeeded: '拼团成功', failed: '未成团 · 已付款的同学自动全额退款' } as const;
+const MONEY_TEXT = { unpaid: '待付款', paid: '已付款', refunding: '退款中', refunded: '已退款' } as const;
 
 export default function Group() {
   const [id, setId] = useState('');
@@ -89,7 +90,7 @@ export default function Group() {
         <View className='gp-info'>
           <Text className='gp-title'>{g.title}</Text>
           <Price fen={g.groupPriceFen} />
-          <Text className='gp-state' data-testid='group-state'>
+          <Text className={`gp-state gp-state-${g.state}`} data-testid='group-state'>
             {STATE_TEXT[g.state]}
           </Text>
         </View>
@@ -103,10 +104,10 @@ export default function Group() {
                 {m.leader ? '团长 ' : ''}
                 {m.nickname}
               </Text>
-              <Text className={m.paid ? 'gp-paid' : 'gp-unpaid'}>{m.paid ? '已付款' : '待付款'}</Text>
+              <Text className={m.money === 'paid' ? 'gp-paid' : 'gp-unpaid'}>{MONEY_TEXT[m.money]}</Text>
             </View>
           ))}
-          {Array.from({ length: g.seatsLeft }, (_, i) => (
+          {Array.from({ length: g.state === 'open' ? g.seatsLeft : 0 }, (_, i) => (
             <View key={`empty-${i}`} className='gp-member'>
               <View className='gp-avatar gp-seat'>?</View>
               <Text className='gp-nick muted'>空位</Text>
