@@ -75,7 +75,17 @@ describe('group-buy', () => {
     expect(g.fingerprint()).toBe(before);
     const view = await g.call('groupbuy', 'demo-student-2', { action: 'getGroup', groupId: lead.data.groupId });
     // What members of a failed group see: the real members, each with their money back.
-    expect(view).toMatchObject({ ok: true, data: { state: 'failed', paid: 2, members: [{ money: 'refunded', leader: true }, { money: 'refunded', leader: false }] } });
+    expect(view).toMatchObject({
+      ok: true,
+      data: {
+        state: 'failed',
+        paid: 2,
+        members: [
+          { money: 'refunded', leader: true },
+          { money: 'refunded', leader: false },
+        ],
+      },
+    });
     expect(await g.call<{ state: string }[]>('order', 'demo-student-2', { action: 'list' })).toMatchObject({ ok: true, data: [{ state: 'refunded' }] });
   });
 
