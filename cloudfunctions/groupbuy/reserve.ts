@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import { campaignIsLive, eligibleForCourse, SEAT_PAYMENT_MINUTES } from '../../core/groupbuy';
 import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
+import { getDoc } from '../../server/db/get-doc';
 import { isDuplicateKeyError } from '../../server/db/types';
 import { recordEvent } from '../../server/repos/events';
-import { type CampaignDoc, type GroupDoc, getDoc, takeSeat } from '../../server/repos/groupbuy';
+import { type CampaignDoc, type GroupDoc, takeSeat } from '../../server/repos/groupbuy';
 import { endedMemberKey, findOrder, liveMemberKey, type OrderDoc, transition } from '../../server/repos/orders';
 import { type BindingDoc, bindingId } from '../../server/repos/share';
 

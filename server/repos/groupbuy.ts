@@ -1,5 +1,4 @@
 import type { Ctx } from '../context';
-import { isNotFoundError } from '../db/types';
 
 export interface CampaignDoc {
   _id: string;
@@ -42,15 +41,6 @@ export interface GroupDoc {
   /** true once every order of a finished group is confirmed or refunding and stock returned. */
   settled: boolean;
   createdAt: Date;
-}
-
-export async function getDoc<T>(ctx: Ctx, collection: string, id: string): Promise<(T & { _id: string }) | null> {
-  try {
-    return (await ctx.db.collection<T>(collection).doc(id).get()).data;
-  } catch (e) {
-    if (isNotFoundError(e)) return null;
-    throw e;
-  }
 }
 
 /**

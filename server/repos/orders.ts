@@ -1,6 +1,6 @@
 import { canTransition, type OrderState } from '../../core/order-machine';
 import type { Ctx } from '../context';
-import { isNotFoundError } from '../db/types';
+import { getDoc } from '../db/get-doc';
 
 export interface OrderDoc {
   _id: string; // also the outTradeNo (32 characters of [0-9a-f])
@@ -32,13 +32,8 @@ export interface OrderDoc {
   completedAt?: Date;
 }
 
-export async function findOrder(ctx: Ctx, id: string): Promise<OrderDoc | null> {
-  try {
-    return (await ctx.db.collection<OrderDoc>('orders').doc(id).get()).data;
-  } catch (e) {
-    if (isNotFoundError(e)) return null;
-    throw e;
-  }
+export function findOrder(ctx: Ctx, id: string): Promise<OrderDoc | null> {
+  return getDoc<OrderDoc>(ctx, 'orders', id);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ProductCard, ProductDetail } from '../../core/contracts/catalog';
 import type { Ctx } from '../context';
-import { isNotFoundError } from '../db/types';
+import { getDoc } from '../db/get-doc';
 
 export interface ProductDoc {
   _id: string;
@@ -55,14 +55,8 @@ export function toCard(p: ProductDoc, merchant?: MerchantDoc): ProductCard {
 }
 
 export async function findProduct(ctx: Ctx, id: string): Promise<ProductDetail | null> {
-  let p: ProductDoc;
-  try {
-    p = (await ctx.db.collection<ProductDoc>('products').doc(id).get()).data;
-  } catch (e) {
-    if (isNotFoundError(e)) return null;
-    throw e;
-  }
-  if (p.status !== 'on_sale') return null;
+  const p = await getDoc<ProductDoc>(ctx, 'products', id);
+  if (p?.status !== 'on_sale') return null;
   const m = (await merchantsById(ctx, [p.merchantId])).get(p.merchantId);
   return { ...toCard(p, m), images: p.images, description: p.description, merchant: { id: p.merchantId, name: m?.name ?? '', logo: m?.logo ?? '' } };
 }

@@ -1,7 +1,7 @@
 import { type AttributionSettings, type Binding, DEFAULT_SETTINGS, DEFAULT_WINDOW_DAYS, type ShareChannel } from '../../core/attribution';
 import type { TargetType } from '../../core/contracts/share';
 import type { Ctx } from '../context';
-import { isNotFoundError } from '../db/types';
+import { getDoc } from '../db/get-doc';
 import type { ProductDoc } from './products';
 import { findUser } from './users';
 
@@ -41,15 +41,6 @@ export interface TargetView {
 }
 
 export const PLATFORM_SCOPE = 'platform';
-
-async function getDoc<T>(ctx: Ctx, collection: string, id: string): Promise<(T & { _id: string }) | null> {
-  try {
-    return (await ctx.db.collection<T>(collection).doc(id).get()).data;
-  } catch (e) {
-    if (isNotFoundError(e)) return null;
-    throw e;
-  }
-}
 
 /** What a card shows of its target; null when the target does not exist (or cannot be shared yet). */
 export async function describeTarget(ctx: Ctx, type: TargetType, id: string): Promise<TargetView | null> {

@@ -1,7 +1,8 @@
 import type { Profile } from '../../core/contracts/user';
 import type { Role } from '../../core/profile';
 import type { Ctx } from '../context';
-import { isDuplicateKeyError, isNotFoundError } from '../db/types';
+import { getDoc } from '../db/get-doc';
+import { isDuplicateKeyError } from '../db/types';
 
 export interface UserDoc {
   _id: string; // the openid
@@ -16,13 +17,8 @@ export interface UserDoc {
   updatedAt: Date;
 }
 
-export async function findUser(ctx: Ctx, openid: string): Promise<UserDoc | null> {
-  try {
-    return (await ctx.db.collection<UserDoc>('users').doc(openid).get()).data;
-  } catch (e) {
-    if (isNotFoundError(e)) return null;
-    throw e;
-  }
+export function findUser(ctx: Ctx, openid: string): Promise<UserDoc | null> {
+  return getDoc<UserDoc>(ctx, 'users', openid);
 }
 
 /** Creates the caller's profile once; a concurrent second login finds the first one's. */
@@ -39,14 +35,7 @@ export async function createUser(ctx: Ctx, doc: UserDoc): Promise<{ user: UserDo
 }
 
 export async function campusName(ctx: Ctx, campusId: string | null): Promise<string | null> {
-  if (!campusId) return null;
-  try {
-    const { data } = await ctx.db.collection<{ name: string }>('campuses').doc(campusId).get();
-    return data.name;
-  } catch (e) {
-    if (isNotFoundError(e)) return null;
-    throw e;
-  }
+  return campusId ? ((await getDoc<{ name: string }>(ctx, 'campuses', campusId))?.name ?? null) : null;
 }
 
 export async function toProfile(ctx: Ctx, u: UserDoc): Promise<Profile> {

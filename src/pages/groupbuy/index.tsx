@@ -1,27 +1,14 @@
-import type { CampaignCard as Card } from '@core/contracts/groupbuy';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { listCampaigns } from '../../api/groupbuy';
 import { CampaignCard } from '../../components/CampaignCard';
 import { StateView } from '../../components/StateView';
+import { useRemote } from '../../stores/use-remote';
 import './index.css';
 
 // Live campaigns with their real prices and sizes; no invented "X people joined".
 export default function GroupBuy() {
-  const [campaigns, setCampaigns] = useState<Card[] | null>(null);
-  const [error, setError] = useState('');
-  const load = async () => {
-    setError('');
-    const res = await listCampaigns();
-    if (res.ok) setCampaigns(res.data);
-    else setError(res.message);
-  };
-  useDidShow(() => void load());
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  const { data: campaigns, error, loading, reload } = useRemote(listCampaigns);
   return (
     <View className='page'>
       <View className='gb-head'>
@@ -35,9 +22,9 @@ export default function GroupBuy() {
         <CampaignCard key={c.id} campaign={c} />
       ))}
       <StateView
-        loading={campaigns === null && !error}
+        loading={loading}
         error={error}
-        onRetry={() => void load()}
+        onRetry={() => void reload()}
         empty={campaigns?.length === 0 ? '还没有进行中的拼团' : undefined}
         emptyHint='商家开团后会出现在这里'
       />

@@ -1,27 +1,14 @@
-import type { OrderView } from '@core/contracts/groupbuy';
 import { formatFen } from '@core/money';
 import { ORDER_STATE_NAMES } from '@core/order-machine';
 import { Button, Image, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { confirmReceipt, listOrders } from '../../api/groupbuy';
 import { StateView } from '../../components/StateView';
+import { useRemote } from '../../stores/use-remote';
 import './index.css';
 
 export default function Orders() {
-  const [orders, setOrders] = useState<OrderView[] | null>(null);
-  const [error, setError] = useState('');
-  const load = async () => {
-    setError('');
-    const res = await listOrders();
-    if (res.ok) setOrders(res.data);
-    else setError(res.message);
-  };
-  useDidShow(() => void load());
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  const { data: orders, error, loading, reload: load } = useRemote(listOrders);
   const confirm = async (id: string) => {
     const res = await confirmReceipt(id);
     Taro.showToast({ title: res.ok ? '已确认收货' : res.message, icon: res.ok ? 'success' : 'none' });
@@ -52,7 +39,7 @@ export default function Orders() {
         </View>
       ))}
       <StateView
-        loading={orders === null && !error}
+        loading={loading}
         error={error}
         onRetry={() => void load()}
         empty={orders?.length === 0 ? '还没有订单' : undefined}

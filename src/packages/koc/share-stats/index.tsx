@@ -1,30 +1,16 @@
 // A sharer's cards and what each brought: opens, unique visitors and new customers bound.
 // Orders and revenue join here when orders exist (events and orders share the card's code).
-import type { CardStats } from '@core/contracts/share';
 import { formatFen } from '@core/money';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useState } from 'react';
 import { shareStats } from '../../../api/share';
 import { StateView } from '../../../components/StateView';
+import { useRemote } from '../../../stores/use-remote';
 import './index.css';
 
 const CHANNELS: Record<string, string> = { chat: '聊天', group: '群聊', moments: '朋友圈', poster: '海报' };
 
 export default function ShareStats() {
-  const [cards, setCards] = useState<CardStats[] | null>(null);
-  const [error, setError] = useState('');
-  const load = async () => {
-    setError('');
-    const res = await shareStats();
-    if (res.ok) setCards(res.data);
-    else setError(res.message);
-  };
-  useDidShow(() => void load());
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  const { data: cards, error, loading, reload: load } = useRemote(shareStats);
 
   const total = (k: 'opens' | 'uniqueVisitors' | 'newCustomers') => (cards ?? []).reduce((s, c) => s + c[k], 0);
   return (
@@ -66,7 +52,7 @@ export default function ShareStats() {
         </View>
       ))}
       <StateView
-        loading={cards === null && !error}
+        loading={loading}
         error={error}
         onRetry={() => void load()}
         empty={cards?.length === 0 ? '还没有分享过' : undefined}

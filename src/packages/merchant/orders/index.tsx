@@ -1,28 +1,15 @@
 // The shop's group-buy orders: confirmed ones to ship or to hand over at pickup.
-import type { OrderView } from '@core/contracts/groupbuy';
 import { formatFen } from '@core/money';
 import { ORDER_STATE_NAMES } from '@core/order-machine';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { merchantOrders, readyForPickup, shipOrder } from '../../../api/merchant';
 import { StateView } from '../../../components/StateView';
+import { useRemote } from '../../../stores/use-remote';
 import './index.css';
 
 export default function MerchantOrders() {
-  const [orders, setOrders] = useState<OrderView[] | null>(null);
-  const [error, setError] = useState('');
-  const load = async () => {
-    setError('');
-    const res = await merchantOrders('all');
-    if (res.ok) setOrders(res.data);
-    else setError(res.message);
-  };
-  useDidShow(() => void load());
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  const { data: orders, error, loading, reload: load } = useRemote(() => merchantOrders('all'));
   const act = async (fn: typeof shipOrder, id: string, done: string) => {
     const res = await fn(id);
     Taro.showToast({ title: res.ok ? done : res.message, icon: res.ok ? 'success' : 'none' });
@@ -59,7 +46,7 @@ export default function MerchantOrders() {
           ) : null}
         </View>
       ))}
-      <StateView loading={orders === null && !error} error={error} onRetry={() => void load()} empty={orders?.length === 0 ? '还没有拼团订单' : undefined} />
+      <StateView loading={loading} error={error} onRetry={() => void load()} empty={orders?.length === 0 ? '还没有拼团订单' : undefined} />
     </View>
   );
 }
