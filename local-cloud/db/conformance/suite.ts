@@ -4,6 +4,8 @@
 // with the indexes of `conformanceIndexes` created in the console) it checks the same facts there.
 import type { IndexPlan } from '../../../server/db/index-spec';
 import { type Db, isDuplicateKeyError, isNotFoundError } from '../../../server/db/types';
+import { aggregateTests } from './aggregate-tests';
+import { transactionTests } from './transaction-tests';
 
 export const conformanceIndexes: IndexPlan = {
   conf_people: [
@@ -287,140 +289,7 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
       });
     });
 
-    describe('transactions', () => {
-      it('commits single-document operations together', async () => {
-        const out = await db.runTransaction(async (tx) => {
-          const a = await tx.collection('conf_people').doc('p1').get();
-          await tx
-            .collection('conf_people')
-            .doc('p1')
-            .update({ data: { age: (a.data.age as number) + 1 } });
-          await tx.collection('conf_people').doc('p2').remove();
-          await tx.collection('conf_people').add({ data: { _id: 'p5', name: 'Ek' } });
-          return 'done';
-        });
-        expect(out).toBe('done');
-        expect(await ids(db.collection('conf_people').get())).toEqual(['p1', 'p3', 'p4', 'p5']);
-        expect((await db.collection('conf_people').doc('p1').get()).data.age).toBe(20);
-      });
-      it('rolls everything back when the callback throws, and on rollback()', async () => {
-        const failed = await db
-          .runTransaction(async (tx) => {
-            await tx
-              .collection('conf_people')
-              .doc('p1')
-              .update({ data: { age: 99 } });
-            throw new Error('boom');
-          })
-          .catch((e) => e);
-        expect(failed.message).toBe('boom');
-        const rolled = await db
-          .runTransaction(async (tx) => {
-            await tx
-              .collection('conf_people')
-              .doc('p1')
-              .update({ data: { age: 98 } });
-            await tx.rollback('no stock');
-          })
-          .catch((e) => e);
-        expect(rolled).toBe('no stock');
-        expect((await db.collection('conf_people').doc('p1').get()).data.age).toBe(19);
-      });
-      it('refuses where() inside a transaction', async () => {
-        const err = await db
-          .runTransaction(async (tx) => {
-            (tx.collection('conf_people') as unknown as { where(q: object): unknown }).where({ city: 'sh' });
-          })
-          .catch((e) => e);
-        expect(String(err.message ?? err.errMsg)).toMatch(/single|where/i);
-      });
-      it('startTransaction commits or rolls back by hand', async () => {
-        const tx = await db.startTransaction();
-        await tx
-          .collection('conf_people')
-          .doc('p1')
-          .update({ data: { age: 40 } });
-        expect((await db.collection('conf_people').doc('p1').get()).data.age).toBe(19);
-        await tx.commit();
-        expect((await db.collection('conf_people').doc('p1').get()).data.age).toBe(40);
-        const tx2 = await db.startTransaction();
-        await tx2
-          .collection('conf_people')
-          .doc('p1')
-          .update({ data: { age: 41 } });
-        await tx2.rollback();
-        expect((await db.collection('conf_people').doc('p1').get()).data.age).toBe(40);
-      });
-      it('two transactions writing one document do not both win: increments are never lost', async () => {
-        await db.collection('conf_groups').add({ data: { _id: 'c', n: 0 } });
-        const bump = () =>
-          db.runTransaction(async (tx) => {
-            const { data } = await tx.collection('conf_groups').doc('c').get();
-            await new Promise((r) => setTimeout(r, 1));
-            await tx
-              .collection('conf_groups')
-              .doc('c')
-              .update({ data: { n: (data.n as number) + 1 } });
-          }, 20);
-        const results = await Promise.allSettled(Array.from({ length: 5 }, bump));
-        const ok = results.filter((r) => r.status === 'fulfilled').length;
-        expect((await db.collection('conf_groups').doc('c').get()).data.n).toBe(ok);
-      });
-    });
-
-    describe('aggregate', () => {
-      it('match group sort', async () => {
-        const $ = db.command.aggregate;
-        const { list } = await db
-          .collection('conf_people')
-          .aggregate()
-          .match({ age: db.command.gt(18) })
-          .group({ _id: '$city', n: $.sum(1), avgAge: $.avg('$age'), names: $.push('$name') })
-          .sort({ n: -1, _id: 1 })
-          .end();
-        expect(list).toEqual([
-          { _id: 'sh', n: 2, avgAge: 21, names: ['An', 'Cy'] },
-          { _id: 'bj', n: 1, avgAge: 21, names: ['Bo'] },
-          { _id: 'gz', n: 1, avgAge: 25, names: ['Di'] },
-        ]);
-      });
-      it('unwind project addFields skip limit count', async () => {
-        const $ = db.command.aggregate;
-        const { list } = await db
-          .collection('conf_people')
-          .aggregate()
-          .unwind('$items')
-          .addFields({ total: $.multiply('$items.n', 10) })
-          .project({ _id: 0, sku: '$items.sku', total: 1 })
-          .sort({ total: 1 })
-          .skip(1)
-          .limit(5)
-          .end();
-        expect(list).toEqual([
-          { sku: 'b', total: 30 },
-          { sku: 'a', total: 50 },
-        ]);
-        const counted = await db.collection('conf_people').aggregate().match({ city: 'sh' }).count('n').end();
-        expect(counted.list).toEqual([{ n: 2 }]);
-      });
-      it('lookup joins another collection', async () => {
-        await db.collection('conf_orders').add({ data: { _id: 'o1', who: 'p1', fen: 100 } });
-        await db.collection('conf_orders').add({ data: { _id: 'o2', who: 'p1', fen: 250 } });
-        const { list } = await db
-          .collection('conf_people')
-          .aggregate()
-          .match({ _id: 'p1' })
-          .lookup({ from: 'conf_orders', localField: '_id', foreignField: 'who', as: 'orders' })
-          .project({ _id: 1, orders: 1 })
-          .end();
-        expect(list[0]._id).toBe('p1');
-        expect((list[0].orders as unknown[]).length).toBe(2);
-      });
-      it('returns 20 results unless limit is set', async () => {
-        for (let i = 0; i < 30; i++) await db.collection('conf_many').add({ data: { i } });
-        expect((await db.collection('conf_many').aggregate().sort({ i: 1 }).end()).list).toHaveLength(20);
-        expect((await db.collection('conf_many').aggregate().sort({ i: 1 }).limit(30).end()).list).toHaveLength(30);
-      });
-    });
+    transactionTests(() => db, ids);
+    aggregateTests(() => db);
   });
 }
