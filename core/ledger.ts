@@ -1,0 +1,92 @@
+// The commission ledger's rules, pure: accounts, balanced postings, rates and the one rounding
+// rule. Money is integer fen; rates are integer basis points (1% = 100 bp).
+//
+// Sign convention: each line adds to its account; every posting's lines sum to zero.
+//   accrue    merchant_payable -c   koc_pending +c      (an order paid through the KOC's card)
+//   mature    koc_pending -c        koc_available +c    (completed + after-sales window passed)
+//   clawback  koc_pending|koc_available -x   merchant_payable +x   (a refund takes its share back)
+// A KOC's available balance may go negative after a clawback: the next payout nets it (the
+// Tolt model), instead of capping the clawback at the balance (CRMEB's loss).
+
+export type AccountKind = 'merchant_payable' | 'koc_pending' | 'koc_available' | 'koc_paid' | 'payout_clearing';
+export type PostingKind = 'accrue' | 'mature' | 'clawback';
+
+export interface Line {
+  account: string;
+  fen: number;
+}
+
+export const account = (kind: AccountKind, owner: string) => `${kind}:${owner}`;
+
+export function isBalanced(lines: Line[]): boolean {
+  return lines.length >= 2 && lines.every((l) => Number.isSafeInteger(l.fen)) && lines.reduce((s, l) => s + l.fen, 0) === 0;
+}
+
+/** The one rounding rule: commission is floored to the fen (the KOC never gets a fraction the merchant did not owe). */
+export function commissionFen(baseFen: number, rateBp: number): number {
+  if (!Number.isSafeInteger(baseFen) || baseFen < 0) throw new Error('base must be non-negative integer fen');
+  if (!Number.isInteger(rateBp) || rateBp < 0 || rateBp > 10_000) throw new Error('rate must be 0..10000 basis points');
+  return Math.floor((baseFen * rateBp) / 10_000);
+}
+
+/** Rate resolution: a product override beats the KOC's tier rate, which beats the program default. */
+export function resolveRate(r: { productOverrideBp?: number | null; tierRateBp?: number | null; defaultBp: number }): {
+  rateBp: number;
+  source: 'product' | 'tier' | 'default';
+} {
+  if (r.productOverrideBp !== undefined && r.productOverrideBp !== null) return { rateBp: r.productOverrideBp, source: 'product' };
+  if (r.tierRateBp !== undefined && r.tierRateBp !== null) return { rateBp: r.tierRateBp, source: 'tier' };
+  return { rateBp: r.defaultBp, source: 'default' };
+}
+
+/**
+ * What the commission is worth after refunds: the same rule applied to what the buyer kept.
+ * A refund claws back the difference, so partial refunds are pro rata and a full refund takes
+ * back exactly everything, with no rounding left over.
+ */
+export function commissionAfterRefunds(baseFen: number, refundedFen: number, rateBp: number): number {
+  return commissionFen(Math.max(0, baseFen - refundedFen), rateBp);
+}
+
+export function accrueLines(merchantId: string, koc: string, fen: number): Line[] {
+  return [
+    { account: account('merchant_payable', merchantId), fen: -fen },
+    { account: account('koc_pending', koc), fen },
+  ];
+}
+
+export function matureLines(koc: string, fen: number): Line[] {
+  return [
+    { account: account('koc_pending', koc), fen: -fen },
+    { account: account('koc_available', koc), fen },
+  ];
+}
+
+/** Takes `fen` back from wherever the commission sits now (pending before it matured, available after). */
+export function clawbackLines(merchantId: string, koc: string, fen: number, matured: boolean): Line[] {
+  return [
+    { account: account(matured ? 'koc_available' : 'koc_pending', koc), fen: -fen },
+    { account: account('merchant_payable', merchantId), fen },
+  ];
+}
+
+export function balances(postings: { lines: Line[] }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of postings) for (const l of p.lines) out.set(l.account, (out.get(l.account) ?? 0) + l.fen);
+  return out;
+}
+
+export interface KocBalances {
+  pendingFen: number;
+  availableFen: number;
+  paidOutFen: number;
+}
+
+export function kocBalances(postings: { lines: Line[] }[], koc: string): KocBalances {
+  const b = balances(postings);
+  return {
+    pendingFen: b.get(account('koc_pending', koc)) ?? 0,
+    availableFen: b.get(account('koc_available', koc)) ?? 0,
+    paidOutFen: b.get(account('koc_paid', koc)) ?? 0,
+  };
+}
