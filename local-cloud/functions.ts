@@ -2,6 +2,7 @@
 // cloudfunctions/ is listed here, so a new function cannot be forgotten.
 import analytics from '../cloudfunctions/analytics/function';
 import catalog from '../cloudfunctions/catalog/function';
+import commission from '../cloudfunctions/commission/function';
 import groupbuy from '../cloudfunctions/groupbuy/function';
 import merchant from '../cloudfunctions/merchant/function';
 import order from '../cloudfunctions/order/function';
@@ -10,4 +11,4 @@ import share from '../cloudfunctions/share/function';
 import user from '../cloudfunctions/user/function';
 import type { CloudFunction } from '../server/define';
 
-export const functions: Record<string, CloudFunction> = { user, catalog, share, analytics, groupbuy, order, payCallback, merchant };
+export const functions: Record<string, CloudFunction> = { user, catalog, share, analytics, groupbuy, order, payCallback, merchant, commission };

@@ -109,7 +109,11 @@ export async function autoConfirmReceipts(ctx: Ctx): Promise<number> {
         .get()
     ).data,
   ];
-  for (const o of due) if (await transition(ctx, o._id, o.status, 'completed', 'auto_confirm', { completedAt: new Date(now) })) n++;
+  for (const o of due) {
+    if (!(await transition(ctx, o._id, o.status, 'completed', 'auto_confirm', { completedAt: new Date(now) }))) continue;
+    await recordEvent(ctx, 'order_completed', { orderId: o._id, merchantId: o.merchantId, code: o.binding?.code, sharer: o.binding?.sharer });
+    n++;
+  }
   return n;
 }
 

@@ -5,6 +5,7 @@ import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
 import { action, defineFunction } from '../../server/define';
 import { addRefund } from '../../server/flows/refunds';
+import { recordEvent } from '../../server/repos/events';
 import { toOrderView } from '../../server/repos/order-view';
 import { findOrder, type OrderDoc, transition } from '../../server/repos/orders';
 
@@ -48,7 +49,9 @@ export default defineFunction('order', {
       if (!o) return NOT_YOURS();
       if (o.status !== 'shipped' && o.status !== 'ready_for_pickup')
         return o.status === 'completed' ? ok(toOrderView(o)) : fail('BAD_STATE', '订单还不能确认收货');
-      await transition(ctx, o._id, o.status, 'completed', ctx.openid, { completedAt: new Date(ctx.now()) });
+      if (await transition(ctx, o._id, o.status, 'completed', ctx.openid, { completedAt: new Date(ctx.now()) })) {
+        await recordEvent(ctx, 'order_completed', { orderId: o._id, merchantId: o.merchantId, code: o.binding?.code, sharer: o.binding?.sharer });
+      }
       return ok<OrderView>(toOrderView((await findOrder(ctx, o._id)) as OrderDoc));
     },
   }),

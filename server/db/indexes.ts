@@ -63,6 +63,14 @@ export const indexes: IndexPlan = {
   // Append-only: share created, open, failed open, bind decisions (later orders, refunds, views).
   events: [
     {
+      name: 'type_at',
+      fields: [
+        ['type', 'asc'],
+        ['at', 'asc'],
+      ],
+      why: 'the commission timer reads order events in order, from a checkpoint',
+    },
+    {
       name: 'sharer_type',
       fields: [
         ['sharer', 'asc'],
@@ -170,6 +178,36 @@ export const indexes: IndexPlan = {
       why: 'the sweep: groups past their deadline',
     },
   ],
+  // The commission ledger: append-only postings, unique by key (accrue:<order>:<koc>, ...).
+  ledger: [
+    {
+      name: 'koc_at',
+      fields: [
+        ['koc', 'asc'],
+        ['at', 'asc'],
+      ],
+      why: "a KOC's postings for balances",
+    },
+  ],
+  commissions: [
+    {
+      name: 'koc_created',
+      fields: [
+        ['koc', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      why: "a KOC's commissions",
+    },
+    {
+      name: 'state_matures',
+      fields: [
+        ['state', 'asc'],
+        ['maturesAt', 'asc'],
+      ],
+      why: 'the timer: commissions whose hold has passed',
+    },
+  ],
+  commission_state: [],
   refunds: [
     {
       name: 'status_created',

@@ -10,6 +10,7 @@ export type EventType =
   | 'group_succeeded'
   | 'group_failed'
   | 'refund_succeeded'
+  | 'order_completed'
   | 'payment_mismatch';
 
 /**
