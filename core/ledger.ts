@@ -79,6 +79,8 @@ export function balances(postings: { lines: Line[] }[]): Map<string, number> {
 export interface KocBalances {
   pendingFen: number;
   availableFen: number;
+  /** Approved withdrawals on their way (WeChat's transfer waits for the KOC's confirmation). */
+  inTransitFen: number;
   paidOutFen: number;
 }
 
@@ -87,6 +89,30 @@ export function kocBalances(postings: { lines: Line[] }[], koc: string): KocBala
   return {
     pendingFen: b.get(account('koc_pending', koc)) ?? 0,
     availableFen: b.get(account('koc_available', koc)) ?? 0,
+    inTransitFen: b.get(account('payout_clearing', koc)) ?? 0,
     paidOutFen: b.get(account('koc_paid', koc)) ?? 0,
   };
+}
+
+// Payouts: approval sets money aside in the KOC's clearing account; the transfer moves it to
+// paid out, or a failure or an expired confirmation puts it back into available.
+export function holdLines(koc: string, fen: number): Line[] {
+  return [
+    { account: account('koc_available', koc), fen: -fen },
+    { account: account('payout_clearing', koc), fen },
+  ];
+}
+
+export function paidLines(koc: string, fen: number): Line[] {
+  return [
+    { account: account('payout_clearing', koc), fen: -fen },
+    { account: account('koc_paid', koc), fen },
+  ];
+}
+
+export function releaseLines(koc: string, fen: number): Line[] {
+  return [
+    { account: account('payout_clearing', koc), fen: -fen },
+    { account: account('koc_available', koc), fen },
+  ];
 }

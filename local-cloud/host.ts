@@ -11,7 +11,7 @@ import { Clock } from './clock';
 import { LocalDatabase } from './db/database';
 import { functions as allFunctions } from './functions';
 import { seedIfEmpty } from './seed/seed';
-import { localCodes, localContentCheck, localPay } from './stand-ins';
+import { localCodes, localContentCheck, localPay, localPayout } from './stand-ins';
 
 export interface LocalCloudOptions {
   /** Folder for the SQLite file; ':memory:' for a throwaway database. Default: SPROUT_DATA_DIR or .data */
@@ -44,6 +44,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   let publicUrl = options.publicUrl ?? `http://127.0.0.1:${process.env.PORT ?? 10086}`;
   const codes = localCodes(filesDir, () => publicUrl);
   const pay = localPay();
+  const payout = localPayout();
   const write = options.logWrite ?? (process.env.JEST_WORKER_ID ? () => {} : (l: string) => console.log(l));
 
   async function invoke(name: string, event: unknown, caller: { openid?: string; source?: string } = {}): Promise<unknown> {
@@ -63,6 +64,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
       contentCheck: localContentCheck,
       codes,
       pay: pay.port,
+      payout: payout.port,
     };
     // Events and results cross a wire in WeChat: pass them through JSON so nothing local-only
     // (a Date object, undefined, a class instance) leaks through.
@@ -75,5 +77,5 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   const setPublicUrl = (url: string) => {
     publicUrl = url;
   };
-  return { db, clock, functions: fns, invoke, seeded, filesDir, setPublicUrl, pay, close: () => db.close() };
+  return { db, clock, functions: fns, invoke, seeded, filesDir, setPublicUrl, pay, payout, close: () => db.close() };
 }

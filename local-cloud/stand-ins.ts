@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import type { CodesPort, ContentCheckPort, PayPort } from '../server/ports';
+import type { CodesPort, ContentCheckPort, PayoutPort, PayPort } from '../server/ports';
 
 /**
  * A few words that WeChat's check would refuse, so the refusal path can be tried locally.
@@ -64,6 +64,36 @@ export function localPay() {
     refunds,
     failNextRefunds(n: number) {
       failingRefunds = n;
+    },
+  };
+}
+
+/**
+ * Merchant transfers, locally: a transfer waits for the KOC, whose confirmation in the app
+ * (the earnings page's confirm button) completes it; tests can make the next ones fail.
+ */
+export function localPayout() {
+  const bills = new Map<string, number>();
+  let failing = 0;
+  const port: PayoutPort = {
+    async transfer({ outBillNo, amountFen }) {
+      if (failing > 0) {
+        failing--;
+        return { state: 'FAIL' };
+      }
+      if (!bills.has(outBillNo)) bills.set(outBillNo, amountFen);
+      return { state: 'WAIT_USER_CONFIRM', packageInfo: `local-${outBillNo}` };
+    },
+    async query(outBillNo) {
+      return { state: bills.has(outBillNo) ? 'SUCCESS' : 'FAIL' };
+    },
+  };
+  return {
+    port,
+    /** Transfers made, by bill number: each number pays once. */
+    bills,
+    failNextTransfers(n: number) {
+      failing = n;
     },
   };
 }

@@ -31,8 +31,22 @@ export interface PayPort {
   refund(input: { outTradeNo: string; outRefundNo: string; totalFen: number; refundFen: number }): Promise<{ ok: boolean; detail?: string }>;
 }
 
+/** WeChat Pay's merchant transfer (商家转账): the KOC confirms each transfer in the app within 24 h. */
+export interface PayoutPort {
+  /** Starts a transfer; the bill number never changes on a retry, so WeChat pays it once. */
+  transfer(input: {
+    outBillNo: string;
+    openid: string;
+    amountFen: number;
+    remark: string;
+  }): Promise<{ state: 'WAIT_USER_CONFIRM' | 'FAIL'; packageInfo?: string }>;
+  /** Where a transfer stands (after the KOC confirmed in the app). */
+  query(outBillNo: string): Promise<{ state: 'WAIT_USER_CONFIRM' | 'SUCCESS' | 'FAIL' }>;
+}
+
 export interface Ports {
   contentCheck: ContentCheckPort;
   codes: CodesPort;
   pay: PayPort;
+  payout: PayoutPort;
 }

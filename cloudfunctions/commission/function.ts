@@ -1,63 +1,93 @@
-// commission: a KOC's earnings from the ledger. Balances are derived from postings, never kept
-// as a number that could drift; the list explains each commission ("why this order is yours").
-import { z } from 'zod';
+// commission: a KOC's earnings and withdrawals, a merchant's payout review and program. Balances
+// are derived from the ledger's postings, never kept as a number that could drift.
+import { type CommissionItem, type CommissionSummary, commissionInput, type ProgramSettings, type WithdrawalView } from '../../core/contracts/commission';
 import { kocBalances, type Line } from '../../core/ledger';
 import { fail, ok } from '../../core/result';
+import { progressToNext } from '../../core/tiers';
+import type { Ctx } from '../../server/context';
+import { getDoc } from '../../server/db/get-doc';
+import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
-import type { CommissionDoc, PostingDoc } from '../../server/repos/ledger';
+import { type CommissionDoc, DEFAULT_PROGRAM, type PostingDoc } from '../../server/repos/ledger';
+import { callerMerchant } from '../../server/repos/merchants';
+import type { MerchantDoc } from '../../server/repos/products';
+import { findUser } from '../../server/repos/users';
 import { matureCommissions, processEvents } from './settle';
-
-export interface CommissionSummary {
-  pendingFen: number;
-  availableFen: number;
-  paidOutFen: number;
-  earnedFen: number;
-  clawedBackFen: number;
-}
-
-export interface CommissionItem {
-  orderId: string;
-  title: string;
-  earnedFen: number;
-  currentFen: number;
-  rateBp: number;
-  rateSource: string;
-  state: 'pending' | 'available';
-  maturesAt: number | null;
-  reason: string;
-  channel: string;
-  createdAt: number;
-}
+import { resultsFor, runTierJob, tierOf, tierRules } from './tiers';
+import { approve, availableWith, reject, requestWithdrawal, settleTransfer, sweepWithdrawals, type WithdrawalDoc } from './withdrawals';
 
 const PAGE = 20;
+
+async function postingsOf(ctx: Ctx, koc: string): Promise<PostingDoc[]> {
+  const out: PostingDoc[] = [];
+  for (let skip = 0; skip < 10_000; skip += 100) {
+    const { data } = await ctx.db.collection<PostingDoc>('ledger').where({ koc }).orderBy('at', 'asc').skip(skip).limit(100).get();
+    out.push(...data);
+    if (data.length < 100) break;
+  }
+  return out;
+}
+
+const toView = (w: WithdrawalDoc, kocNickname?: string): WithdrawalView => ({
+  id: w._id,
+  merchantId: w.merchantId,
+  amountFen: w.amountFen,
+  status: w.status,
+  reason: w.reason ?? '',
+  createdAt: new Date(w.createdAt).getTime(),
+  confirmBy: w.confirmBy ? new Date(w.confirmBy).getTime() : null,
+  packageInfo: w.packageInfo ?? '',
+  ...(kocNickname ? { kocNickname } : {}),
+});
+
+async function merchantWithdrawal(ctx: Ctx, withdrawalId: string): Promise<{ w: WithdrawalDoc } | { error: ReturnType<typeof fail> }> {
+  const merchant = await callerMerchant(ctx);
+  if (!merchant) return { error: fail('FORBIDDEN', '只有商家可以审核提现') };
+  const w = await getDoc<WithdrawalDoc>(ctx, 'withdrawals', withdrawalId);
+  if (!w || w.merchantId !== merchant._id) return { error: fail('NOT_FOUND', '没有这笔提现') };
+  return { w };
+}
 
 export default defineFunction(
   'commission',
   {
     summary: action({
-      input: z.strictObject({}),
+      input: commissionInput.summary,
       async run(ctx) {
-        // A KOC's postings, a page at a time (100 is WeChat's cap per get).
-        const postings: { lines: Line[]; kind: string }[] = [];
-        for (let skip = 0; ; skip += 100) {
-          const { data } = await ctx.db.collection<PostingDoc>('ledger').where({ koc: ctx.openid }).orderBy('at', 'asc').skip(skip).limit(100).get();
-          postings.push(...data);
-          if (data.length < 100 || skip >= 10_000) break;
-        }
-        const b = kocBalances(postings, ctx.openid);
+        const postings = await postingsOf(ctx, ctx.openid);
         const sum = (kind: string) =>
           postings
             .filter((p) => p.kind === kind)
-            .reduce((s, p) => s + p.lines.filter((l) => l.account.endsWith(`:${ctx.openid}`)).reduce((x, l) => x + l.fen, 0), 0);
-        return ok<CommissionSummary>({ ...b, earnedFen: sum('accrue'), clawedBackFen: -sum('clawback') });
+            .reduce((s, p) => s + p.lines.filter((l: Line) => l.account.endsWith(`:${ctx.openid}`) && l.fen > 0).reduce((x, l) => x + l.fen, 0), 0);
+        const clawed = postings
+          .filter((p) => p.kind === 'clawback')
+          .reduce((s, p) => s + p.lines.filter((l: Line) => l.fen < 0).reduce((x, l) => x - l.fen, 0), 0);
+        const merchantIds = [...new Set(postings.map((p) => p.merchantId))];
+        const programs: CommissionSummary['programs'] = [];
+        for (const m of merchantIds) {
+          const tier = await tierOf(ctx, m, ctx.openid);
+          const results = (await resultsFor(ctx, m, ctx.now())).get(ctx.openid) ?? { revenueFen: 0, orders: 0 };
+          const merchant = await getDoc<MerchantDoc>(ctx, 'merchants', m);
+          const available = postings
+            .filter((p) => p.merchantId === m)
+            .reduce((s, p) => s + p.lines.filter((l) => l.account === `koc_available:${ctx.openid}`).reduce((x, l) => x + l.fen, 0), 0);
+          programs.push({
+            merchantId: m,
+            merchantName: merchant?.name ?? '',
+            tier,
+            availableFen: available,
+            next: progressToNext(results, tier, await tierRules(ctx, m)),
+          });
+        }
+        return ok<CommissionSummary>({ ...kocBalances(postings, ctx.openid), earnedFen: sum('accrue'), clawedBackFen: clawed, programs });
       },
     }),
     list: action({
-      input: z.strictObject({ cursor: z.string().max(40).optional() }),
+      input: commissionInput.list,
       async run(ctx, { cursor }) {
         const _ = ctx.db.command;
         const where: Record<string, unknown> = { koc: ctx.openid };
-        if (cursor) where.createdAt = _.lt(new Date(Number(cursor)));
+        if (cursor && /^\d+$/.test(cursor)) where.createdAt = _.lt(new Date(Number(cursor)));
         const { data } = await ctx.db.collection<CommissionDoc>('commissions').where(where).orderBy('createdAt', 'desc').limit(PAGE).get();
         const items: CommissionItem[] = data.map((c) => ({
           orderId: c.orderId,
@@ -66,6 +96,7 @@ export default defineFunction(
           currentFen: c.currentFen,
           rateBp: c.rateBp,
           rateSource: c.rateSource,
+          tier: c.tier,
           state: c.state,
           maturesAt: c.maturesAt ? new Date(c.maturesAt).getTime() : null,
           reason: c.reason,
@@ -75,8 +106,88 @@ export default defineFunction(
         return ok({ items, nextCursor: data.length === PAGE ? String(new Date(data[data.length - 1].createdAt).getTime()) : null });
       },
     }),
+    requestWithdrawal: action({ input: commissionInput.requestWithdrawal, run: (ctx, input) => requestWithdrawal(ctx, input) }),
+    confirmWithdrawal: action({
+      input: commissionInput.confirmWithdrawal,
+      async run(ctx, { withdrawalId }) {
+        const w = await getDoc<WithdrawalDoc>(ctx, 'withdrawals', withdrawalId);
+        if (!w || w.koc !== ctx.openid) return fail('NOT_FOUND', '没有这笔提现');
+        if (w.status === 'paid') return ok({ status: 'paid' });
+        if (w.status !== 'awaiting_confirmation') return fail('BAD_STATE', '这笔提现现在不需要确认');
+        return ok({ status: await settleTransfer(ctx, w, false) });
+      },
+    }),
+    myWithdrawals: action({
+      input: commissionInput.myWithdrawals,
+      async run(ctx) {
+        const { data } = await ctx.db.collection<WithdrawalDoc>('withdrawals').where({ koc: ctx.openid }).orderBy('createdAt', 'desc').limit(50).get();
+        return ok<WithdrawalView[]>(data.map((w) => toView(w)));
+      },
+    }),
+    listWithdrawals: action({
+      input: commissionInput.listWithdrawals,
+      async run(ctx, { status }) {
+        const merchant = await callerMerchant(ctx);
+        if (!merchant) return fail('FORBIDDEN', '只有商家可以审核提现');
+        const where = status === 'all' ? { merchantId: merchant._id } : { merchantId: merchant._id, status };
+        const { data } = await ctx.db.collection<WithdrawalDoc>('withdrawals').where(where).orderBy('createdAt', 'desc').limit(50).get();
+        const out: WithdrawalView[] = [];
+        for (const w of data)
+          out.push({
+            ...toView(w, (await findUser(ctx, w.koc))?.nickname ?? '同学'),
+            reason: w.reason ?? `可提现 ${await availableWith(ctx, w.koc, w.merchantId)} 分`,
+          });
+        return ok(out);
+      },
+    }),
+    approveWithdrawal: action({
+      input: commissionInput.approveWithdrawal,
+      async run(ctx, { withdrawalId }) {
+        const found = await merchantWithdrawal(ctx, withdrawalId);
+        if ('error' in found) return found.error;
+        if (found.w.status !== 'requested' && found.w.status !== 'approved') return fail('BAD_STATE', '只能审核待审核的提现');
+        return approve(ctx, found.w);
+      },
+    }),
+    rejectWithdrawal: action({
+      input: commissionInput.rejectWithdrawal,
+      async run(ctx, { withdrawalId, reason }) {
+        const found = await merchantWithdrawal(ctx, withdrawalId);
+        return 'error' in found ? found.error : reject(ctx, found.w, reason);
+      },
+    }),
+    getProgram: action({
+      input: commissionInput.getProgram,
+      async run(ctx) {
+        const merchant = await callerMerchant(ctx);
+        if (!merchant) return fail('FORBIDDEN', '只有商家可以查看佣金设置');
+        const p = await getDoc<{ commission?: Partial<ProgramSettings> }>(ctx, 'programs', merchant._id);
+        return ok<ProgramSettings>({ ...DEFAULT_PROGRAM, tiers: await tierRules(ctx, merchant._id), ...(p?.commission ?? {}) });
+      },
+    }),
+    setProgram: action({
+      input: commissionInput.setProgram,
+      async run(ctx, settings) {
+        const merchant = await callerMerchant(ctx);
+        if (!merchant) return fail('FORBIDDEN', '只有商家可以修改佣金设置');
+        if (settings.tiers.some((t, i) => i > 0 && (t.minRevenueFen < settings.tiers[i - 1].minRevenueFen || t.minOrders < settings.tiers[i - 1].minOrders))) {
+          return fail('INVALID_INPUT', '更高等级的门槛不能低于下一级');
+        }
+        await ctx.db
+          .collection('programs')
+          .add({ data: { _id: merchant._id } })
+          .catch((e) => {
+            if (!isDuplicateKeyError(e)) throw e;
+          });
+        await ctx.db
+          .collection('programs')
+          .doc(merchant._id)
+          .update({ data: { commission: ctx.db.command.set(settings), updatedAt: new Date(ctx.now()) } });
+        return ok<ProgramSettings>(settings);
+      },
+    }),
     settle: action({
-      input: z.strictObject({}),
+      input: commissionInput.settle,
       async run(ctx) {
         if (!ctx.source.split(',').includes('wx_trigger')) return fail('FORBIDDEN', '只由定时器运行');
         let events = 0;
@@ -85,7 +196,11 @@ export default defineFunction(
           events += n;
           if (n < 100) break;
         }
-        return ok({ events, matured: await matureCommissions(ctx) });
+        const matured = await matureCommissions(ctx);
+        const withdrawals = await sweepWithdrawals(ctx);
+        // One timer per function in WeChat Cloud: the monthly tier job runs on the first settle of each campus month.
+        const tiers = await runTierJob(ctx);
+        return ok({ events, matured, withdrawals, tiers });
       },
     }),
   },

@@ -7,7 +7,7 @@ import { getDoc } from '../../server/db/get-doc';
 import { isDuplicateKeyError } from '../../server/db/types';
 import { type CommissionDoc, type CommissionProgram, DEFAULT_PROGRAM, post } from '../../server/repos/ledger';
 import type { OrderDoc } from '../../server/repos/orders';
-import { findUser } from '../../server/repos/users';
+import { tierOf, tierRules } from './tiers';
 
 const PAGE = 100;
 const DAY = 86_400_000;
@@ -23,10 +23,10 @@ async function onPaid(ctx: Ctx, orderId: string): Promise<void> {
   if (!order || !b) return; // no card brought this order
   const program = await programOf(ctx, order.merchantId);
   if (b.sharer === order.buyer && !program.selfPurchaseRebates) return; // own purchase: nothing unless the merchant enabled it
-  const koc = await findUser(ctx, b.sharer);
   const product = await getDoc<{ commissionRateBp?: number | null }>(ctx, 'products', order.productId);
-  const tier = (koc as { tier?: string } | null)?.tier ?? 'primary';
-  const { rateBp, source } = resolveRate({ productOverrideBp: product?.commissionRateBp ?? null, tierRateBp: null, defaultBp: program.defaultRateBp });
+  const tier = await tierOf(ctx, order.merchantId, b.sharer);
+  const tierRateBp = (await tierRules(ctx, order.merchantId)).find((r) => r.tier === tier)?.rateBp ?? null;
+  const { rateBp, source } = resolveRate({ productOverrideBp: product?.commissionRateBp ?? null, tierRateBp, defaultBp: program.defaultRateBp });
   const fen = commissionFen(order.amountFen, rateBp);
   const doc: CommissionDoc = {
     _id: `${order._id}:${b.sharer}`,

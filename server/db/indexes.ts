@@ -188,7 +188,46 @@ export const indexes: IndexPlan = {
       ],
       why: "a KOC's postings for balances",
     },
+    {
+      name: 'koc_merchant_at',
+      fields: [
+        ['koc', 'asc'],
+        ['merchantId', 'asc'],
+        ['at', 'asc'],
+      ],
+      why: "a KOC's available balance with one merchant (withdrawals)",
+    },
   ],
+  withdrawals: [
+    {
+      name: 'koc_created',
+      fields: [
+        ['koc', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      why: "a KOC's withdrawals and the daily cap",
+    },
+    {
+      name: 'merchant_status',
+      fields: [
+        ['merchantId', 'asc'],
+        ['status', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      why: 'payout review',
+    },
+    {
+      name: 'status_confirm',
+      fields: [
+        ['status', 'asc'],
+        ['confirmBy', 'asc'],
+      ],
+      why: 'the timer: confirmations past 24 hours',
+    },
+  ],
+  koc_tiers: [{ name: 'merchant', fields: [['merchantId', 'asc']], why: "a program's placed KOCs" }],
+  tier_audit: [],
+  tier_runs: [],
   commissions: [
     {
       name: 'koc_created',

@@ -5,7 +5,7 @@ import { isDuplicateKeyError } from '../db/types';
 export interface PostingDoc {
   /** The posting's unique key, e.g. accrue:<order>:<koc>: the same fact is never posted twice. */
   _id: string;
-  kind: 'accrue' | 'mature' | 'clawback';
+  kind: 'accrue' | 'mature' | 'clawback' | 'hold' | 'paid' | 'release';
   orderId: string;
   koc: string;
   merchantId: string;

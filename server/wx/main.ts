@@ -8,6 +8,7 @@ import { jsonLog } from '../log';
 import { wxCodes } from './codes';
 import { wxContentCheck } from './content-check';
 import { wxPay } from './pay';
+import { wxPayout } from './payout';
 
 export function wxMain(fn: CloudFunction) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
@@ -27,6 +28,7 @@ export function wxMain(fn: CloudFunction) {
         subMchId: process.env.SPROUT_SUB_MCH_ID ?? '',
         envId: wx.ENV ?? '',
       }),
+      payout: wxPayout(),
     };
     return fn.handle(event, ctx);
   };

@@ -1,0 +1,86 @@
+// The tier job: once a campus month, each merchant's KOCs are placed by their own results over
+// the rolling window (attributed paid revenue net of refunds, and orders). Every change writes
+// an audit entry; a second run in the same month changes nothing.
+import { DEFAULT_TIER_RULES, TIER_WINDOW_DAYS, type Tier, type TierRule, tierFor } from '../../core/tiers';
+import { campusTime } from '../../core/time';
+import type { Ctx } from '../../server/context';
+import { getDoc } from '../../server/db/get-doc';
+import { isDuplicateKeyError } from '../../server/db/types';
+
+export interface KocTierDoc {
+  _id: string; // `${merchantId}:${koc}`
+  merchantId: string;
+  koc: string;
+  tier: Tier;
+  updatedAt: Date;
+}
+
+export async function tierRules(ctx: Ctx, merchantId: string): Promise<TierRule[]> {
+  const p = await getDoc<{ commission?: { tiers?: TierRule[] } }>(ctx, 'programs', merchantId);
+  return p?.commission?.tiers ?? DEFAULT_TIER_RULES;
+}
+
+export async function tierOf(ctx: Ctx, merchantId: string, koc: string): Promise<Tier> {
+  return (await getDoc<KocTierDoc>(ctx, 'koc_tiers', `${merchantId}:${koc}`))?.tier ?? 'primary';
+}
+
+/** Results per KOC for one merchant over the window, from order events (one aggregation). */
+export async function resultsFor(ctx: Ctx, merchantId: string, now: number): Promise<Map<string, { revenueFen: number; orders: number }>> {
+  const _ = ctx.db.command;
+  const $ = _.aggregate;
+  const since = new Date(now - TIER_WINDOW_DAYS * 86_400_000);
+  const { list } = await ctx.db
+    .collection('events')
+    .aggregate()
+    .match({ merchantId, type: _.in(['order_paid', 'refund_succeeded']), sharer: _.exists(true), at: _.gte(since) })
+    .group({ _id: { sharer: '$sharer', type: '$type' }, n: $.sum(1), paid: $.sum('$amountFen'), refunded: $.sum('$refundFen') })
+    .limit(1000)
+    .end();
+  const out = new Map<string, { revenueFen: number; orders: number }>();
+  for (const r of list) {
+    const { sharer, type } = r._id as { sharer: string; type: string };
+    if (!sharer) continue;
+    const cur = out.get(sharer) ?? { revenueFen: 0, orders: 0 };
+    if (type === 'order_paid') out.set(sharer, { revenueFen: cur.revenueFen + (r.paid as number), orders: cur.orders + (r.n as number) });
+    else out.set(sharer, { ...cur, revenueFen: cur.revenueFen - (r.refunded as number) });
+  }
+  return out;
+}
+
+export async function runTierJob(ctx: Ctx): Promise<{ month: string; changes: number } | null> {
+  const month = campusTime(ctx.now()).format('YYYY-MM');
+  if (await getDoc(ctx, 'tier_runs', month)) return null; // this month's run is done
+  let changes = 0;
+  const { data: merchants } = await ctx.db.collection<{ _id: string }>('merchants').limit(100).get();
+  for (const m of merchants) {
+    const rules = await tierRules(ctx, m._id);
+    const results = await resultsFor(ctx, m._id, ctx.now());
+    const { data: placed } = await ctx.db.collection<KocTierDoc>('koc_tiers').where({ merchantId: m._id }).limit(100).get();
+    const kocs = new Set([...results.keys(), ...placed.map((p) => p.koc)]);
+    for (const koc of kocs) {
+      const r = results.get(koc) ?? { revenueFen: 0, orders: 0 };
+      const from = placed.find((p) => p.koc === koc)?.tier ?? 'primary';
+      const to = tierFor(r, rules);
+      if (from === to) continue;
+      try {
+        await ctx.db.collection('tier_audit').add({
+          data: { _id: `${month}:${m._id}:${koc}`, merchantId: m._id, koc, from, to, revenueFen: r.revenueFen, orders: r.orders, at: new Date(ctx.now()) },
+        });
+      } catch (e) {
+        if (!isDuplicateKeyError(e)) throw e;
+      }
+      await ctx.db
+        .collection('koc_tiers')
+        .doc(`${m._id}:${koc}`)
+        .set({ data: { merchantId: m._id, koc, tier: to, updatedAt: new Date(ctx.now()) } });
+      changes++;
+    }
+  }
+  await ctx.db
+    .collection('tier_runs')
+    .add({ data: { _id: month, changes, at: new Date(ctx.now()) } })
+    .catch((e) => {
+      if (!isDuplicateKeyError(e)) throw e;
+    });
+  return { month, changes };
+}

@@ -1,0 +1,81 @@
+// The `commission` function's actions.
+import { z } from 'zod';
+import { TIERS, type Tier } from '../tiers';
+import type { WithdrawalState } from '../withdrawal-machine';
+
+const id = z.string().min(1).max(64);
+
+export interface CommissionSummary {
+  pendingFen: number;
+  availableFen: number;
+  inTransitFen: number;
+  paidOutFen: number;
+  earnedFen: number;
+  clawedBackFen: number;
+  /** Per merchant program: tier, available balance, progress to the next tier. */
+  programs: {
+    merchantId: string;
+    merchantName: string;
+    tier: Tier;
+    availableFen: number;
+    next: { tier: Tier; revenueFenLeft: number; ordersLeft: number } | null;
+  }[];
+}
+
+export interface CommissionItem {
+  orderId: string;
+  title: string;
+  earnedFen: number;
+  currentFen: number;
+  rateBp: number;
+  rateSource: string;
+  tier: string;
+  state: 'pending' | 'available';
+  maturesAt: number | null;
+  reason: string;
+  channel: string;
+  createdAt: number;
+}
+
+export interface WithdrawalView {
+  id: string;
+  merchantId: string;
+  kocNickname?: string;
+  amountFen: number;
+  status: WithdrawalState;
+  reason: string;
+  createdAt: number;
+  confirmBy: number | null;
+  packageInfo: string;
+}
+
+const tierRule = z.strictObject({
+  tier: z.enum(TIERS),
+  rateBp: z.number().int().min(0).max(5000),
+  minRevenueFen: z.number().int().min(0),
+  minOrders: z.number().int().min(0),
+});
+
+export const commissionInput = {
+  summary: z.strictObject({}),
+  list: z.strictObject({ cursor: z.string().max(40).optional() }),
+  requestWithdrawal: z.strictObject({ merchantId: id, amountFen: z.number().int().positive().max(100_000_000), requestId: z.string().min(8).max(64) }),
+  confirmWithdrawal: z.strictObject({ withdrawalId: id }),
+  myWithdrawals: z.strictObject({}),
+  listWithdrawals: z.strictObject({ status: z.enum(['requested', 'all']).default('requested') }),
+  approveWithdrawal: z.strictObject({ withdrawalId: id }),
+  rejectWithdrawal: z.strictObject({ withdrawalId: id, reason: z.string().trim().min(1).max(100) }),
+  getProgram: z.strictObject({}),
+  setProgram: z.strictObject({
+    defaultRateBp: z.number().int().min(0).max(5000),
+    holdDays: z.number().int().min(0).max(30),
+    selfPurchaseRebates: z.boolean(),
+    tiers: z
+      .array(tierRule)
+      .length(3)
+      .refine((t) => t.map((r) => r.tier).join() === TIERS.join(), { message: '三个等级依次为初级、中级、高级' }),
+  }),
+  settle: z.strictObject({}),
+};
+
+export type ProgramSettings = z.output<typeof commissionInput.setProgram>;
