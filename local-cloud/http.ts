@@ -84,6 +84,12 @@ export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
       return send(res, 200, { fileID });
     }
 
+    const payout = /^\/api\/dev\/payout\/([\w-]{1,64})\/confirm$/.exec(path);
+    if (payout && method === 'POST') {
+      if (!cloud.payout.confirm(payout[1])) throw new HttpError(404, `no transfer with bill number ${payout[1]}`);
+      return send(res, 200, { confirmed: payout[1] });
+    }
+
     if (path === '/api/dev/users' && method === 'GET') {
       return send(res, 200, { users: DEMO_USERS.map(({ openid, nickname, roles, blurb }) => ({ openid, nickname, roles, blurb })) });
     }

@@ -69,11 +69,12 @@ export function localPay() {
 }
 
 /**
- * Merchant transfers, locally: a transfer waits for the KOC, whose confirmation in the app
- * (the earnings page's confirm button) completes it; tests can make the next ones fail.
+ * Merchant transfers, locally: a transfer waits for the KOC's confirmation, which WeChat's own
+ * sheet collects on weapp and POST /api/dev/payout/<billNo>/confirm stands in for here.
  */
 export function localPayout() {
   const bills = new Map<string, number>();
+  const confirmed = new Set<string>();
   let failing = 0;
   const port: PayoutPort = {
     async transfer({ outBillNo, amountFen }) {
@@ -85,11 +86,18 @@ export function localPayout() {
       return { state: 'WAIT_USER_CONFIRM', packageInfo: `local-${outBillNo}` };
     },
     async query(outBillNo) {
-      return { state: bills.has(outBillNo) ? 'SUCCESS' : 'FAIL' };
+      if (!bills.has(outBillNo)) return { state: 'FAIL' };
+      return { state: confirmed.has(outBillNo) ? 'SUCCESS' : 'WAIT_USER_CONFIRM' };
     },
   };
   return {
     port,
+    /** The KOC confirmed the transfer in WeChat's sheet. */
+    confirm(outBillNo: string): boolean {
+      if (!bills.has(outBillNo)) return false;
+      confirmed.add(outBillNo);
+      return true;
+    },
     /** Transfers made, by bill number: each number pays once. */
     bills,
     failNextTransfers(n: number) {

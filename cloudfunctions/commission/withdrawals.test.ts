@@ -1,0 +1,135 @@
+import { commissionCloud } from './testing';
+
+const MERCHANT = 'm-qingning';
+
+describe('withdrawals', () => {
+  it('request, approve, confirm: paid out; a later refund shows a negative line the next withdrawal nets', async () => {
+    const c = await commissionCloud();
+    const first = await c.sale();
+    const second = await c.sale('demo-student-3');
+    await c.mature(first);
+    await c.mature(second, 'demo-student-3');
+    expect(await c.summary()).toMatchObject({ availableFen: 1180, pendingFen: 0 });
+    expect(
+      await c.call('commission', 'demo-koc-1', { action: 'requestWithdrawal', merchantId: MERCHANT, amountFen: 500, requestId: 'withdraw-small-1' }),
+    ).toMatchObject({ ok: false, code: 'BELOW_MINIMUM' });
+    expect(
+      await c.call('commission', 'demo-koc-1', { action: 'requestWithdrawal', merchantId: MERCHANT, amountFen: 5000, requestId: 'withdraw-big-1' }),
+    ).toMatchObject({ ok: false, code: 'INSUFFICIENT' });
+    const req = await c.call<{ withdrawalId: string }>('commission', 'demo-koc-1', {
+      action: 'requestWithdrawal',
+      merchantId: MERCHANT,
+      amountFen: 1180,
+      requestId: 'withdraw-all-1',
+    });
+    if (!req.ok) throw new Error(req.message);
+    expect(await c.call('commission', 'demo-merchant-1', { action: 'approveWithdrawal', withdrawalId: req.data.withdrawalId })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
+    expect(await c.call('commission', 'demo-merchant-2', { action: 'approveWithdrawal', withdrawalId: req.data.withdrawalId })).toMatchObject({
+      ok: true,
+      data: { status: 'awaiting_confirmation' },
+    });
+    expect(await c.summary()).toMatchObject({ availableFen: 0, inTransitFen: 1180 });
+    expect(await c.call('commission', 'demo-koc-1', { action: 'confirmWithdrawal', withdrawalId: req.data.withdrawalId })).toMatchObject({
+      ok: true,
+      data: { status: 'awaiting_confirmation' },
+    });
+    c.cloud.payout.confirm(req.data.withdrawalId); // the KOC taps 确认收款 in WeChat's sheet
+    expect(await c.call('commission', 'demo-koc-1', { action: 'confirmWithdrawal', withdrawalId: req.data.withdrawalId })).toMatchObject({
+      ok: true,
+      data: { status: 'paid' },
+    });
+    expect(await c.summary()).toMatchObject({ availableFen: 0, inTransitFen: 0, paidOutFen: 1180 });
+    expect(c.cloud.payout.bills.get(req.data.withdrawalId)).toBe(1180);
+
+    // A refund after payout: the commission comes back as a negative balance.
+    await c.call('order', 'demo-student-2', { action: 'requestRefund', orderId: first, reason: '坏了' });
+    await c.call('merchant', 'demo-merchant-2', { action: 'approveRefund', orderId: first });
+    await c.tick();
+    await c.settle();
+    expect(await c.summary()).toMatchObject({ availableFen: -590, paidOutFen: 1180, clawedBackFen: 590 });
+    // The next sale's commission is netted: only what is left after the negative line can be withdrawn.
+    const third = await c.sale('fuzz-9');
+    await c.mature(third, 'fuzz-9');
+    expect(await c.summary()).toMatchObject({ availableFen: 0 });
+    expect(
+      await c.call('commission', 'demo-koc-1', { action: 'requestWithdrawal', merchantId: MERCHANT, amountFen: 1000, requestId: 'withdraw-after-1' }),
+    ).toMatchObject({ ok: false, code: 'INSUFFICIENT' });
+  });
+
+  it('a failed transfer and an unconfirmed one return the money to available; rejection holds nothing', async () => {
+    const c = await commissionCloud();
+    for (const buyer of ['demo-student-2', 'demo-student-3', 'fuzz-1']) await c.mature(await c.sale(buyer), buyer);
+    expect((await c.summary()).availableFen).toBe(1770);
+    const ask = async (fen: number, rid: string) => {
+      const r = await c.call<{ withdrawalId: string }>('commission', 'demo-koc-1', {
+        action: 'requestWithdrawal',
+        merchantId: MERCHANT,
+        amountFen: fen,
+        requestId: rid,
+      });
+      if (!r.ok) throw new Error(r.message);
+      return r.data.withdrawalId;
+    };
+    const a = await ask(1000, 'withdraw-fail-01');
+    c.cloud.payout.failNextTransfers(1);
+    expect(await c.call('commission', 'demo-merchant-2', { action: 'approveWithdrawal', withdrawalId: a })).toMatchObject({
+      ok: true,
+      data: { status: 'failed' },
+    });
+    expect((await c.summary()).availableFen).toBe(1770);
+    const b = await ask(1000, 'withdraw-expire-1');
+    await c.call('commission', 'demo-merchant-2', { action: 'approveWithdrawal', withdrawalId: b });
+    // The KOC never confirms: after 24 hours the money goes back.
+    c.clock.advance(25 * 3600_000);
+    await c.settle();
+    expect((await c.summary()).availableFen).toBe(1770);
+    const r = await ask(1000, 'withdraw-reject-1');
+    expect(await c.call('commission', 'demo-merchant-2', { action: 'rejectWithdrawal', withdrawalId: r, reason: '请先核对订单' })).toMatchObject({
+      ok: true,
+      data: { status: 'rejected' },
+    });
+    const mine = await c.call<{ status: string }[]>('commission', 'demo-koc-1', { action: 'myWithdrawals' });
+    expect(mine.ok && mine.data.map((w) => w.status).sort()).toEqual(['expired', 'failed', 'rejected']);
+  });
+});
+
+describe('tiers', () => {
+  it('the monthly job promotes a KOC over the threshold and demotes one below, with audit entries; a second run changes nothing', async () => {
+    const c = await commissionCloud();
+    await c.call('commission', 'demo-merchant-2', {
+      action: 'setProgram',
+      defaultRateBp: 1000,
+      holdDays: 7,
+      selfPurchaseRebates: false,
+      tiers: [
+        { tier: 'primary', rateBp: 1000, minRevenueFen: 0, minOrders: 0 },
+        { tier: 'intermediate', rateBp: 1200, minRevenueFen: 5000, minOrders: 1 },
+        { tier: 'advanced', rateBp: 1500, minRevenueFen: 1_000_000, minOrders: 100 },
+      ],
+    });
+    // demo-student-3 was placed advanced earlier but sold nothing in the window.
+    await c.cloud.db
+      .collection('koc_tiers')
+      .doc('m-qingning:demo-student-3')
+      .set({ data: { merchantId: 'm-qingning', koc: 'demo-student-3', tier: 'advanced', updatedAt: new Date(0) } });
+    await c.sale();
+    c.clock.advance(10 * 86_400_000); // into the next campus month (December)
+    await c.settle();
+    const tiers = (await c.cloud.db.collection('koc_tiers').where({ merchantId: 'm-qingning' }).get()).data.map((t) => [t.koc, t.tier]).sort();
+    expect(tiers).toEqual([
+      ['demo-koc-1', 'intermediate'],
+      ['demo-student-3', 'primary'],
+    ]);
+    expect((await c.cloud.db.collection('tier_audit').count()).total).toBe(2);
+    const before = c.fingerprint();
+    await c.settle();
+    expect(c.fingerprint()).toBe(before);
+    // The new tier's rate applies to the next sale.
+    await c.sale('demo-student-3');
+    const list = await c.call<{ items: { rateBp: number; rateSource: string }[] }>('commission', 'demo-koc-1', { action: 'list' });
+    expect(list.ok && list.data.items[0]).toMatchObject({ rateBp: 1200, rateSource: 'tier' });
+  });
+});
