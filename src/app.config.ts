@@ -16,8 +16,8 @@ export default defineAppConfig({
   pages,
   // Areas not every student needs load on demand and stay out of the 2 MB main package.
   subPackages: [
-    { root: 'packages/koc', pages: ['share-stats/index'] },
-    { root: 'packages/merchant', pages: ['attribution/index', 'orders/index', 'campaigns/index'] },
+    { root: 'packages/koc', pages: ['share-stats/index', 'earnings/index'] },
+    { root: 'packages/merchant', pages: ['attribution/index', 'orders/index', 'campaigns/index', 'payouts/index', 'commission/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

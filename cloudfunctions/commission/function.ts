@@ -37,6 +37,7 @@ const toView = (w: WithdrawalDoc, kocNickname?: string): WithdrawalView => ({
   createdAt: new Date(w.createdAt).getTime(),
   confirmBy: w.confirmBy ? new Date(w.confirmBy).getTime() : null,
   packageInfo: w.packageInfo ?? '',
+  mchId: process.env.SPROUT_MCH_ID ?? '',
   ...(kocNickname ? { kocNickname } : {}),
 });
 
@@ -135,7 +136,7 @@ export default defineFunction(
         for (const w of data)
           out.push({
             ...toView(w, (await findUser(ctx, w.koc))?.nickname ?? '同学'),
-            reason: w.reason ?? `可提现 ${await availableWith(ctx, w.koc, w.merchantId)} 分`,
+            availableFen: await availableWith(ctx, w.koc, w.merchantId),
           });
         return ok(out);
       },

@@ -87,7 +87,7 @@ it('the ledger balances, sums to zero, never credits twice, and matches the orde
           if (s.failTransfer) c.cloud.payout.failNextTransfers(1);
           const res = await c.call<{ status: string }>('commission', 'demo-merchant-2', { action: 'approveWithdrawal', withdrawalId: id });
           c.cloud.payout.failNextTransfers(0);
-          const w = (await c.cloud.db.collection('withdrawals').doc(id).get()).data as { amountFen: number };
+          const w = (await c.cloud.db.collection<{ amountFen: number }>('withdrawals').doc(id).get()).data;
           if (res.ok && res.data.status !== 'failed') expect(w.amountFen).toBeLessThanOrEqual(before); // never more than available at approval
         } else if (s.k === 'confirm' && withdrawals.length) {
           const id = withdrawals[withdrawals.length - 1];

@@ -41,12 +41,16 @@ export interface WithdrawalView {
   id: string;
   merchantId: string;
   kocNickname?: string;
+  /** For the merchant's review: the KOC's available balance now (net of clawbacks). */
+  availableFen?: number;
   amountFen: number;
   status: WithdrawalState;
   reason: string;
   createdAt: number;
   confirmBy: number | null;
   packageInfo: string;
+  /** The merchant number WeChat's confirmation sheet needs (production). */
+  mchId: string;
 }
 
 const tierRule = z.strictObject({

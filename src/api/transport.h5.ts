@@ -38,6 +38,13 @@ export async function simulatePayment(outTradeNo: string, result: 'success' | 'f
   if (!res.ok) throw new Error(`payment simulation failed: ${res.status}`);
 }
 
+/** The local stand-in for WeChat's transfer confirmation sheet. */
+export async function confirmTransfer(packageInfo: string, _mchId: string): Promise<void> {
+  const billNo = packageInfo.replace(/^local-/, '');
+  const res = await fetch(`/api/dev/payout/${encodeURIComponent(billNo)}/confirm`, { method: 'POST' });
+  if (!res.ok) throw new Error(`confirmation failed: ${res.status}`);
+}
+
 export function onSignInPage(): boolean {
   return window.location.hash.startsWith('#/pages/dev-login');
 }

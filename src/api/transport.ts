@@ -37,6 +37,13 @@ export async function simulatePayment(_outTradeNo: string, _result: 'success' | 
   throw new Error('simulated payments exist only on the local cloud');
 }
 
+/** Confirms a merchant transfer in WeChat's own sheet (wx.requestMerchantTransfer) with the package the server got. */
+export async function confirmTransfer(packageInfo: string, mchId: string): Promise<void> {
+  const request = (Taro as unknown as { requestMerchantTransfer?: (o: object) => Promise<unknown> }).requestMerchantTransfer;
+  if (!request) throw new Error('this WeChat version cannot confirm transfers');
+  await request({ mchId, appId: Taro.getAccountInfoSync().miniProgram.appId, package: packageInfo });
+}
+
 export function onSignInPage(): boolean {
   return false;
 }

@@ -90,6 +90,22 @@ export default observer(function Me() {
           <Text className='muted'>商家 ›</Text>
         </View>
       ) : null}
+      <View className='section me-link' data-testid='my-earnings' onClick={() => Taro.navigateTo({ url: '/packages/koc/earnings/index' })}>
+        <Text className='section-title me-link-title'>我的佣金</Text>
+        <Text className='muted'>同学通过你的分享下单 ›</Text>
+      </View>
+      {userStore.isMerchant ? (
+        <View className='section me-link' data-testid='merchant-payouts' onClick={() => Taro.navigateTo({ url: '/packages/merchant/payouts/index' })}>
+          <Text className='section-title me-link-title'>佣金提现审核</Text>
+          <Text className='muted'>通过或驳回 ›</Text>
+        </View>
+      ) : null}
+      {userStore.isMerchant ? (
+        <View className='section me-link' data-testid='merchant-commission' onClick={() => Taro.navigateTo({ url: '/packages/merchant/commission/index' })}>
+          <Text className='section-title me-link-title'>佣金设置</Text>
+          <Text className='muted'>比例、等级与售后期 ›</Text>
+        </View>
+      ) : null}
       <View className='section me-link' onClick={() => Taro.navigateTo({ url: '/packages/koc/share-stats/index' })}>
         <Text className='section-title me-link-title'>我的分享</Text>
         <Text className='muted'>每张卡片的打开和新顾客 ›</Text>

@@ -1,0 +1,149 @@
+// A KOC's earnings: balances from the ledger, each commission with why the order is theirs,
+// tier and progress, withdrawals and their confirmation.
+import type { CommissionItem, CommissionSummary, WithdrawalView } from '@core/contracts/commission';
+import { formatFen } from '@core/money';
+import { TIER_NAMES } from '@core/tiers';
+import { WITHDRAWAL_NAMES } from '@core/withdrawal-machine';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import { commissionList, commissionSummary, confirmWithdrawal, myWithdrawals, requestWithdrawal } from '../../../api/commission';
+import { newRequestId } from '../../../api/groupbuy';
+import { confirmTransfer } from '../../../api/transport';
+import { StateView } from '../../../components/StateView';
+import './index.css';
+
+export default function Earnings() {
+  const [summary, setSummary] = useState<CommissionSummary | null>(null);
+  const [items, setItems] = useState<CommissionItem[]>([]);
+  const [withdrawals, setWithdrawals] = useState<WithdrawalView[]>([]);
+  const [error, setError] = useState('');
+  const load = async () => {
+    setError('');
+    const [s, l, w] = await Promise.all([commissionSummary(), commissionList(), myWithdrawals()]);
+    if (!s.ok) return setError(s.message);
+    setSummary(s.data);
+    if (l.ok) setItems(l.data.items);
+    if (w.ok) setWithdrawals(w.data);
+  };
+  useDidShow(() => void load());
+  usePullDownRefresh(async () => {
+    await load();
+    Taro.stopPullDownRefresh();
+  });
+
+  const withdraw = async (merchantId: string, availableFen: number) => {
+    const res = await requestWithdrawal(merchantId, availableFen, newRequestId());
+    Taro.showToast({ title: res.ok ? '已提交，等商家审核' : res.message, icon: res.ok ? 'success' : 'none' });
+    void load();
+  };
+  const confirm = async (w: WithdrawalView) => {
+    try {
+      await confirmTransfer(w.packageInfo, w.mchId);
+    } catch {
+      return Taro.showToast({ title: '没有完成确认，可以稍后再试', icon: 'none' });
+    }
+    const res = await confirmWithdrawal(w.id);
+    Taro.showToast({ title: res.ok && res.data.status === 'paid' ? '已到账' : res.ok ? '处理中' : res.message, icon: 'none' });
+    void load();
+  };
+
+  if (!summary)
+    return (
+      <View className='page'>
+        <StateView loading={!error} error={error} onRetry={() => void load()} />
+      </View>
+    );
+  return (
+    <View className='page'>
+      <View className='section ea-balances'>
+        <View className='ea-b'>
+          <Text className='ea-n' data-testid='balance-pending'>
+            {formatFen(summary.pendingFen)}
+          </Text>
+          <Text className='muted'>待结算</Text>
+        </View>
+        <View className='ea-b'>
+          <Text className={`ea-n ${summary.availableFen < 0 ? 'ea-neg' : ''}`} data-testid='balance-available'>
+            {formatFen(summary.availableFen)}
+          </Text>
+          <Text className='muted'>可提现</Text>
+        </View>
+        <View className='ea-b'>
+          <Text className='ea-n' data-testid='balance-paid'>
+            {formatFen(summary.paidOutFen)}
+          </Text>
+          <Text className='muted'>已提现</Text>
+        </View>
+      </View>
+      {summary.inTransitFen > 0 ? <Text className='ea-note'>另有 {formatFen(summary.inTransitFen)} 正在转账，确认收款后到账</Text> : null}
+      {summary.clawedBackFen > 0 ? <Text className='ea-note'>退款已收回佣金 {formatFen(summary.clawedBackFen)}；余额为负时会从之后的佣金里扣回</Text> : null}
+      {summary.programs.map((p) => (
+        <View key={p.merchantId} className='section'>
+          <View className='ea-row'>
+            <Text className='section-title ea-shop'>{p.merchantName}</Text>
+            <Text className='ea-badge'>{TIER_NAMES[p.tier]}</Text>
+          </View>
+          {p.next ? (
+            <Text className='muted'>
+              距{TIER_NAMES[p.next.tier]}：还差成交 {formatFen(p.next.revenueFenLeft)}、{p.next.ordersLeft} 单（近 90 天，只看你自己的成交）
+            </Text>
+          ) : (
+            <Text className='muted'>已是最高等级</Text>
+          )}
+          <View className='ea-row ea-withdraw'>
+            <Text>可提现 {formatFen(p.availableFen)}</Text>
+            <Button
+              className='btn-primary'
+              size='mini'
+              data-testid='withdraw-button'
+              disabled={p.availableFen < 1000}
+              onClick={() => void withdraw(p.merchantId, p.availableFen)}
+            >
+              {p.availableFen < 1000 ? '满 ¥10 可提现' : '全部提现'}
+            </Button>
+          </View>
+        </View>
+      ))}
+      {withdrawals.length > 0 ? (
+        <View className='section'>
+          <Text className='section-title'>提现记录</Text>
+          {withdrawals.map((w) => (
+            <View key={w.id} className='ea-row ea-item' data-testid='withdrawal'>
+              <Text>
+                {formatFen(w.amountFen)} · {WITHDRAWAL_NAMES[w.status]}
+                {w.reason ? `（${w.reason}）` : ''}
+              </Text>
+              {w.status === 'awaiting_confirmation' ? (
+                <Button className='btn-primary' size='mini' data-testid='confirm-button' onClick={() => void confirm(w)}>
+                  确认收款
+                </Button>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <View className='section'>
+        <Text className='section-title'>佣金明细</Text>
+        {items.length === 0 ? <Text className='muted'>同学通过你的分享下单后，佣金会出现在这里</Text> : null}
+        {items.map((c) => (
+          <View key={c.orderId} className='ea-item' data-testid='commission'>
+            <View className='ea-row'>
+              <Text className='ea-title'>{c.title}</Text>
+              <Text className='ea-amount'>{formatFen(c.currentFen)}</Text>
+            </View>
+            <Text className='muted'>
+              {c.state === 'pending'
+                ? c.maturesAt
+                  ? `售后期结束后可提现（${new Date(c.maturesAt).toLocaleDateString('zh-CN')}）`
+                  : '订单完成并过售后期后可提现'
+                : '可提现'}{' '}
+              · 佣金比例 {c.rateBp / 100}%{c.currentFen < c.earnedFen ? ` · 退款收回 ${formatFen(c.earnedFen - c.currentFen)}` : ''}
+            </Text>
+            <Text className='ea-why'>为什么算你的：{c.reason}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
