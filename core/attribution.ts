@@ -85,8 +85,9 @@ export function explainBinding(settings: AttributionSettings, decision: Decision
   const model = settings.model === 'first_touch' ? `首次触达（${settings.windowDays} 天内有效）` : `最后触达（${settings.windowDays} 天内有效）`;
   switch (decision.code) {
     case 'BOUND':
+      return `${model}：${via}绑定`;
     case 'REBOUND_AFTER_EXPIRY':
-      return `${model}：${ago(0)}${via}绑定`;
+      return `${model}：之前的推荐已过期，${via}重新绑定`;
     case 'REBOUND_LAST_TOUCH':
     case 'RENEWED':
       return `${model}：以最近打开的卡片为准，${via}绑定`;

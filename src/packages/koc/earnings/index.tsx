@@ -94,7 +94,7 @@ export default function Earnings() {
           <View className='ea-row ea-withdraw'>
             <Text>可提现 {formatFen(p.availableFen)}</Text>
             <Button
-              className='btn-primary'
+              className={p.availableFen < 1000 ? 'btn-plain' : 'btn-primary'}
               size='mini'
               data-testid='withdraw-button'
               disabled={p.availableFen < 1000}
