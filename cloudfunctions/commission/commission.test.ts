@@ -46,6 +46,7 @@ it('a sale through a KOC card: pending at payment, available after completion + 
   const postings = (await g.cloud.db.collection('ledger').get()).data as unknown as { lines: { fen: number }[] }[];
   expect(postings.flatMap((p) => p.lines).reduce((s, l) => s + l.fen, 0)).toBe(0);
   expect(postings).toHaveLength(3); // accrue, mature, clawback
+  expect(postings.find((p) => (p as unknown as { kind: string }).kind === 'clawback')).toMatchObject({ corrects: expect.stringMatching(/^accrue:/) });
 });
 
 it("the leader's own order brought by nobody earns nothing; a KOC's own purchase earns nothing by default", async () => {
@@ -60,4 +61,43 @@ it("the leader's own order brought by nobody earns nothing; a KOC's own purchase
   await g.pay('demo-student-1', mate.data.orderId);
   await g.cloud.invoke('commission', { Type: 'Timer', TriggerName: 'settle' }, { source: 'wx_trigger' });
   expect((await g.cloud.db.collection('ledger').count()).total).toBe(0);
+});
+
+it("a group that fills pays its leader the campaign's reward through the ledger, available after the leader's order completes", async () => {
+  const g = await groupbuyCloud();
+  const settle = () => g.cloud.invoke('commission', { Type: 'Timer', TriggerName: 'settle' }, { source: 'wx_trigger' });
+  const now = g.clock.now();
+  const made = await g.call<{ campaignId: string }>('merchant', 'demo-merchant-1', {
+    action: 'createCampaign',
+    productId: 'p-desk',
+    requestId: g.rid(),
+    groupPriceFen: 3900,
+    groupSize: 2,
+    stock: 10,
+    startAt: now - 1000,
+    endAt: now + 7 * DAY,
+    leaderRewardFen: 300,
+  });
+  if (!made.ok) throw new Error(made.message);
+  const lead = await g.open('demo-student-1', made.data.campaignId);
+  const mate = lead.ok ? await g.join('demo-student-2', lead.data.groupId) : lead;
+  if (!lead.ok || !mate.ok) throw new Error('setup failed');
+  await g.pay('demo-student-1', lead.data.orderId);
+  await settle();
+  expect((await g.cloud.db.collection('ledger').count()).total).toBe(0); // not before the group fills
+  await g.pay('demo-student-2', mate.data.orderId);
+  await settle();
+  await settle();
+  const summary = async () =>
+    (await g.call<{ pendingFen: number; availableFen: number }>('commission', 'demo-student-1', { action: 'summary' })) as {
+      ok: true;
+      data: { pendingFen: number; availableFen: number };
+    };
+  expect((await summary()).data).toMatchObject({ pendingFen: 300, availableFen: 0 });
+  await g.call('merchant', 'demo-merchant-1', { action: 'readyForPickup', orderId: lead.data.orderId });
+  await g.call('order', 'demo-student-1', { action: 'confirmReceipt', orderId: lead.data.orderId });
+  await settle();
+  g.clock.advance(7 * DAY + 1000);
+  await settle();
+  expect((await summary()).data).toMatchObject({ pendingFen: 0, availableFen: 300 });
 });

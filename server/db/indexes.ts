@@ -229,6 +229,7 @@ export const indexes: IndexPlan = {
   tier_audit: [],
   tier_runs: [],
   commissions: [
+    { name: 'order', fields: [['orderId', 'asc']], why: "an order's commissions (maturity starts when it completes)" },
     {
       name: 'koc_created',
       fields: [

@@ -12,6 +12,8 @@ export interface PostingDoc {
   lines: Line[];
   /** Why, in words a KOC reads. */
   memo: string;
+  /** A correction names the posting it corrects (a clawback names its accrual); postings are never edited. */
+  corrects?: string;
   at: Date;
 }
 
