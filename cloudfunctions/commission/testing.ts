@@ -1,19 +1,12 @@
 // Helpers for commission tests: a sale through demo-koc-1's card, settled by the timers.
+import type { CommissionSummary } from '../../core/contracts/commission';
 import { groupbuyCloud } from '../groupbuy/testing';
 
 export async function commissionCloud() {
   const g = await groupbuyCloud();
   const settle = () => g.cloud.invoke('commission', { Type: 'Timer', TriggerName: 'settle' }, { source: 'wx_trigger' });
   const summary = async (koc = 'demo-koc-1') => {
-    const r = await g.call<{
-      pendingFen: number;
-      availableFen: number;
-      inTransitFen: number;
-      paidOutFen: number;
-      earnedFen: number;
-      clawedBackFen: number;
-      programs: { tier: string; merchantId: string }[];
-    }>('commission', koc, { action: 'summary' });
+    const r = await g.call<CommissionSummary>('commission', koc, { action: 'summary' });
     if (!r.ok) throw new Error(r.message);
     return r.data;
   };

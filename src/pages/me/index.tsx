@@ -13,6 +13,18 @@ const ROLE_NAMES: Record<string, string> = { student: '学生', koc: '种草达�
 
 const CHANNELS: Record<string, string> = { chat: '聊天卡片', group: '群聊卡片', moments: '朋友圈', poster: '海报' };
 
+/** The me page's entries; merchant tools show only to merchants (the server checks the role again). */
+const MENU = [
+  { title: '我的订单', hint: '拼团与退款', url: '/pages/orders/index', testid: 'my-orders', merchantOnly: false },
+  { title: '我的佣金', hint: '同学通过你的分享下单', url: '/packages/koc/earnings/index', testid: 'my-earnings', merchantOnly: false },
+  { title: '我的分享', hint: '每张卡片的打开和新顾客', url: '/packages/koc/share-stats/index', testid: 'my-shares', merchantOnly: false },
+  { title: '拼团活动', hint: '新建与结束', url: '/packages/merchant/campaigns/index', testid: 'merchant-campaigns', merchantOnly: true },
+  { title: '拼团订单', hint: '发货与自提', url: '/packages/merchant/orders/index', testid: 'merchant-orders', merchantOnly: true },
+  { title: '佣金提现审核', hint: '通过或驳回', url: '/packages/merchant/payouts/index', testid: 'merchant-payouts', merchantOnly: true },
+  { title: '佣金设置', hint: '比例、等级与售后期', url: '/packages/merchant/commission/index', testid: 'merchant-commission', merchantOnly: true },
+  { title: '推荐规则与分享数据', hint: '首次或最后触达', url: '/packages/merchant/attribution/index', testid: 'merchant-attribution', merchantOnly: true },
+];
+
 export default observer(function Me() {
   const { profile, status, error } = userStore;
   const [bindings, setBindings] = useState<MyBinding[]>([]);
@@ -68,48 +80,12 @@ export default observer(function Me() {
           </View>
         </View>
       ) : null}
-      <View className='section me-link' onClick={() => Taro.navigateTo({ url: '/pages/orders/index' })}>
-        <Text className='section-title me-link-title'>我的订单</Text>
-        <Text className='muted'>拼团与退款 ›</Text>
-      </View>
-      {userStore.isMerchant ? (
-        <View className='section me-link' data-testid='merchant-campaigns' onClick={() => Taro.navigateTo({ url: '/packages/merchant/campaigns/index' })}>
-          <Text className='section-title me-link-title'>拼团活动</Text>
-          <Text className='muted'>新建与结束 ›</Text>
+      {MENU.filter((m) => !m.merchantOnly || userStore.isMerchant).map((m) => (
+        <View key={m.url} className='section me-link' data-testid={m.testid} onClick={() => Taro.navigateTo({ url: m.url })}>
+          <Text className='section-title me-link-title'>{m.title}</Text>
+          <Text className='muted'>{m.hint} ›</Text>
         </View>
-      ) : null}
-      {userStore.isMerchant ? (
-        <View className='section me-link' data-testid='merchant-orders' onClick={() => Taro.navigateTo({ url: '/packages/merchant/orders/index' })}>
-          <Text className='section-title me-link-title'>拼团订单</Text>
-          <Text className='muted'>发货与自提 ›</Text>
-        </View>
-      ) : null}
-      {userStore.isMerchant ? (
-        <View className='section me-link' data-testid='merchant-attribution' onClick={() => Taro.navigateTo({ url: '/packages/merchant/attribution/index' })}>
-          <Text className='section-title me-link-title'>推荐规则与分享数据</Text>
-          <Text className='muted'>商家 ›</Text>
-        </View>
-      ) : null}
-      <View className='section me-link' data-testid='my-earnings' onClick={() => Taro.navigateTo({ url: '/packages/koc/earnings/index' })}>
-        <Text className='section-title me-link-title'>我的佣金</Text>
-        <Text className='muted'>同学通过你的分享下单 ›</Text>
-      </View>
-      {userStore.isMerchant ? (
-        <View className='section me-link' data-testid='merchant-payouts' onClick={() => Taro.navigateTo({ url: '/packages/merchant/payouts/index' })}>
-          <Text className='section-title me-link-title'>佣金提现审核</Text>
-          <Text className='muted'>通过或驳回 ›</Text>
-        </View>
-      ) : null}
-      {userStore.isMerchant ? (
-        <View className='section me-link' data-testid='merchant-commission' onClick={() => Taro.navigateTo({ url: '/packages/merchant/commission/index' })}>
-          <Text className='section-title me-link-title'>佣金设置</Text>
-          <Text className='muted'>比例、等级与售后期 ›</Text>
-        </View>
-      ) : null}
-      <View className='section me-link' onClick={() => Taro.navigateTo({ url: '/packages/koc/share-stats/index' })}>
-        <Text className='section-title me-link-title'>我的分享</Text>
-        <Text className='muted'>每张卡片的打开和新顾客 ›</Text>
-      </View>
+      ))}
       {bindings.length > 0 ? (
         <View className='section' data-testid='my-bindings'>
           <Text className='section-title'>我的推荐人</Text>
