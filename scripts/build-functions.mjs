@@ -22,7 +22,7 @@ for (const name of names) {
     outfile: join(dir, 'index.js'),
     bundle: true,
     platform: 'node',
-    target: 'node16',
+    target: 'node18',
     format: 'cjs',
     external: ['wx-server-sdk'],
     tsconfig: join(root, 'tsconfig.json'),

@@ -104,8 +104,10 @@ export async function startTransfer(ctx: Ctx, w: WithdrawalDoc) {
   try {
     result = await ctx.payout.transfer({ outBillNo: w._id, openid: w.koc, amountFen: w.amountFen, remark: '校园种草佣金' });
   } catch (e) {
-    ctx.log.error('transfer failed', { withdrawalId: w._id, error: e });
-    result = { state: 'FAIL' };
+    // An unclear answer (a timeout, a 5xx) may still have paid: keep the money set aside and let
+    // the sweep ask again with the same bill number, which WeChat never pays twice.
+    ctx.log.error('transfer outcome unknown; retried by the sweep', { withdrawalId: w._id, error: e });
+    return ok({ withdrawalId: w._id, status: 'approved' as WithdrawalState });
   }
   if (result.state === 'WAIT_USER_CONFIRM') {
     await move(ctx, w._id, 'approved', 'awaiting_confirmation', 'system', {
