@@ -1,4 +1,4 @@
-// The wx-server-sdk database API (cloud.database()) over SQLite. Every operation runs
+// WeChat's server-side database API (cloud.database()) over SQLite. Every operation runs
 // synchronously inside its promise, so a conditional update is atomic, as in WeChat Cloud.
 import type { IndexPlan } from '../../server/db/index-spec';
 import type { AggregateRef, CollectionRef, Db, DocData, DocRef, Order, Transaction } from '../../server/db/types';
