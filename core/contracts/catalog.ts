@@ -17,6 +17,8 @@ export interface ProductDetail extends ProductCard {
   images: string[];
   description: string;
   merchant: { id: string; name: string; logo: string };
+  /** A live group-buy on this product, if any: the product page offers it. */
+  groupBuy: { campaignId: string; groupPriceFen: number; groupSize: number } | null;
 }
 
 export const PAGE_SIZE = 10;

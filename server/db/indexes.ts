@@ -143,6 +143,14 @@ export const indexes: IndexPlan = {
   ],
   campaigns: [
     {
+      name: 'product',
+      fields: [
+        ['productId', 'asc'],
+        ['status', 'asc'],
+      ],
+      why: "a product's live group-buy",
+    },
+    {
       name: 'status_end',
       fields: [
         ['status', 'asc'],

@@ -58,5 +58,13 @@ export async function findProduct(ctx: Ctx, id: string): Promise<ProductDetail |
   const p = await getDoc<ProductDoc>(ctx, 'products', id);
   if (p?.status !== 'on_sale') return null;
   const m = (await merchantsById(ctx, [p.merchantId])).get(p.merchantId);
-  return { ...toCard(p, m), images: p.images, description: p.description, merchant: { id: p.merchantId, name: m?.name ?? '', logo: m?.logo ?? '' } };
+  const _ = ctx.db.command;
+  const now = new Date(ctx.now());
+  const { data: live } = await ctx.db
+    .collection<{ groupPriceFen: number; groupSize: number }>('campaigns')
+    .where({ status: 'live', productId: p._id, startAt: _.lte(now), endAt: _.gt(now) })
+    .limit(1)
+    .get();
+  const groupBuy = live[0] ? { campaignId: live[0]._id, groupPriceFen: live[0].groupPriceFen, groupSize: live[0].groupSize } : null;
+  return { ...toCard(p, m), images: p.images, description: p.description, merchant: { id: p.merchantId, name: m?.name ?? '', logo: m?.logo ?? '' }, groupBuy };
 }

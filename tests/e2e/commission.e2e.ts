@@ -23,7 +23,8 @@ async function buyThroughCard(page: Page, link: string, buyer: string, classmate
   await e2e.signIn(page, buyer);
   await e2e.openLink(page, link);
   await page.locator('[data-testid="via-banner"]').getByText('来自 许知夏 的推荐').waitFor();
-  await page.goto(`${e2e.base}/#/pages/campaign/index?id=c-lamp`);
+  await page.locator('[data-testid="product-groupbuy"]:visible').click(); // the product page offers its group-buy
+  await page.waitForURL(/pages\/campaign\/index/);
   await page.locator('[data-testid="open-group-button"]:visible').click();
   await page.locator('[data-testid="pay-confirm"]:visible').click();
   await page.locator('[data-testid="pay-sheet"]').waitFor({ state: 'detached' });

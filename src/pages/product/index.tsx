@@ -1,5 +1,6 @@
 import type { ProductDetail } from '@core/contracts/catalog';
 import type { ShareLanding as Landing } from '@core/contracts/share';
+import { formatFen } from '@core/money';
 import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useLoad, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useState } from 'react';
@@ -107,6 +108,18 @@ export default function Product() {
         <Text className='pd-sub'>{product.subtitle}</Text>
         <Text className='muted'>{product.stock > 0 ? `库存 ${product.stock} 件` : '已售罄'}</Text>
       </View>
+      {product.groupBuy ? (
+        <View
+          className='section pd-gb'
+          data-testid='product-groupbuy'
+          onClick={() => Taro.navigateTo({ url: `/pages/campaign/index?id=${product.groupBuy?.campaignId}` })}
+        >
+          <Text className='pd-gb-text'>
+            {product.groupBuy.groupSize} 人拼团价 {formatFen(product.groupBuy.groupPriceFen)}
+          </Text>
+          <Text className='pd-gb-go'>去拼团 ›</Text>
+        </View>
+      ) : null}
       <View className='section'>
         <Text className='section-title'>商品介绍</Text>
         <Text className='pd-desc'>{product.description}</Text>
