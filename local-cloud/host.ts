@@ -39,7 +39,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
     filesDir = join(dataDir, 'files');
   }
   const clock = options.clock ?? new Clock();
-  const db = new LocalDatabase({ file, indexes, now: clock.now });
+  const db = new LocalDatabase({ file, indexes, now: clock.now, strictCollections: true });
   const fns = options.functions ?? allFunctions;
   let publicUrl = options.publicUrl ?? `http://127.0.0.1:${process.env.PORT ?? 10086}`;
   const codes = localCodes(filesDir, () => publicUrl);

@@ -89,3 +89,12 @@ describe('local database: _id conditions', () => {
     expect(db.store.table('items').explain(normalizeQuery({ _id: 'x', price: 3 }))).toMatch(/USING INDEX sqlite_autoindex|USING (COVERING )?INDEX/);
   });
 });
+
+describe('local database: collections', () => {
+  it('in strict mode refuses a collection nobody declared, as WeChat refuses one nobody created', async () => {
+    const db = new LocalDatabase({ file: ':memory:', indexes, strictCollections: true });
+    expect(() => db.collection('itmes')).toThrow(/collection not exists: 'itmes'/);
+    await expect(db.runTransaction(async (tx) => tx.collection('itmes').add({ data: {} }))).rejects.toThrow(/collection not exists/);
+    await db.collection('items').add({ data: { cat: 'a' } });
+  });
+});

@@ -19,6 +19,11 @@ export interface LocalDbOptions {
   file: string;
   indexes: IndexPlan;
   now?: () => number;
+  /**
+   * Refuse collections the index plan does not declare, as WeChat Cloud refuses collections
+   * nobody created: a misspelt name fails here first instead of in production.
+   */
+  strictCollections?: boolean;
 }
 
 interface QueryState {
@@ -52,10 +57,18 @@ export class LocalDatabase implements Db {
   readonly command = command;
   readonly store: Store;
   readonly now: () => number;
+  private readonly declared: Set<string> | null;
 
   constructor(options: LocalDbOptions) {
     this.store = new Store(options.file, options.indexes);
     this.now = options.now ?? Date.now;
+    this.declared = options.strictCollections ? new Set(Object.keys(options.indexes)) : null;
+  }
+
+  checkCollection(name: string): void {
+    if (this.declared && !this.declared.has(name)) {
+      throw new DbError(-502005, `database collection not exists: '${name}' (declare it in server/db/indexes.ts and create it in WeChat Cloud)`);
+    }
   }
 
   serverDate(options?: { offset?: number }): ServerDate {
@@ -63,6 +76,7 @@ export class LocalDatabase implements Db {
   }
 
   collection<T = DocData>(name: string): CollectionRef<T> {
+    this.checkCollection(name);
     this.store.table(name);
     return new LocalCollection(this, name, { queries: [], order: [], skip: 0 }) as unknown as CollectionRef<T>;
   }

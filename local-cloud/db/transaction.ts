@@ -67,6 +67,7 @@ export class LocalTransaction {
   }
 
   collection(name: string) {
+    this.db.checkCollection(name);
     this.db.store.table(name);
     return {
       doc: (id: string) => this.doc(name, String(id)),

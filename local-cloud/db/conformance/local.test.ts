@@ -3,7 +3,7 @@ import { conformanceIndexes, conformanceSuite } from './suite';
 
 conformanceSuite('local SQLite', async () => {
   let now = Date.parse('2026-11-22T08:00:00Z');
-  const db = new LocalDatabase({ file: ':memory:', indexes: conformanceIndexes, now: () => now });
+  const db = new LocalDatabase({ file: ':memory:', indexes: conformanceIndexes, now: () => now, strictCollections: true });
   return {
     db,
     advanceClock: (ms) => {

@@ -20,6 +20,10 @@ export const conformanceIndexes: IndexPlan = {
     { name: 'email_unique', fields: [['email', 'asc']], unique: true, why: 'unique violations' },
   ],
   conf_seats: [{ name: 'request_unique', fields: [['requestId', 'asc']], unique: true, why: 'idempotency key' }],
+  conf_many: [],
+  conf_w: [],
+  conf_groups: [],
+  conf_orders: [],
 };
 
 export interface Harness {
