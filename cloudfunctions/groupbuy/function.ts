@@ -7,9 +7,10 @@ import { fail, ok } from '../../core/result';
 import { getDoc } from '../../server/db/get-doc';
 import { action, defineFunction } from '../../server/define';
 import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
+import { merchantName } from '../../server/repos/merchants';
 import { reserve } from './reserve';
 import { sweep } from './sweep';
-import { campaignDetail, groupView, merchantName, toCampaignCard } from './views';
+import { campaignDetail, groupView, toCampaignCard } from './views';
 
 export default defineFunction(
   'groupbuy',

@@ -8,7 +8,7 @@ import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
 import { isDuplicateKeyError } from '../../server/db/types';
-import { recordEvent } from '../../server/repos/events';
+import { orderEventFields, recordEvent } from '../../server/repos/events';
 import { type CampaignDoc, type GroupDoc, takeSeat } from '../../server/repos/groupbuy';
 import { endedMemberKey, findOrder, liveMemberKey, type OrderDoc, transition } from '../../server/repos/orders';
 import { type BindingDoc, bindingId } from '../../server/repos/share';
@@ -108,15 +108,7 @@ export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?:
     return fail('GROUP_FULL', '这个团已满或已结束，换一个团或自己开团吧');
   }
   await transition(ctx, orderId, 'reserving', 'created', ctx.openid);
-  await recordEvent(ctx, 'order_created', {
-    orderId,
-    groupId,
-    campaignId: campaign._id,
-    merchantId: campaign.merchantId,
-    amountFen: order.amountFen,
-    code: order.binding?.code,
-    sharer: order.binding?.sharer,
-  });
+  await recordEvent(ctx, 'order_created', { ...orderEventFields(order), campaignId: campaign._id });
   return ok({ groupId, orderId });
 }
 

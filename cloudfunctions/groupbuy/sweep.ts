@@ -3,6 +3,7 @@
 // and makes only conditional moves, so running it twice, or after a crash, does nothing twice.
 import { AUTO_CONFIRM_PICKUP_MS, AUTO_CONFIRM_SHIPPED_MS, RESERVING_GRACE_MS } from '../../core/groupbuy';
 import type { Ctx } from '../../server/context';
+import { completeOrder } from '../../server/flows/completion';
 import { confirmOrders } from '../../server/flows/payments';
 import { payPendingRefunds, startRefund } from '../../server/flows/refunds';
 import { recordEvent } from '../../server/repos/events';
@@ -109,11 +110,7 @@ export async function autoConfirmReceipts(ctx: Ctx): Promise<number> {
         .get()
     ).data,
   ];
-  for (const o of due) {
-    if (!(await transition(ctx, o._id, o.status, 'completed', 'auto_confirm', { completedAt: new Date(now) }))) continue;
-    await recordEvent(ctx, 'order_completed', { orderId: o._id, merchantId: o.merchantId, code: o.binding?.code, sharer: o.binding?.sharer });
-    n++;
-  }
+  for (const o of due) if (await completeOrder(ctx, o, 'auto_confirm')) n++;
   return n;
 }
 

@@ -2,10 +2,12 @@
 // fill, no invented counts), nicknames and avatars but never openids.
 import type { CampaignCard, CampaignDetail, GroupView } from '../../core/contracts/groupbuy';
 import { seatsLeft } from '../../core/groupbuy';
+import { ORDER_STATES } from '../../core/order-machine';
 import type { Ctx } from '../../server/context';
 import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
+import { merchantName } from '../../server/repos/merchants';
 import type { OrderDoc } from '../../server/repos/orders';
-import type { MerchantDoc, ProductDoc } from '../../server/repos/products';
+import type { ProductDoc } from '../../server/repos/products';
 import { findUser, type UserDoc } from '../../server/repos/users';
 
 export function toCampaignCard(c: CampaignDoc, merchantName: string): CampaignCard {
@@ -23,11 +25,6 @@ export function toCampaignCard(c: CampaignDoc, merchantName: string): CampaignCa
     merchantName,
     courseOnly: c.course !== null,
   };
-}
-
-async function merchantName(ctx: Ctx, id: string): Promise<string> {
-  const { data } = await ctx.db.collection<MerchantDoc>('merchants').where({ _id: id }).limit(1).get();
-  return data[0]?.name ?? '';
 }
 
 export async function campaignDetail(ctx: Ctx, c: CampaignDoc): Promise<CampaignDetail> {
@@ -52,18 +49,8 @@ export async function campaignDetail(ctx: Ctx, c: CampaignDoc): Promise<Campaign
   };
 }
 
-const MEMBER_STATES = [
-  'created',
-  'paid',
-  'awaiting_group',
-  'confirmed',
-  'shipped',
-  'ready_for_pickup',
-  'completed',
-  'refunding',
-  'refunded',
-  'partially_refunded',
-];
+/** Everyone who holds or held a seat: all states but the half-made and the abandoned. */
+const MEMBER_STATES = ORDER_STATES.filter((s) => s !== 'reserving' && s !== 'cancelled');
 
 export async function groupView(ctx: Ctx, g: GroupDoc, c: CampaignDoc): Promise<GroupView> {
   const _ = ctx.db.command;
@@ -99,5 +86,3 @@ export async function groupView(ctx: Ctx, g: GroupDoc, c: CampaignDoc): Promise<
     serverNow: ctx.now(),
   };
 }
-
-export { merchantName };

@@ -4,10 +4,10 @@ import { type OrderView, orderInput, type PayResult } from '../../core/contracts
 import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
 import { action, defineFunction } from '../../server/define';
+import { completeOrder } from '../../server/flows/completion';
 import { addRefund } from '../../server/flows/refunds';
-import { recordEvent } from '../../server/repos/events';
 import { toOrderView } from '../../server/repos/order-view';
-import { findOrder, type OrderDoc, transition } from '../../server/repos/orders';
+import { findOrder, type OrderDoc } from '../../server/repos/orders';
 
 async function mine(ctx: Ctx, orderId: string): Promise<OrderDoc | null> {
   const o = await findOrder(ctx, orderId);
@@ -49,9 +49,7 @@ export default defineFunction('order', {
       if (!o) return NOT_YOURS();
       if (o.status !== 'shipped' && o.status !== 'ready_for_pickup')
         return o.status === 'completed' ? ok(toOrderView(o)) : fail('BAD_STATE', '订单还不能确认收货');
-      if (await transition(ctx, o._id, o.status, 'completed', ctx.openid, { completedAt: new Date(ctx.now()) })) {
-        await recordEvent(ctx, 'order_completed', { orderId: o._id, merchantId: o.merchantId, code: o.binding?.code, sharer: o.binding?.sharer });
-      }
+      await completeOrder(ctx, o, ctx.openid);
       return ok<OrderView>(toOrderView((await findOrder(ctx, o._id)) as OrderDoc));
     },
   }),

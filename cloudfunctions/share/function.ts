@@ -6,7 +6,7 @@ import { fail, ok } from '../../core/result';
 import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
 import { recordEvent } from '../../server/repos/events';
-import { callerMerchant } from '../../server/repos/merchants';
+import { callerMerchant, merchantName } from '../../server/repos/merchants';
 import { type BindingDoc, describeTarget, findCode, PLATFORM_SCOPE, rulesFor, type ShareCodeDoc, toBinding } from '../../server/repos/share';
 import { findUser } from '../../server/repos/users';
 import { newShareCode } from '../../server/share-code';
@@ -117,10 +117,10 @@ export default defineFunction('share', {
       for (const b of data) {
         if (!isActive(toBinding(b), now)) continue;
         const sharer = await findUser(ctx, b.sharer);
-        const merchant = b.scope === PLATFORM_SCOPE ? null : await ctx.db.collection<{ name: string }>('merchants').where({ _id: b.scope }).limit(1).get();
+        const shop = b.scope === PLATFORM_SCOPE ? '' : await merchantName(ctx, b.scope);
         out.push({
           scope: b.scope,
-          scopeName: merchant?.data[0]?.name ?? '校园种草',
+          scopeName: shop || '校园种草',
           sharerNickname: sharer?.nickname ?? '',
           channel: b.channel,
           reason: b.reason,

@@ -1,7 +1,7 @@
 // What happens when WeChat says an order was paid. Each step is a conditional update, so a
 // duplicate or late callback, or a second run after a crash, changes nothing twice.
 import type { Ctx } from '../context';
-import { recordEvent } from '../repos/events';
+import { orderEventFields, recordEvent } from '../repos/events';
 import type { GroupDoc } from '../repos/groupbuy';
 import { findOrder, type OrderDoc, transition } from '../repos/orders';
 import { startRefund } from './refunds';
@@ -17,14 +17,7 @@ export async function recordPayment(ctx: Ctx, outTradeNo: string, totalFee: numb
   }
   const _ = ctx.db.command;
   if (await transition(ctx, order._id, 'created', 'paid', 'wx_paycallback', { paidAt: new Date(ctx.now()), transactionId })) {
-    await recordEvent(ctx, 'order_paid', {
-      orderId: order._id,
-      groupId: order.groupId,
-      merchantId: order.merchantId,
-      amountFen: order.totalFen,
-      code: order.binding?.code,
-      sharer: order.binding?.sharer,
-    });
+    await recordEvent(ctx, 'order_paid', orderEventFields(order));
   } else {
     const now = (await findOrder(ctx, order._id)) as OrderDoc;
     // The seat expired before the money arrived: the money goes back.

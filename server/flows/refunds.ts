@@ -3,7 +3,7 @@
 import type { OrderState } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { isDuplicateKeyError } from '../db/types';
-import { recordEvent } from '../repos/events';
+import { orderEventFields, recordEvent } from '../repos/events';
 import { type OrderDoc, transition } from '../repos/orders';
 
 export interface RefundDoc {
@@ -71,15 +71,7 @@ export async function payPendingRefunds(ctx: Ctx, limit = 100): Promise<{ paid: 
     const order = (await ctx.db.collection<OrderDoc>('orders').doc(r.orderId).get()).data;
     const refundedFen = order.refundedFen + r.refundFen;
     await transition(ctx, order._id, 'refunding', refundedFen >= order.totalFen ? 'refunded' : 'partially_refunded', 'system', { refundedFen });
-    await recordEvent(ctx, 'refund_succeeded', {
-      orderId: order._id,
-      groupId: order.groupId,
-      merchantId: order.merchantId,
-      refundFen: r.refundFen,
-      amountFen: order.totalFen,
-      code: order.binding?.code,
-      sharer: order.binding?.sharer,
-    });
+    await recordEvent(ctx, 'refund_succeeded', { ...orderEventFields(order), refundFen: r.refundFen });
     paid++;
   }
   return { paid, failed };

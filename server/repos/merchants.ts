@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import { getDoc } from '../db/get-doc';
 import type { MerchantDoc } from './products';
 
 /** The shop the caller runs, if the caller is a merchant (the role is checked in the database). */
@@ -6,4 +7,8 @@ export async function callerMerchant(ctx: Ctx): Promise<MerchantDoc | null> {
   if (!ctx.openid) return null;
   const { data } = await ctx.db.collection<MerchantDoc>('merchants').where({ ownerOpenid: ctx.openid }).limit(1).get();
   return data[0] ?? null;
+}
+
+export async function merchantName(ctx: Ctx, id: string): Promise<string> {
+  return (await getDoc<MerchantDoc>(ctx, 'merchants', id))?.name ?? '';
 }
