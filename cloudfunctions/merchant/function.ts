@@ -142,8 +142,23 @@ export default defineFunction('merchant', {
       const where =
         state === 'all' ? { merchantId: merchant._id, status: _.nin(['reserving', 'created', 'cancelled']) } : { merchantId: merchant._id, status: state };
       const { data } = await ctx.db.collection<OrderDoc>('orders').where(where).orderBy('createdAt', 'desc').limit(50).get();
+      const ids = data.map((o) => o._id);
+      const { data: asked } = ids.length
+        ? await ctx.db
+            .collection<RefundDoc>('refunds')
+            .where({ orderId: _.in(ids), status: 'requested' })
+            .limit(50)
+            .get()
+        : { data: [] };
       const out: OrderView[] = [];
-      for (const o of data) out.push({ ...toOrderView(o), buyerNickname: (await findUser(ctx, o.buyer))?.nickname ?? '同学' });
+      for (const o of data) {
+        const r = asked.find((x) => x.orderId === o._id);
+        out.push({
+          ...toOrderView(o),
+          buyerNickname: (await findUser(ctx, o.buyer))?.nickname ?? '同学',
+          refundRequest: r ? { amountFen: r.refundFen, reason: r.reason } : null,
+        });
+      }
       return ok(out);
     },
   }),

@@ -71,6 +71,8 @@ export interface OrderView {
   createdAt: number;
   history: { from: string; to: string; at: number }[];
   buyerNickname?: string;
+  /** For the merchant: a refund the buyer asked for, waiting for approval. */
+  refundRequest?: { amountFen: number; reason: string } | null;
 }
 
 export const groupbuyInput = {

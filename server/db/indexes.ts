@@ -258,6 +258,14 @@ export const indexes: IndexPlan = {
   commission_state: [],
   refunds: [
     {
+      name: 'order_status',
+      fields: [
+        ['orderId', 'asc'],
+        ['status', 'asc'],
+      ],
+      why: "an order's refund requests (merchant review)",
+    },
+    {
       name: 'status_created',
       fields: [
         ['status', 'asc'],

@@ -15,6 +15,7 @@ export const shareFunnel = (days = 30) => call<FunnelRow[]>('analytics', 'shareF
 export const merchantOrders = (state: 'confirmed' | 'shipped' | 'ready_for_pickup' | 'refunding' | 'all' = 'all') =>
   call<import('@core/contracts/groupbuy').OrderView[]>('merchant', 'listOrders', { state });
 export const shipOrder = (orderId: string) => call<unknown>('merchant', 'ship', { orderId });
+export const approveRefund = (orderId: string) => call<{ refundFen: number }>('merchant', 'approveRefund', { orderId });
 export const readyForPickup = (orderId: string) => call<unknown>('merchant', 'readyForPickup', { orderId });
 
 export interface MerchantCampaign {

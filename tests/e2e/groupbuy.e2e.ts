@@ -59,6 +59,19 @@ test('three students fill a 3-seat group through an invite link and pay; the mer
         .waitFor();
     }
     expect((await e2e.cloud.db.collection('orders').where({ status: 'shipped' }).count()).total).toBe(3);
+
+    // After-sales: a buyer asks for part of the money back; the merchant approves it in the console.
+    const { data: shipped } = await e2e.cloud.db.collection<{ _id: string }>('orders').where({ buyer: 'demo-student-2', status: 'shipped' }).get();
+    await e2e.cloud.invoke('order', { action: 'requestRefund', orderId: shipped[0]._id, amountFen: 1000, reason: '少了两瓶' }, { openid: 'demo-student-2' });
+    await merchant.page.reload();
+    await merchant.page
+      .locator('[data-testid="refund-request"]')
+      .getByText(/买家申请退款 ¥10.00：少了两瓶/)
+      .waitFor();
+    await merchant.page.locator('[data-testid="approve-refund"]:visible').click();
+    await merchant.page.locator('[data-testid="refund-request"]').waitFor({ state: 'detached' });
+    await fetch(`${e2e.base}/api/dev/timers/groupbuy`, { method: 'POST' });
+    expect((await e2e.cloud.db.collection('orders').doc(shipped[0]._id).get()).data).toMatchObject({ status: 'partially_refunded', refundedFen: 1000 });
     expect(e2e.errors).toEqual([]);
   }));
 

@@ -3,7 +3,7 @@ import { formatFen } from '@core/money';
 import { ORDER_STATE_NAMES } from '@core/order-machine';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { merchantOrders, readyForPickup, shipOrder } from '../../../api/merchant';
+import { approveRefund, merchantOrders, readyForPickup, shipOrder } from '../../../api/merchant';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../stores/use-remote';
 import './index.css';
@@ -34,6 +34,16 @@ export default function MerchantOrders() {
           <Text className='muted'>
             {o.buyerNickname} · {formatFen(o.amountFen)}
           </Text>
+          {o.refundRequest ? (
+            <View className='mo-refund' data-testid='refund-request'>
+              <Text>
+                买家申请退款 {formatFen(o.refundRequest.amountFen)}：{o.refundRequest.reason}
+              </Text>
+              <Button className='btn-primary' size='mini' data-testid='approve-refund' onClick={() => void act(approveRefund, o.id, '已同意，退款会原路返回')}>
+                同意退款
+              </Button>
+            </View>
+          ) : null}
           {o.state === 'confirmed' ? (
             <View className='mo-actions'>
               <Button className='btn-primary' size='mini' data-testid='ship-button' onClick={() => void act(shipOrder, o.id, '已发货')}>
