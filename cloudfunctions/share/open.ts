@@ -10,7 +10,7 @@ import { recordEvent } from '../../server/repos/events';
 import { type BindingDoc, bindingId, findCode, hasOrdered, rulesFor, toBinding } from '../../server/repos/share';
 import { findUser } from '../../server/repos/users';
 
-export async function openShare(ctx: Ctx, input: { code: string; scene: number; group?: { data: { openGId: string } } }) {
+export async function openShare(ctx: Ctx, input: { code: string; scene: number; group?: { opengid?: string } }) {
   const now = ctx.now();
   const code = CODE_PATTERN.test(input.code) ? await findCode(ctx, input.code) : null;
   if (!code || new Date(code.expiresAt).getTime() <= now) {
@@ -28,7 +28,7 @@ export async function openShare(ctx: Ctx, input: { code: string; scene: number; 
     targetId: code.targetId,
     merchantId: code.scope,
   };
-  await recordEvent(ctx, 'open', { ...base, ...(input.group ? { openGId: input.group.data.openGId } : {}) });
+  await recordEvent(ctx, 'open', { ...base, ...(input.group?.opengid ? { opengid: input.group.opengid } : {}) });
 
   const rules = await rulesFor(ctx, code.scope);
   const customerHasOrdered = await hasOrdered(ctx, ctx.openid, code.scope);

@@ -60,7 +60,34 @@ describe('share function', () => {
     expect((await events('open'))[0]).toMatchObject({ channel: 'group', scene: 1008 });
     // On weapp the client passes a CloudID; WeChat gives the function the decrypted group id.
     await call('share', 'demo-student-3', { action: 'open', code, scene: 1044, group: { cloudID: 'x', data: { openGId: 'G-42' } } });
-    expect((await events('open'))[1]).toMatchObject({ channel: 'group', openGId: 'G-42' });
+    expect((await events('open'))[1]).toMatchObject({ channel: 'group', opengid: 'G-42' });
+  });
+
+  it('a card opened in a group accepts the decrypted getGroupEnterInfo data as documented (opengid)', async () => {
+    const { create, events, call } = await setup();
+    const { code } = await create('chat');
+    await call('user', 'wx-group-member', { action: 'login' });
+    // What a top-level wx.cloud.CloudID field becomes in the function's event: {cloudID, data}
+    // with getGroupEnterInfo's decrypted open data (lower-case opengid) and its watermark.
+    const group = {
+      cloudID: '27_Ih-9vxDaOhIbh48Bdpk90DUkUoNMAPaNtg7OSGM-P2wPEk1NbspjKGoql_g',
+      data: {
+        opengid: 'tG-7Y5uF3Zl0',
+        open_single_roomid: '',
+        group_openid: '',
+        chat_type: 3,
+        watermark: { appid: 'wx3d289323f5900f8e', timestamp: 1574338655 },
+      },
+    };
+    const res = await call<OpenResult>('share', 'wx-group-member', { action: 'open', code, scene: 1008, group });
+    expect(res).toMatchObject({ ok: true, data: { bound: true, targetId: 'p-lamp' } });
+    const [open] = await events('open');
+    expect(open).toMatchObject({ channel: 'group', opengid: 'tG-7Y5uF3Zl0' });
+    expect(open).not.toHaveProperty('openGId');
+    // A group whose id did not come through (no data) still opens the link, only without an id.
+    const bare = await call<OpenResult>('share', 'wx-group-member', { action: 'open', code, scene: 1008, group: { cloudID: 'x' } });
+    expect(bare).toMatchObject({ ok: true });
+    expect((await events('open'))[1]).not.toHaveProperty('opengid');
   });
 
   it('refuses self-referral and A->B->A, and first touch keeps the first sharer for 30 days', async () => {

@@ -76,17 +76,37 @@ export interface AttributionRules {
 
 const code = z.string().min(1).max(64);
 
+/**
+ * What the function receives for the top-level field the client filled with
+ * wx.cloud.CloudID(getGroupEnterInfo's cloudID): WeChat replaces it with {cloudID, data}, data
+ * being the decrypted open data, documented as {opengid, open_single_roomid, group_openid,
+ * chat_type, watermark}: `opengid` in lower case. The deprecated getShareInfo spelt it `openGId`,
+ * still accepted. Either way it comes out under one name, `opengid`; a group without a readable
+ * id (a one-to-one chat, an expired cloudID) still opens the link, only without the group id.
+ */
+const groupEnterInfo = z
+  .object({
+    cloudID: z.string().max(512).optional(),
+    data: z
+      .object({
+        opengid: z.string().max(128).optional(),
+        openGId: z.string().max(128).optional(),
+      })
+      .optional(),
+  })
+  .transform((g): { opengid?: string } => {
+    const id = g.data?.opengid || g.data?.openGId;
+    return id ? { opengid: id } : {};
+  });
+
 export const shareInput = {
   create: z.strictObject({ targetType: z.enum(TARGET_TYPES), targetId: z.string().min(1).max(64), channel: z.enum(CHANNELS) }),
   resolve: z.strictObject({ code }),
   open: z.strictObject({
     code,
     scene: z.number().int().min(1000).max(9999),
-    /**
-     * Opened inside a group (weapp): the client passes wx.cloud.CloudID(getGroupEnterInfo's
-     * cloudID) and WeChat hands the function the decrypted group id in `data`.
-     */
-    group: z.object({ data: z.object({ openGId: z.string().max(128) }) }).optional(),
+    /** Opened inside a group (weapp): see groupEnterInfo. */
+    group: groupEnterInfo.optional(),
   }),
   posterCode: z.strictObject({ code }),
   myBinding: z.strictObject({}),
