@@ -25,6 +25,13 @@ export const WITHDRAWAL_NAMES: Record<WithdrawalState, string> = {
 
 export const MIN_WITHDRAWAL_FEN = 1000;
 export const DAILY_WITHDRAWAL_CAP_FEN = 200_000;
+/**
+ * WeChat Pay's merchant transfer wants the payee's real name (user_name, encrypted) on any single
+ * transfer of ¥2,000 or more. Sprout collects no real names, so one withdrawal (one transfer)
+ * stays below that; two on the same day may still add up to the daily cap.
+ */
+export const TRANSFER_REAL_NAME_FROM_FEN = 200_000;
+export const MAX_WITHDRAWAL_FEN = TRANSFER_REAL_NAME_FROM_FEN - 1;
 export const CONFIRM_WITHIN_MS = 24 * 3600_000;
 
 export function canMove(from: WithdrawalState, to: WithdrawalState): boolean {

@@ -59,6 +59,15 @@ describe('withdrawals', () => {
     ).toMatchObject({ ok: false, code: 'INSUFFICIENT' });
   });
 
+  it('a single withdrawal stays below ¥2,000, where WeChat would want the real name Sprout does not collect', async () => {
+    const c = await commissionCloud();
+    const ask = (amountFen: number) =>
+      c.call('commission', 'demo-koc-1', { action: 'requestWithdrawal', merchantId: MERCHANT, amountFen, requestId: `withdraw-max-${amountFen}` });
+    expect(await ask(200_000)).toMatchObject({ ok: false, code: 'ABOVE_MAXIMUM', message: expect.stringContaining('单笔提现需低于 ¥2000') });
+    // Just below the line the amount itself is fine; this KOC simply has no such balance.
+    expect(await ask(199_999)).toMatchObject({ ok: false, code: 'INSUFFICIENT' });
+  });
+
   it('a failed transfer and an unconfirmed one return the money to available; rejection holds nothing', async () => {
     const c = await commissionCloud();
     for (const buyer of ['demo-student-2', 'demo-student-3', 'fuzz-1']) await c.mature(await c.sale(buyer), buyer);

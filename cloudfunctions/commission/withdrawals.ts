@@ -5,7 +5,15 @@ import { createHash } from 'node:crypto';
 import { holdLines, type Line, paidLines, releaseLines } from '../../core/ledger';
 import { fail, ok } from '../../core/result';
 import { campusTime } from '../../core/time';
-import { CONFIRM_WITHIN_MS, canMove, DAILY_WITHDRAWAL_CAP_FEN, MIN_WITHDRAWAL_FEN, type WithdrawalState } from '../../core/withdrawal-machine';
+import {
+  CONFIRM_WITHIN_MS,
+  canMove,
+  DAILY_WITHDRAWAL_CAP_FEN,
+  MAX_WITHDRAWAL_FEN,
+  MIN_WITHDRAWAL_FEN,
+  TRANSFER_REAL_NAME_FROM_FEN,
+  type WithdrawalState,
+} from '../../core/withdrawal-machine';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
 import { isDuplicateKeyError } from '../../server/db/types';
@@ -60,6 +68,11 @@ export async function requestWithdrawal(ctx: Ctx, input: { merchantId: string; a
   const existing = await getDoc<WithdrawalDoc>(ctx, 'withdrawals', id);
   if (existing) return ok({ withdrawalId: id, status: existing.status });
   if (input.amountFen < MIN_WITHDRAWAL_FEN) return fail('BELOW_MINIMUM', `最少提现 ¥${MIN_WITHDRAWAL_FEN / 100}`);
+  if (input.amountFen > MAX_WITHDRAWAL_FEN)
+    return fail(
+      'ABOVE_MAXIMUM',
+      `单笔提现需低于 ¥${TRANSFER_REAL_NAME_FROM_FEN / 100}（微信转账满 ¥${TRANSFER_REAL_NAME_FROM_FEN / 100} 需收款人实名），请分笔提现`,
+    );
   const available = await availableWith(ctx, ctx.openid, input.merchantId);
   if (input.amountFen > available) return fail('INSUFFICIENT', '可提现余额不足（已扣除退款收回的佣金）');
   const _ = ctx.db.command;

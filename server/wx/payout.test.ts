@@ -1,5 +1,6 @@
 import { createVerify, generateKeyPairSync } from 'node:crypto';
-import { authorization, wxPayout } from './payout';
+import { MAX_WITHDRAWAL_FEN, TRANSFER_REAL_NAME_FROM_FEN } from '../../core/withdrawal-machine';
+import { authorization, TRANSFER_SCENES, wxPayout } from './payout';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const config = {
@@ -40,6 +41,60 @@ describe('merchant transfer adapter (APIv3)', () => {
     });
     expect(await port.query('w123')).toEqual({ state: 'SUCCESS' });
     expect(calls[1].url).toBe('https://api.mch.weixin.qq.com/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/w123');
+  });
+
+  const capture = (sceneId: string) => {
+    const bodies: Record<string, unknown>[] = [];
+    const port = wxPayout({ ...config, sceneId }, async (_url, init) => {
+      bodies.push(JSON.parse(init.body ?? '{}'));
+      return { status: 200, json: async () => ({ state: 'WAIT_USER_CONFIRM', package_info: 'PKG' }) };
+    });
+    return { port, bodies };
+  };
+  const bill = { outBillNo: 'w9', openid: 'o1', amountFen: 1180, remark: '校园种草佣金' };
+
+  it('sends exactly the report infos scene 1005 (佣金报酬) requires: 岗位类型 and 报酬说明', async () => {
+    const { port, bodies } = capture('1005');
+    await port.transfer(bill);
+    expect(bodies[0].transfer_scene_id).toBe('1005');
+    expect((bodies[0].transfer_scene_report_infos as { info_type: string }[]).map((i) => i.info_type)).toEqual(['岗位类型', '报酬说明']);
+    expect(bodies[0]).not.toHaveProperty('user_name'); // below ¥2,000: no real name
+  });
+
+  it('sends exactly the report infos scene 1000 (现金营销) requires: 活动名称 and 奖励说明', async () => {
+    const { port, bodies } = capture('1000');
+    await port.transfer(bill);
+    expect((bodies[0].transfer_scene_report_infos as { info_type: string }[]).map((i) => i.info_type)).toEqual(['活动名称', '奖励说明']);
+  });
+
+  it('every scene in the table names each info type once, with contents WeChat accepts (1-15 and 1-32 characters)', () => {
+    for (const [id, scene] of Object.entries(TRANSFER_SCENES)) {
+      expect(id).toMatch(/^\d{4}$/);
+      const types = scene.reportInfos.map((i) => i.info_type);
+      expect(new Set(types).size).toBe(types.length);
+      for (const i of scene.reportInfos) {
+        expect(i.info_type.length).toBeGreaterThanOrEqual(1);
+        expect(i.info_type.length).toBeLessThanOrEqual(15);
+        expect(i.info_content.length).toBeGreaterThanOrEqual(1);
+        expect(i.info_content.length).toBeLessThanOrEqual(32);
+      }
+    }
+  });
+
+  it('refuses to start under a scene it has no report infos for: a clear error, nothing sent', async () => {
+    const { port, bodies } = capture('1001');
+    await expect(port.transfer(bill)).rejects.toThrow(/SPROUT_TRANSFER_SCENE_ID=1001.*1000（现金营销）、1005（佣金报酬）/);
+    expect(bodies).toHaveLength(0);
+  });
+
+  it('never sends a transfer that would need the real name (from ¥2,000); withdrawals stay below by rule', async () => {
+    expect(TRANSFER_REAL_NAME_FROM_FEN).toBe(200_000);
+    expect(MAX_WITHDRAWAL_FEN).toBeLessThan(TRANSFER_REAL_NAME_FROM_FEN);
+    const { port, bodies } = capture('1005');
+    expect(await port.transfer({ ...bill, amountFen: 200_000 })).toEqual({ state: 'FAIL' });
+    expect(bodies).toHaveLength(0);
+    expect(await port.transfer({ ...bill, amountFen: MAX_WITHDRAWAL_FEN })).toEqual({ state: 'WAIT_USER_CONFIRM', packageInfo: 'PKG' });
+    expect(bodies).toHaveLength(1);
   });
 
   it('without credentials nothing is sent and the transfer answers FAIL (the withdrawal fails, the money returns)', async () => {
