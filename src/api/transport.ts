@@ -1,6 +1,7 @@
 // Transport on weapp: WeChat's own cloud.callFunction. (transport.h5.ts replaces this file in
 // the H5 build, so a weapp build never contains the local cloud's HTTP bridge.)
 import Taro from '@tarojs/taro';
+import { type MerchantTransferHost, requestMerchantTransfer } from '../services/merchant-transfer';
 
 let ready = false;
 function init() {
@@ -37,11 +38,17 @@ export async function simulatePayment(_outTradeNo: string, _result: 'success' | 
   throw new Error('simulated payments exist only on the local cloud');
 }
 
-/** Confirms a merchant transfer in WeChat's own sheet (wx.requestMerchantTransfer) with the package the server got. */
+/**
+ * Confirms a merchant transfer in WeChat's own sheet (wx.requestMerchantTransfer) with the package
+ * the server got. Resolves only once the KOC confirmed; rejects with TransferCancelledError when
+ * they closed the sheet and TransferFailedError otherwise.
+ */
 export async function confirmTransfer(packageInfo: string, mchId: string): Promise<void> {
-  const request = (Taro as unknown as { requestMerchantTransfer?: (o: object) => Promise<unknown> }).requestMerchantTransfer;
-  if (!request) throw new Error('this WeChat version cannot confirm transfers');
-  await request({ mchId, appId: Taro.getAccountInfoSync().miniProgram.appId, package: packageInfo });
+  await requestMerchantTransfer(Taro as unknown as MerchantTransferHost, {
+    mchId,
+    appId: Taro.getAccountInfoSync().miniProgram.appId,
+    package: packageInfo,
+  });
 }
 
 export function onSignInPage(): boolean {

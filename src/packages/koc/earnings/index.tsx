@@ -3,7 +3,7 @@
 import type { CommissionItem, CommissionSummary, WithdrawalView } from '@core/contracts/commission';
 import { formatFen } from '@core/money';
 import { TIER_NAMES } from '@core/tiers';
-import { WITHDRAWAL_NAMES } from '@core/withdrawal-machine';
+import { MAX_WITHDRAWAL_FEN, WITHDRAWAL_NAMES } from '@core/withdrawal-machine';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { commissionList, commissionSummary, confirmWithdrawal, myWithdrawals, re
 import { newRequestId } from '../../../api/groupbuy';
 import { confirmTransfer } from '../../../api/transport';
 import { StateView } from '../../../components/StateView';
+import { transferProblem } from '../../../services/merchant-transfer';
 import './index.css';
 
 export default function Earnings() {
@@ -33,15 +34,20 @@ export default function Earnings() {
   });
 
   const withdraw = async (merchantId: string, availableFen: number) => {
-    const res = await requestWithdrawal(merchantId, availableFen, newRequestId());
+    // One withdrawal stays below the amount where WeChat would want the KOC's real name.
+    const res = await requestWithdrawal(merchantId, Math.min(availableFen, MAX_WITHDRAWAL_FEN), newRequestId());
     Taro.showToast({ title: res.ok ? '已提交，等商家审核' : res.message, icon: res.ok ? 'success' : 'none' });
     void load();
   };
   const confirm = async (w: WithdrawalView) => {
+    // The server is told only after WeChat's sheet reported success; a cancel or a failure leaves
+    // the transfer waiting, and the KOC can come back to it here.
     try {
       await confirmTransfer(w.packageInfo, w.mchId);
-    } catch {
-      return Taro.showToast({ title: '没有完成确认，可以稍后再试', icon: 'none' });
+    } catch (e) {
+      const { title, content } = transferProblem(e);
+      void Taro.showModal({ title, content, showCancel: false, confirmText: '知道了' });
+      return;
     }
     const res = await confirmWithdrawal(w.id);
     Taro.showToast({ title: res.ok && res.data.status === 'paid' ? '已到账' : res.ok ? '处理中' : res.message, icon: 'none' });
@@ -100,7 +106,7 @@ export default function Earnings() {
               disabled={p.availableFen < 1000}
               onClick={() => void withdraw(p.merchantId, p.availableFen)}
             >
-              {p.availableFen < 1000 ? '满 ¥10 可提现' : '全部提现'}
+              {p.availableFen < 1000 ? '满 ¥10 可提现' : p.availableFen > MAX_WITHDRAWAL_FEN ? `提现 ${formatFen(MAX_WITHDRAWAL_FEN)}` : '全部提现'}
             </Button>
           </View>
         </View>
