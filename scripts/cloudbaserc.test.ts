@@ -22,7 +22,13 @@ describe('cloudbaserc.json', () => {
       .map((d) => d.name);
     expect(rc.functions.map((f) => f.name).sort()).toEqual(dirs.sort());
     for (const f of rc.functions) {
-      expect([f.name, f.timeout, f.memorySize, f.runtime, f.handler]).toEqual([f.name, configs[f.name].timeout, configs[f.name].memorySize, 'Nodejs18.15', 'index.main']);
+      expect([f.name, f.timeout, f.memorySize, f.runtime, f.handler]).toEqual([
+        f.name,
+        configs[f.name].timeout,
+        configs[f.name].memorySize,
+        'Nodejs18.15',
+        'index.main',
+      ]);
     }
     expect(rc).toMatchObject({ version: '2.0', envId: '{{env.SPROUT_ENV_ID}}', functionRoot: './dist/cloudfunctions' });
   });
@@ -125,7 +131,8 @@ describe('config.json envVariables', () => {
     // A fixed point, so a broken scan cannot pass the test above by finding nothing.
     expect(await neededBy('order')).toContain('SPROUT_SUB_MCH_ID');
     const commission = await neededBy('commission');
-    for (const v of ['SPROUT_MCH_ID', 'SPROUT_MCH_SERIAL_NO', 'SPROUT_MCH_PRIVATE_KEY', 'SPROUT_APPID', 'SPROUT_TRANSFER_SCENE_ID']) expect(commission).toContain(v);
+    for (const v of ['SPROUT_MCH_ID', 'SPROUT_MCH_SERIAL_NO', 'SPROUT_MCH_PRIVATE_KEY', 'SPROUT_APPID', 'SPROUT_TRANSFER_SCENE_ID'])
+      expect(commission).toContain(v);
     expect(await neededBy('user')).toEqual(new Set());
   });
 });

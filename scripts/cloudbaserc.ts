@@ -133,4 +133,5 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (require.main === module) process.exit(main(process.argv.slice(2)));
+// Run as a script (tsx scripts/cloudbaserc.ts), not when a test imports it.
+if (process.argv[1] === __filename) process.exit(main(process.argv.slice(2)));
