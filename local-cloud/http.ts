@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import sirv from 'sirv';
 import { demoAsset } from './assets';
 import { type LocalCloud, UnknownFunctionError } from './host';
-import { simulatePayment } from './pay-sim';
+import { simulatePayment, simulateRefundNotice } from './pay-sim';
 import { HttpError, readBody } from './request-body';
 import { DEMO_USERS } from './seed/demo';
 import { saveUpload } from './storage';
@@ -102,6 +102,16 @@ export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
       if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new HttpError(400, 'repeat must be 1 to 20');
       const deliveries = await simulatePayment(cloud, pay[1], body.result, repeat);
       if (!deliveries) throw new HttpError(404, `no order with outTradeNo ${pay[1]}`);
+      return send(res, 200, { deliveries });
+    }
+    // WeChat finishes an accepted refund and sends its refund notice (n deliveries).
+    const refund = /^\/api\/dev\/refunds\/([\w-]{1,64})$/.exec(path);
+    if (refund && method === 'POST') {
+      const body = (await readJson(req)) as { repeat?: unknown };
+      const repeat = body.repeat === undefined ? 1 : Number(body.repeat);
+      if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) throw new HttpError(400, 'repeat must be 1 to 20');
+      const deliveries = await simulateRefundNotice(cloud, refund[1], repeat);
+      if (!deliveries) throw new HttpError(404, `no accepted refund with outRefundNo ${refund[1]}`);
       return send(res, 200, { deliveries });
     }
 

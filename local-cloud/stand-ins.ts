@@ -34,11 +34,18 @@ export function localCodes(filesDir: string, publicUrl: () => string): CodesPort
 
 /**
  * WeChat Pay, locally: a prepay always succeeds (the simulated sheet and POST /api/dev/pay
- * deliver the result); refunds succeed unless a test makes them fail to check the retries.
+ * deliver the result). A refund is accepted (unless a test makes it fail, to check the
+ * retries), which is not yet success: by default WeChat's side finishes it at once, so the
+ * sweep's query answers SUCCESS and local flows need no manual step; holdRefunds() keeps
+ * refunds processing until settleRefund() (or POST /api/dev/refunds/<no>, which also delivers
+ * the refund notice).
  */
 export function localPay() {
+  /** Refunds WeChat accepted, by refund number: each number pays once. */
   const refunds = new Map<string, number>();
+  const settled = new Set<string>();
   let failingRefunds = 0;
+  let holding = false;
   const port: PayPort = {
     async unifiedOrder({ outTradeNo }) {
       return {
@@ -52,18 +59,34 @@ export function localPay() {
     async refund({ outRefundNo, refundFen }) {
       if (failingRefunds > 0) {
         failingRefunds--;
-        return { ok: false, detail: 'SYSTEMERROR (simulated)' };
+        return { accepted: false, detail: 'SYSTEMERROR (simulated)' };
       }
       if (!refunds.has(outRefundNo)) refunds.set(outRefundNo, refundFen);
-      return { ok: true };
+      return { accepted: true };
     },
+    async queryRefund(outRefundNo) {
+      const refundFen = refunds.get(outRefundNo);
+      if (refundFen === undefined) return { state: 'NOT_FOUND' };
+      return { state: settled.has(outRefundNo) || !holding ? 'SUCCESS' : 'PROCESSING', refundFen };
+    },
+    // Simulated notices arrive as cloudPay's function events (pay-sim), never over HTTP.
+    readHttpNotice: () => null,
   };
   return {
     port,
-    /** Refunds paid out, by refund number: each number pays once. */
     refunds,
     failNextRefunds(n: number) {
       failingRefunds = n;
+    },
+    /** While holding, WeChat's side finishes no refund unless it is settled one by one. */
+    holdRefunds(hold = true) {
+      holding = hold;
+    },
+    /** WeChat's side finishes an accepted refund; false if it never accepted that number. */
+    settleRefund(outRefundNo: string): boolean {
+      if (!refunds.has(outRefundNo)) return false;
+      settled.add(outRefundNo);
+      return true;
     },
   };
 }

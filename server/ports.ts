@@ -24,11 +24,44 @@ export interface PaymentParams {
   paySign: string;
 }
 
+/** Where WeChat says a refund stands: only SUCCESS means the money reached the buyer. */
+export type RefundState = 'SUCCESS' | 'PROCESSING' | 'CLOSED' | 'ABNORMAL' | 'NOT_FOUND';
+
+/** An HTTP request as WeChat Cloud's HTTP access hands it to a function (body already decoded). */
+export interface HttpNoticeRequest {
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+/** A payment result notice in one shape, whichever adapter received it. */
+export type PayNotice =
+  | { kind: 'payment'; outTradeNo: string; paid: boolean; totalFen: number; transactionId: string }
+  | { kind: 'refund'; outRefundNo: string; state: Exclude<RefundState, 'NOT_FOUND'>; refundFen?: number }
+  /** Verified, but about something Sprout does not handle: acknowledged and dropped. */
+  | { kind: 'ignored'; eventType: string };
+
 export interface PayPort {
-  /** A prepay for one order; WeChat later calls the payCallback function with the result. */
+  /** A prepay for one order; WeChat later notifies the payCallback function with the result. */
   unifiedOrder(input: { outTradeNo: string; totalFen: number; description: string; openid: string }): Promise<PaymentParams>;
-  /** Idempotent by outRefundNo: asking again for the same refund never pays twice. */
-  refund(input: { outTradeNo: string; outRefundNo: string; totalFen: number; refundFen: number }): Promise<{ ok: boolean; detail?: string }>;
+  /**
+   * Asks WeChat to refund. Accepted means WeChat took the request and is processing it, not
+   * that the buyer has the money: that comes with WeChat's refund notice or queryRefund.
+   * Idempotent by outRefundNo: asking again for the same refund never pays twice.
+   */
+  refund(input: {
+    outTradeNo: string;
+    outRefundNo: string;
+    totalFen: number;
+    refundFen: number;
+    reason?: string;
+  }): Promise<{ accepted: true } | { accepted: false; detail: string }>;
+  /** Where a refund stands at WeChat. */
+  queryRefund(outRefundNo: string): Promise<{ state: RefundState; refundFen?: number }>;
+  /**
+   * A notice that arrived over HTTP (WeChat Pay APIv3 posts to the function's HTTP address):
+   * verified and decrypted, or null when it cannot be shown to come from WeChat Pay.
+   */
+  readHttpNotice(request: HttpNoticeRequest, nowMs: number): PayNotice | null;
 }
 
 /** WeChat Pay's merchant transfer (商家转账): the KOC confirms each transfer in the app within 24 h. */

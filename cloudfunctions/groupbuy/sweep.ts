@@ -1,11 +1,13 @@
 // The group-buy timer (every minute): expired seats, groups past their deadline, finished
-// groups' orders and stock, refunds, auto-confirmed receipts. Each step reads a page of 100
-// and makes only conditional moves, so running it twice, or after a crash, does nothing twice.
+// groups' orders and stock, refunds (sent, then confirmed by query), auto-confirmed receipts.
+// Each step reads a page of 100 and makes only conditional moves, so running it twice, or
+// after a crash, does nothing twice.
 import { AUTO_CONFIRM_PICKUP_MS, AUTO_CONFIRM_SHIPPED_MS, RESERVING_GRACE_MS } from '../../core/groupbuy';
 import type { Ctx } from '../../server/context';
 import { completeOrder } from '../../server/flows/completion';
 import { confirmOrders } from '../../server/flows/payments';
-import { payPendingRefunds, startRefund } from '../../server/flows/refunds';
+import { queryProcessingRefunds } from '../../server/flows/refund-results';
+import { startRefund, submitPendingRefunds } from '../../server/flows/refunds';
 import { recordEvent } from '../../server/repos/events';
 import { type GroupDoc, releaseSeat } from '../../server/repos/groupbuy';
 import { endedMemberKey, type OrderDoc, transition } from '../../server/repos/orders';
@@ -118,7 +120,18 @@ export async function sweep(ctx: Ctx) {
   const seatsReleased = await expireSeats(ctx);
   const groupsFailed = await failExpiredGroups(ctx);
   const groupsSettled = await settleGroups(ctx);
-  const refunds = await payPendingRefunds(ctx);
+  // Send refunds, then ask about those WeChat is processing: only its SUCCESS completes one.
+  const sent = await submitPendingRefunds(ctx);
+  const asked = await queryProcessingRefunds(ctx);
   const autoConfirmed = await autoConfirmReceipts(ctx);
-  return { seatsReleased, groupsFailed, groupsSettled, refundsPaid: refunds.paid, refundsFailed: refunds.failed, autoConfirmed };
+  return {
+    seatsReleased,
+    groupsFailed,
+    groupsSettled,
+    refundsAccepted: sent.accepted,
+    refundsFailed: sent.failed,
+    refundsSucceeded: asked.succeeded,
+    refundsWaiting: asked.waiting,
+    autoConfirmed,
+  };
 }
