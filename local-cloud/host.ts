@@ -8,8 +8,8 @@ import { indexes } from '../server/db/indexes';
 import type { CloudFunction } from '../server/define';
 import { jsonLog, type Log } from '../server/log';
 import { Clock } from './clock';
-import { LocalDatabase } from './db/database';
 import { functions as allFunctions } from './functions';
+import { closeLocalDatabase, type OpenOptions, openLocalEngine } from './index';
 import { seedIfEmpty } from './seed/seed';
 import { localCodes, localContentCheck, localPay, localPayout } from './stand-ins';
 
@@ -23,6 +23,8 @@ export interface LocalCloudOptions {
   publicUrl?: string;
   /** Where log lines go; default: nowhere under jest, stdout otherwise. */
   logWrite?: (line: string) => void;
+  /** Latency, a seeded random source and the crash hook for the database (tests and the simulator). */
+  engine?: Pick<OpenOptions, 'latencyMs' | 'random' | 'crash'>;
 }
 
 export class UnknownFunctionError extends Error {}
@@ -39,7 +41,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
     filesDir = join(dataDir, 'files');
   }
   const clock = options.clock ?? new Clock();
-  const db = new LocalDatabase({ file, indexes, now: clock.now, strictCollections: true });
+  const { db, engine } = openLocalEngine({ file, indexes, now: clock.now, strictCollections: true, ...options.engine });
   const fns = options.functions ?? allFunctions;
   let publicUrl = options.publicUrl ?? `http://127.0.0.1:${process.env.PORT ?? 10086}`;
   const codes = localCodes(filesDir, () => publicUrl);
@@ -77,5 +79,5 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   const setPublicUrl = (url: string) => {
     publicUrl = url;
   };
-  return { db, clock, functions: fns, invoke, seeded, filesDir, setPublicUrl, pay, payout, close: () => db.close() };
+  return { db, engine, clock, functions: fns, invoke, seeded, filesDir, setPublicUrl, pay, payout, close: () => closeLocalDatabase(db) };
 }

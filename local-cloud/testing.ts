@@ -12,10 +12,11 @@ export async function testCloud(options: { seed?: boolean } = {}) {
     cloud.invoke(fn, event, { openid }) as Promise<{ ok: true; data: T } | { ok: false; code: string; message: string }>;
   /** A fingerprint of every stored document and version: equal before and after means nothing was written. */
   const fingerprint = () =>
-    cloud.db.store
+    cloud.engine.store
       .collections()
       .map(
-        (c) => cloud.db.store.db.prepare(`SELECT count(*) n, coalesce(sum(v), 0) v, coalesce(group_concat(_id), '') ids FROM "c_${c}"`).get() as { n: number },
+        (c) =>
+          cloud.engine.store.db.prepare(`SELECT count(*) n, coalesce(sum(v), 0) v, coalesce(group_concat(_id), '') ids FROM "c_${c}"`).get() as { n: number },
       )
       // A collection first touched by a read exists empty: that is not a write.
       .filter((r) => r.n > 0)

@@ -30,7 +30,9 @@ export default defineFunction('analytics', {
         .collection('events')
         .aggregate()
         .match({ merchantId: merchant._id, type: _.in(['share_created', 'open', 'bind']), at: _.gte(since) })
-        .addFields({ counted: $.cond($.eq('$type', 'bind'), $.cond('$newCustomer', 1, 0), 1) })
+        // Aggregate operators take ONE argument in the SDK (an array of operands): it keeps only
+        // the first of several, so $.cond(a, b, c) would reach the server as {$cond: a} and fail.
+        .addFields({ counted: $.cond([$.eq(['$type', 'bind']), $.cond(['$newCustomer', 1, 0]), 1]) })
         .group({ _id: { type: '$type', channel: '$channel' }, n: $.sum('$counted') })
         .limit(100)
         .end();

@@ -1,5 +1,7 @@
-// The part of wx-server-sdk's database API that Sprout uses. Production passes
-// cloud.database(); the local cloud passes its SQLite implementation of the same API.
+// Types for the object wx-server-sdk's cloud.database() returns, in production and in the
+// local cloud alike (there the SDK's requester is the only part replaced). The SDK's own
+// index.d.ts types results as `Promise<...> | void | string` and documents as `any`, so these
+// narrow it to what the SDK really returns; they describe, they do not implement.
 
 export type DocData = Record<string, unknown>;
 export type WithId<T> = T & { _id: string };
@@ -104,6 +106,9 @@ export interface Transaction {
 export interface Db {
   command: DbCommand;
   serverDate(options?: { offset?: number }): unknown;
+  /** db.RegExp({ regexp, options }): a regular expression condition. */
+  RegExp(options: { regexp: string; options?: string }): unknown;
+  createCollection(name: string): Promise<{ errMsg: string }>;
   collection<T = DocData>(name: string): CollectionRef<T>;
   runTransaction<R>(fn: (tx: Transaction) => Promise<R>, retries?: number): Promise<R>;
   startTransaction(): Promise<Transaction & { commit(): Promise<unknown> }>;

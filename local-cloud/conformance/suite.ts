@@ -2,8 +2,8 @@
 // database API, written against the `Db` interface only. It runs on the local database in
 // `npm test`; pointed at a real environment (a `Db` from cloud.database() inside a function,
 // with the indexes of `conformanceIndexes` created in the console) it checks the same facts there.
-import type { IndexPlan } from '../../../server/db/index-spec';
-import { type Db, isDuplicateKeyError, isNotFoundError } from '../../../server/db/types';
+import type { IndexPlan } from '../../server/db/index-spec';
+import { type Db, isDuplicateKeyError, isNotFoundError } from '../../server/db/types';
 import { aggregateTests } from './aggregate-tests';
 import { transactionTests } from './transaction-tests';
 
@@ -134,7 +134,10 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
         expect(await where({ tags: _.size(0) })).toEqual(['p3']);
         expect(await where({ scores: _.size(3) })).toEqual(['p4']);
         expect(await where({ tags: _.all(['run', 'art']) })).toEqual(['p1']);
-        expect(await where({ scores: _.elemMatch(_.gt(90).and(_.lt(96))) })).toEqual(['p1']);
+        expect(await where({ scores: _.elemMatch(_.gt(96)) })).toEqual(['p4']);
+        // The SDK cannot express a logic command inside elemMatch: it sends its internal
+        // {operator, operands} object, which the server reads as element fields: nothing matches.
+        expect(await where({ scores: _.elemMatch(_.gt(90).and(_.lt(96))) })).toEqual([]);
         expect(await where({ items: _.elemMatch({ sku: 'a', n: _.gt(2) }) })).toEqual(['p4']);
       });
       it('nested field paths, dotted and as nested objects, through arrays of objects', async () => {
@@ -173,7 +176,11 @@ export function conformanceSuite(name: string, makeHarness: () => Promise<Harnes
       it('get() returns at most 100 documents in a function, by default and with a larger limit', async () => {
         for (let i = 0; i < 120; i++) await db.collection('conf_many').add({ data: { i } });
         expect((await db.collection('conf_many').get()).data).toHaveLength(100);
-        expect((await db.collection('conf_many').limit(1000).get()).data).toHaveLength(100);
+        // Functions may read up to 1,000 a call when they ask (the 100 default is the SDK's).
+        expect((await db.collection('conf_many').limit(1000).get()).data).toHaveLength(120);
+        expect((await db.collection('conf_many').limit(5000).get()).data).toHaveLength(120);
+        // limit(0) is no limit to the SDK: it asks for the default 100.
+        expect((await db.collection('conf_many').limit(0).get()).data).toHaveLength(100);
         expect((await db.collection('conf_many').skip(100).get()).data).toHaveLength(20);
         expect((await db.collection('conf_many').count()).total).toBe(120);
       });

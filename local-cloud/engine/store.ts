@@ -1,12 +1,11 @@
-// SQLite storage behind the local database: one table per collection, the document as JSON,
+// SQLite storage behind the local engine: one table per collection, the document as JSON,
 // and one key column per indexed path so that SQLite indexes (unique ones included) serve
 // queries and idempotency keys exactly where WeChat Cloud's indexes would.
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { IndexPlan, IndexSpec } from '../../server/db/index-spec';
-import { LogicCommand, QueryCommand } from './commands';
-import type { Query } from './match';
-import { isPlainObject } from './values';
+
+import { type Doc, isPlainObject } from './values';
 
 export interface Row {
   rid: number;
@@ -15,12 +14,21 @@ export interface Row {
   doc: string;
 }
 
+/**
+ * A refusal the engine answers over the wire as `{code, message}`: the SDK turns the code into
+ * WeChat's errCode (DATABASE_REQUEST_FAILED -> -502001, ...) and the message into errMsg.
+ */
 export class DbError extends Error {
   constructor(
-    readonly errCode: number,
-    readonly errMsg: string,
+    readonly code:
+      | 'DATABASE_REQUEST_FAILED'
+      | 'INVALID_PARAM'
+      | 'DATABASE_COLLECTION_NOT_EXIST'
+      | 'DATABASE_TRANSACTION_CONFLICT'
+      | 'DATABASE_COLLECTION_ALREADY_EXIST',
+    message: string,
   ) {
-    super(errMsg);
+    super(message);
     this.name = 'DbError';
   }
 }
@@ -54,7 +62,7 @@ export class Table {
     readonly name: string,
     specs: IndexSpec[],
   ) {
-    if (!NAME.test(name)) throw new DbError(-501001, `invalid collection name '${name}'`);
+    if (!NAME.test(name)) throw new DbError('INVALID_PARAM', `invalid collection name '${name}'`);
     this.sql = quote(`c_${name}`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${this.sql} (rid INTEGER PRIMARY KEY, _id TEXT NOT NULL UNIQUE, v INTEGER NOT NULL, doc TEXT NOT NULL)`);
     const paths = [...new Set(specs.flatMap((s) => s.fields.map(([p]) => p)))];
@@ -106,7 +114,7 @@ export class Table {
     }
     const key = sqlKey(node);
     if (key === undefined) {
-      throw new DbError(-501007, `indexed field '${path}' of collection '${this.name}' must hold a scalar (string, number, boolean, date or null)`);
+      throw new DbError('INVALID_PARAM', `indexed field '${path}' of collection '${this.name}' must hold a scalar (string, number, boolean, date or null)`);
     }
     return key;
   }
@@ -121,7 +129,7 @@ export class Table {
 
   insert(id: string, doc: Record<string, unknown>, text: string): void {
     const keys = this.keyValues(doc);
-    this.guard('add', () => this.stmt.insert.run(id, text, ...keys));
+    this.guard(() => this.stmt.insert.run(id, text, ...keys));
   }
 
   /**
@@ -134,24 +142,21 @@ export class Table {
       this.stmt.updateDoc.run(text, id);
       return;
     }
-    this.guard('update', () => this.stmt.update.run(text, ...keys, id));
+    this.guard(() => this.stmt.update.run(text, ...keys, id));
   }
 
   remove(id: string): number {
     return this.stmt.remove.run(id).changes;
   }
 
-  private guard(op: string, fn: () => void): void {
+  private guard(fn: () => void): void {
     try {
       fn();
     } catch (e) {
       const err = e as { code?: string; message?: string };
       if (err.code?.startsWith('SQLITE_CONSTRAINT')) {
         // The same words WeChat Cloud answers with, so one check (isDuplicateKeyError) serves both.
-        throw new DbError(
-          -502001,
-          `collection.${op}:fail -502001 database request fail. [FailedOperation] E11000 duplicate key error collection: ${this.name} (${err.message})`,
-        );
+        throw new DbError('DATABASE_REQUEST_FAILED', `[FailedOperation] E11000 duplicate key error collection: ${this.name} (${err.message})`);
       }
       throw e;
     }
@@ -161,7 +166,7 @@ export class Table {
    * Rows that may match, in the requested order when SQLite can give it. The SQL filter is a
    * superset (only conditions on indexed paths are pushed down); the caller still runs the matcher.
    */
-  scan(query: Query | undefined, order: Array<[string, 'asc' | 'desc']>): { rows: IterableIterator<Row>; ordered: boolean } {
+  scan(query: Doc | undefined, order: Array<[string, 1 | -1]>): { rows: IterableIterator<Row>; ordered: boolean } {
     const { sql, params, ordered, oneById } = this.compile(query, order);
     const stmt = this.prepare(`SELECT rid, _id, v, doc ${sql}`);
     // At most one row by _id: all() costs less than setting up an iterator.
@@ -181,17 +186,19 @@ export class Table {
   }
 
   /** For tests and the benchmark: SQLite's plan for the scan of a query. */
-  explain(query: Query | undefined, order: Array<[string, 'asc' | 'desc']> = []): string {
+  explain(query: Doc | undefined, order: Array<[string, 1 | -1]> = []): string {
     const { sql, params } = this.compile(query, order);
     return (this.db.prepare(`EXPLAIN QUERY PLAN SELECT rid ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ');
   }
 
-  private compile(query: Query | undefined, order: Array<[string, 'asc' | 'desc']>) {
+  private compile(query: Doc | undefined, order: Array<[string, 1 | -1]>) {
     const where: string[] = [];
     const params: SqlValue[] = [];
     if (query) this.pushDown(query, where, params);
+    // SQLite's order of one column agrees with BSON order for values of one type (UTF-8 strings
+    // compare bytewise in both); an indexed field holds one type in practice.
     const byKeys = order.length > 0 && order.every(([p]) => this.column(p));
-    const orderSql = byKeys ? `${order.map(([p, d]) => `${quote(this.column(p) as string)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}, rid` : 'rid';
+    const orderSql = byKeys ? `${order.map(([p, d]) => `${quote(this.column(p) as string)} ${d === -1 ? 'DESC' : 'ASC'}`).join(', ')}, rid` : 'rid';
     const sql = `FROM ${this.sql}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderSql}`;
     return { sql, params, ordered: byKeys || order.length === 0, oneById: where.includes('"_id" = ?') };
   }
@@ -201,44 +208,42 @@ export class Table {
     return path === '_id' ? '_id' : this.keys.get(path);
   }
 
-  private pushDown(query: Query, where: string[], params: SqlValue[]): void {
-    if (query.kind === 'logic') {
-      if (query.op === 'and') for (const part of query.parts) this.pushDown(part, where, params);
-      return;
-    }
-    for (const { path, cond } of query.fields) {
+  private pushDown(query: Doc, where: string[], params: SqlValue[]): void {
+    for (const [path, cond] of Object.entries(query)) {
+      if (path === '$and' && Array.isArray(cond)) {
+        for (const part of cond) if (isPlainObject(part)) this.pushDown(part, where, params);
+        continue;
+      }
       const col = this.column(path);
       if (col) this.pushCondition(quote(col), cond, where, params);
     }
   }
 
+  /** Pushes what SQLite can answer as a superset of MongoDB's answer; the matcher decides the rest. */
   private pushCondition(col: string, cond: unknown, where: string[], params: SqlValue[]): void {
-    if (cond instanceof LogicCommand) {
-      if (cond.op === 'and') for (const c of cond.operands) this.pushCondition(col, c, where, params);
-      return;
+    const isOps = isPlainObject(cond) && Object.keys(cond).length > 0 && Object.keys(cond).every((k) => k.startsWith('$'));
+    const ops: Array<[string, unknown]> = isOps ? Object.entries(cond as Doc) : [['$eq', cond]];
+    for (const [op, operand] of ops) {
+      if (op === '$in' && Array.isArray(operand) && operand.length > 0) {
+        const keys = operand.map(sqlKey);
+        if (keys.some((k) => k === undefined)) continue;
+        const nonNull = keys.filter((k) => k !== null) as SqlValue[];
+        const parts = nonNull.length ? [`${col} IN (${nonNull.map(() => '?').join(', ')})`] : [];
+        if (nonNull.length < keys.length) parts.push(`${col} IS NULL`);
+        where.push(`(${parts.join(' OR ')})`);
+        params.push(...nonNull);
+        continue;
+      }
+      const sqlOp = ({ $eq: '=', $lt: '<', $lte: '<=', $gt: '>', $gte: '>=' } as Record<string, string>)[op];
+      const key = isPlainObject(operand) || Array.isArray(operand) ? undefined : sqlKey(operand);
+      if (!sqlOp || key === undefined) continue;
+      if (key === null) {
+        if (op === '$eq') where.push(`${col} IS NULL`);
+        continue;
+      }
+      where.push(`${col} ${sqlOp} ?`);
+      params.push(key);
     }
-    const op = cond instanceof QueryCommand ? cond.op : 'eq';
-    const operand = cond instanceof QueryCommand ? cond.operand : cond;
-    if (op === 'in' && Array.isArray(operand) && operand.length > 0) {
-      const keys = operand.map(sqlKey);
-      if (keys.some((k) => k === undefined)) return;
-      const nonNull = keys.filter((k) => k !== null) as SqlValue[];
-      const parts = nonNull.length ? [`${col} IN (${nonNull.map(() => '?').join(', ')})`] : [];
-      if (nonNull.length < keys.length) parts.push(`${col} IS NULL`);
-      where.push(`(${parts.join(' OR ')})`);
-      params.push(...nonNull);
-      return;
-    }
-    const key = isPlainObject(operand) || Array.isArray(operand) ? undefined : sqlKey(operand);
-    if (key === undefined) return;
-    const sqlOp = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=' }[op as string];
-    if (!sqlOp) return;
-    if (key === null) {
-      if (op === 'eq') where.push(`${col} IS NULL`);
-      return;
-    }
-    where.push(`${col} ${sqlOp} ?`);
-    params.push(key);
   }
 }
 

@@ -1,8 +1,11 @@
 // Local-only properties: index use, the scalar rule for indexed fields, and that pushing
 // conditions down to SQLite never changes a result.
 import fc from 'fast-check';
-import { LocalDatabase } from './database';
-import { normalizeQuery } from './match';
+import type { Db } from '../../server/db/types';
+import { openLocalEngine } from '../index';
+
+const open = (options: { file?: string; indexes: typeof indexes | Record<string, never>; strictCollections?: boolean }) =>
+  openLocalEngine({ strictCollections: false, ...options });
 
 const indexes = {
   items: [
@@ -20,26 +23,26 @@ const indexes = {
 
 describe('local database', () => {
   it('an equality query with orderBy on indexed fields uses the SQLite index, not a scan', () => {
-    const db = new LocalDatabase({ file: ':memory:', indexes });
-    const plan = db.store.table('items').explain(normalizeQuery({ cat: 'a' }), [['price', 'desc']]);
+    const { engine } = open({ indexes });
+    const plan = engine.store.table('items').explain({ cat: 'a' }, [['price', -1]]);
     expect(plan).toMatch(/USING (COVERING )?INDEX/);
     expect(plan).not.toMatch(/SCAN c_items(?! USING)/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
   it('refuses an array or object in an indexed field with a clear message', async () => {
-    const db = new LocalDatabase({ file: ':memory:', indexes });
+    const { db } = open({ indexes });
     await expect(db.collection('items').add({ data: { cat: ['a'] } })).rejects.toThrow(/indexed field 'cat'.*scalar/);
   });
 
   it('an index declared later is filled from existing documents', async () => {
     const file = `${require('node:os').tmpdir()}/sprout-migrate-${process.pid}-${Date.now()}.db`;
-    const a = new LocalDatabase({ file, indexes: {} });
-    await a.collection('items').add({ data: { cat: 'x', price: 5 } });
-    a.close();
-    const b = new LocalDatabase({ file, indexes });
-    expect((await b.collection('items').where({ cat: 'x' }).get()).data).toHaveLength(1);
-    b.close();
+    const a = open({ file, indexes: {} });
+    await a.db.collection('items').add({ data: { cat: 'x', price: 5 } });
+    a.engine.close();
+    const b = open({ file, indexes });
+    expect((await b.db.collection('items').where({ cat: 'x' }).get()).data).toHaveLength(1);
+    b.engine.close();
   });
 
   const value = fc.oneof(
@@ -64,15 +67,15 @@ describe('local database', () => {
         cond,
         fc.constantFrom('asc', 'desc'),
         async (docs, field, [op, v], dir) => {
-          const plain = new LocalDatabase({ file: ':memory:', indexes: {} });
-          const indexed = new LocalDatabase({ file: ':memory:', indexes });
+          const plain = open({ indexes: {} }).db;
+          const indexed = open({ indexes }).db;
           for (const [i, d] of docs.entries()) {
             await plain.collection('items').add({ data: { ...d, _id: `d${i}` } });
             await indexed.collection('items').add({ data: { ...d, _id: `d${i}` } });
           }
           const _ = plain.command as unknown as Record<string, (x: unknown) => unknown>;
           const q = { [field]: _[op](v) };
-          const run = (db: LocalDatabase) => db.collection('items').where(q).orderBy(field, dir).get();
+          const run = (db: Db) => db.collection('items').where(q).orderBy(field, dir).get();
           const a = (await run(plain)).data.map((d) => d._id);
           const b = (await run(indexed)).data.map((d) => d._id);
           expect([...b].sort()).toEqual([...a].sort());
@@ -85,16 +88,21 @@ describe('local database', () => {
 
 describe('local database: _id conditions', () => {
   it('a where() on _id uses the primary key, not a scan', () => {
-    const db = new LocalDatabase({ file: ':memory:', indexes });
-    expect(db.store.table('items').explain(normalizeQuery({ _id: 'x', price: 3 }))).toMatch(/USING INDEX sqlite_autoindex|USING (COVERING )?INDEX/);
+    const { engine } = open({ indexes });
+    expect(engine.store.table('items').explain({ _id: 'x', price: 3 })).toMatch(/USING INDEX sqlite_autoindex|USING (COVERING )?INDEX/);
   });
 });
 
 describe('local database: collections', () => {
   it('in strict mode refuses a collection nobody declared, as WeChat refuses one nobody created', async () => {
-    const db = new LocalDatabase({ file: ':memory:', indexes, strictCollections: true });
-    expect(() => db.collection('itmes')).toThrow(/collection not exists: 'itmes'/);
-    await expect(db.runTransaction(async (tx) => tx.collection('itmes').add({ data: {} }))).rejects.toThrow(/collection not exists/);
+    const { db } = open({ indexes, strictCollections: true });
+    await expect(db.collection('itmes').get()).rejects.toMatchObject({ errCode: -502005, errMsg: expect.stringMatching(/collection not exists.*itmes/) });
+    await expect(db.runTransaction(async (tx) => tx.collection('itmes').add({ data: {} }))).rejects.toMatchObject({ errCode: -502005 });
     await db.collection('items').add({ data: { cat: 'a' } });
+    // createCollection works as in WeChat: afterwards the collection exists, a second create fails.
+    await db.createCollection('itmes');
+    await db.collection('itmes').add({ data: { x: 1 } });
+    expect((await db.collection('itmes').count()).total).toBe(1);
+    await expect(db.createCollection('itmes')).rejects.toMatchObject({ errMsg: expect.stringMatching(/exist/i) });
   });
 });

@@ -1,9 +1,9 @@
-import { LocalDatabase } from '../database';
+import { openLocalDatabase } from '../index';
 import { conformanceIndexes, conformanceSuite } from './suite';
 
-conformanceSuite('local SQLite', async () => {
+conformanceSuite('wx-server-sdk over the local engine', async () => {
   let now = Date.parse('2026-11-22T08:00:00Z');
-  const db = new LocalDatabase({ file: ':memory:', indexes: conformanceIndexes, now: () => now, strictCollections: true });
+  const db = openLocalDatabase({ indexes: conformanceIndexes, now: () => now });
   return {
     db,
     advanceClock: (ms) => {

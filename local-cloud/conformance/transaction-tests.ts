@@ -1,5 +1,5 @@
 // Conformance: transactions (single-document operations, rollback, conflicts).
-import type { Db } from '../../../server/db/types';
+import type { Db } from '../../server/db/types';
 
 export function transactionTests(getDb: () => Db, ids: (q: Promise<{ data: { _id: string }[] }>) => Promise<string[]>): void {
   let db: Db;
@@ -48,8 +48,8 @@ export function transactionTests(getDb: () => Db, ids: (q: Promise<{ data: { _id
     it('refuses where() inside a transaction', async () => {
       const err = await db
         .runTransaction(async (tx) => {
-          (tx.collection('conf_people') as unknown as { where(q: object): unknown }).where({ city: 'sh' });
-        })
+          await (tx.collection('conf_people') as unknown as { where(q: object): { get(): Promise<unknown> } }).where({ city: 'sh' }).get();
+        }, 0)
         .catch((e) => e);
       expect(String(err.message ?? err.errMsg)).toMatch(/single|where/i);
     });

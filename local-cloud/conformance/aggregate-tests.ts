@@ -1,5 +1,5 @@
 // Conformance: aggregation pipelines and their default limit.
-import type { Db } from '../../../server/db/types';
+import type { Db } from '../../server/db/types';
 
 export function aggregateTests(getDb: () => Db): void {
   let db: Db;
@@ -28,7 +28,7 @@ export function aggregateTests(getDb: () => Db): void {
         .collection('conf_people')
         .aggregate()
         .unwind('$items')
-        .addFields({ total: $.multiply('$items.n', 10) })
+        .addFields({ total: $.multiply(['$items.n', 10]) })
         .project({ _id: 0, sku: '$items.sku', total: 1 })
         .sort({ total: 1 })
         .skip(1)
