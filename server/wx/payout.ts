@@ -3,9 +3,10 @@
 // bill number is the withdrawal id and never changes, so a retry can never pay twice.
 // Configured by environment variables on the commission function; without them nothing is sent
 // and every transfer answers FAIL, so the withdrawal ends as failed and the money returns.
-import { createSign, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { TRANSFER_REAL_NAME_FROM_FEN } from '../../core/withdrawal-machine';
 import type { PayoutPort } from '../ports';
+import { authorization } from './apiv3';
 
 export interface ReportInfo {
   info_type: string;
@@ -58,12 +59,8 @@ type Fetch = (url: string, init: { method: string; headers: Record<string, strin
 
 const HOST = 'https://api.mch.weixin.qq.com';
 
-/** APIv3 request signature: RSA-SHA256 over method, path, timestamp, nonce and body, one per line. */
-export function authorization(config: PayoutConfig, method: string, path: string, body: string, timestamp: number, nonce: string): string {
-  const message = `${method}\n${path}\n${timestamp}\n${nonce}\n${body}\n`;
-  const signature = createSign('RSA-SHA256').update(message).sign(config.privateKeyPem, 'base64');
-  return `WECHATPAY2-SHA256-RSA2048 mchid="${config.mchId}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${config.serialNo}"`;
-}
+// Request signing is shared with the payment adapter (pay-v3.ts).
+export { authorization };
 
 const stateOf = (s: unknown): 'WAIT_USER_CONFIRM' | 'SUCCESS' | 'FAIL' =>
   s === 'SUCCESS' ? 'SUCCESS' : s === 'FAIL' || s === 'CANCELLED' ? 'FAIL' : 'WAIT_USER_CONFIRM';
