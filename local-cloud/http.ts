@@ -67,6 +67,21 @@ export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
       return send(res, 200, { now: cloud.clock.now() });
     }
 
+    // Fault injection: {"crashAfterWrites": k} kills this process (as kill -9 would) right after
+    // the k-th committed database write from now; {"failWrite": k} fails the k-th write once;
+    // {} disarms. GET tells what is armed and the latency in force.
+    if (path === '/api/dev/faults') {
+      if (method === 'POST') {
+        const body = (await readJson(req)) as Record<string, unknown>;
+        try {
+          cloud.engine.faults.arm(body as { crashAfterWrites?: number; failWrite?: number });
+        } catch (e) {
+          throw new HttpError(400, (e as Error).message);
+        }
+      }
+      return send(res, 200, { armed: cloud.engine.faults.armed(), latencyMs: cloud.engine.faults.latencyMs ?? null });
+    }
+
     const timer = /^\/api\/dev\/timers\/([\w-]+)$/.exec(path);
     if (timer && method === 'POST') {
       const chosen = timer[1] === 'all' ? triggers : triggers.filter((t) => t.fn === timer[1]);
