@@ -7,7 +7,8 @@ import type { CloudFunction } from '../define';
 import { jsonLog } from '../log';
 import { wxCodes } from './codes';
 import { wxContentCheck } from './content-check';
-import { wxPay } from './pay';
+import type { CloudPay } from './pay';
+import { payFromEnv } from './pay-provider';
 import { wxPayout } from './payout';
 
 export function wxMain(fn: CloudFunction) {
@@ -24,10 +25,7 @@ export function wxMain(fn: CloudFunction) {
       call: async (name, data) => ((await cloud.callFunction({ name, data })) as { result: unknown }).result,
       contentCheck: wxContentCheck(cloud.openapi),
       codes: wxCodes(cloud as unknown as Parameters<typeof wxCodes>[0]),
-      pay: wxPay((cloud as unknown as { cloudPay: Parameters<typeof wxPay>[0] }).cloudPay, {
-        subMchId: process.env.SPROUT_SUB_MCH_ID ?? '',
-        envId: wx.ENV ?? '',
-      }),
+      pay: payFromEnv(process.env, (cloud as unknown as { cloudPay: CloudPay }).cloudPay, wx.ENV ?? ''),
       payout: wxPayout(),
     };
     return fn.handle(event, ctx);
