@@ -44,6 +44,7 @@ export class LocalEngine {
   private readonly txs = new Map<string, Tx>();
   private readonly locks = new LockTable();
   private dead = false;
+  private requests = 0;
 
   constructor(readonly options: EngineOptions) {
     this.store = new Store(options.file, options.indexes);
@@ -56,7 +57,7 @@ export class LocalEngine {
   async send(action: string, params: Params = {}): Promise<WireResult> {
     await this.faults.delay();
     if (this.dead) throw new EngineDead();
-    const requestId = randomBytes(8).toString('hex');
+    const requestId = `local-${++this.requests}`;
     try {
       const data = await this.dispatch(action, params);
       return { ...data, requestId };
@@ -208,6 +209,7 @@ export class LocalEngine {
   /** A plain write waits while a transaction holds a document it would write. */
   private async waitForLocks(p: Params): Promise<void> {
     for (;;) {
+      if (!this.locks.any()) return;
       const collection = this.collection(p);
       const ids =
         p.queryType === 'DOC'

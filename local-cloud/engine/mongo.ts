@@ -4,6 +4,7 @@
 // ordered embedded documents), $mod on numbers only, $sort by an array's least or greatest
 // element, and expressions that MongoDB refuses ($size of a non-array, a $cond without
 // if/then/else) refused here too instead of quietly giving a value.
+import { dirname, join } from 'node:path';
 import { Aggregator } from 'mingo/aggregator';
 import { Context, evalExpr, ProcessingMode } from 'mingo/core';
 import { Lazy } from 'mingo/lazy';
@@ -150,7 +151,19 @@ const context = Context.init({ query: queryOverrides, expression: expressionOver
   .addProjectionOps(projectionOps as never)
   .addWindowOps(windowOps as never);
 
-const options: Partial<Options> = { context, idKey: '_id', processingMode: ProcessingMode.CLONE_INPUT };
+// mingo copies a plain options object's whole operator context on every Query, Aggregator and
+// update (hundreds of operators: most of a query's cost). A ComputeOptions instance made once
+// is reused as it is; the class is not exported, so it is loaded from mingo's own file.
+const { ComputeOptions } = require(join(dirname(require.resolve('mingo')), 'core', '_internal.js')) as {
+  ComputeOptions: { init(o: Partial<Options>): Partial<Options> };
+};
+const options = ComputeOptions.init({ context, idKey: '_id', processingMode: ProcessingMode.CLONE_INPUT });
+// The updater spreads its options into a new object (an instance would lose its context), so
+// it gets the small context it needs: query operators for $pull conditions.
+const updateOptions: Partial<Options> = {
+  context: Context.init({ query: queryOverrides } as never).addQueryOps(queryOps as never),
+  idKey: '_id',
+};
 
 /** A compiled filter; throws MongoError (or mingo's) on a malformed query. */
 export function compileQuery(query: Doc): (doc: Doc) => boolean {
@@ -177,7 +190,7 @@ export function runAggregate(docs: Doc[], stages: Doc[], lookup: (collection: st
 /** Applies an update document in place; returns whether anything changed. */
 export function applyModifier(doc: Doc, modifier: Doc): boolean {
   try {
-    return mingoUpdate(doc, modifier as never, undefined, undefined, { cloneMode: 'deep', queryOptions: options }).length > 0;
+    return mingoUpdate(doc, modifier as never, undefined, undefined, { cloneMode: 'deep', queryOptions: updateOptions }).length > 0;
   } catch (e) {
     throw asMongoError(e);
   }

@@ -33,6 +33,10 @@ export class LockTable {
   private readonly owners = new Map<string, string>();
   private readonly waiters = new Map<string, Array<() => void>>();
 
+  any(): boolean {
+    return this.owners.size > 0;
+  }
+
   owner(key: string): string | undefined {
     return this.owners.get(key);
   }
