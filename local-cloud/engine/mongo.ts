@@ -4,6 +4,7 @@
 // ordered embedded documents), $mod on numbers only, $sort by an array's least or greatest
 // element, and expressions that MongoDB refuses ($size of a non-array, a $cond without
 // if/then/else) refused here too instead of quietly giving a value.
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Aggregator } from 'mingo/aggregator';
 import { Context, evalExpr, ProcessingMode } from 'mingo/core';
@@ -154,7 +155,8 @@ const context = Context.init({ query: queryOverrides, expression: expressionOver
 // mingo copies a plain options object's whole operator context on every Query, Aggregator and
 // update (hundreds of operators: most of a query's cost). A ComputeOptions instance made once
 // is reused as it is; the class is not exported, so it is loaded from mingo's own file.
-const { ComputeOptions } = require(join(dirname(require.resolve('mingo')), 'core', '_internal.js')) as {
+const requireHere = createRequire(__filename);
+const { ComputeOptions } = requireHere(join(dirname(requireHere.resolve('mingo')), 'core', '_internal.js')) as {
   ComputeOptions: { init(o: Partial<Options>): Partial<Options> };
 };
 const options = ComputeOptions.init({ context, idKey: '_id', processingMode: ProcessingMode.CLONE_INPUT });
