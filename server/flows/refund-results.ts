@@ -111,7 +111,14 @@ export async function queryProcessingRefunds(ctx: Ctx, limit = 100): Promise<{ s
         .update({ data: { status: 'pending', lastError: 'refund not found at WeChat' } });
       continue;
     }
-    const outcome = await applyRefundState(ctx, r._id, answer.state, 'query', answer.refundFen);
+    let outcome: RefundOutcome;
+    try {
+      outcome = await applyRefundState(ctx, r._id, answer.state, 'query', answer.refundFen);
+    } catch (e) {
+      // A write conflict (a notice completing it right now) or a fault: the next run asks again.
+      ctx.log.warn('could not apply a refund query answer; asking again next run', { outRefundNo: r._id, error: e });
+      continue;
+    }
     if (outcome === 'succeeded') {
       succeeded++;
       continue;
