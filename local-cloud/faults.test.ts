@@ -183,3 +183,16 @@ describe('crashAfterWrites over HTTP kills the local cloud process', () => {
     }
   }, 60_000);
 });
+
+describe('testCloud({ durable: true }): crash and restart in process', () => {
+  it('a function that dies after its write leaves the write; after restart the same request finds it', async () => {
+    const t = await (await import('./testing')).testCloud({ durable: true });
+    t.crashAfterWrites(1);
+    await expect(t.call('user', 'durable-u1', { action: 'login' })).rejects.toThrow(/crashed/);
+    expect(t.crashes()).toBe(1);
+    await expect(t.call('user', 'durable-u2', { action: 'login' })).rejects.toThrow(/crashed/);
+    await t.restart();
+    expect(await t.call('user', 'durable-u1', { action: 'login' })).toMatchObject({ ok: true, data: { isNew: false } });
+    expect(await t.call('user', 'durable-u2', { action: 'login' })).toMatchObject({ ok: true, data: { isNew: true } });
+  });
+});

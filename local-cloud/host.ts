@@ -25,6 +25,9 @@ export interface LocalCloudOptions {
   logWrite?: (line: string) => void;
   /** Latency, a seeded random source and the crash hook for the database (tests and the simulator). */
   engine?: Pick<OpenOptions, 'latencyMs' | 'random' | 'crash'>;
+  /** WeChat Pay stand-ins to reuse (a restart after a crash keeps what WeChat already knows). */
+  pay?: ReturnType<typeof localPay>;
+  payout?: ReturnType<typeof localPayout>;
 }
 
 export class UnknownFunctionError extends Error {}
@@ -45,8 +48,9 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   const fns = options.functions ?? allFunctions;
   let publicUrl = options.publicUrl ?? `http://127.0.0.1:${process.env.PORT ?? 10086}`;
   const codes = localCodes(filesDir, () => publicUrl);
-  const pay = localPay();
-  const payout = localPayout();
+  // WeChat Pay's side lives outside the process: a restarted local cloud keeps the same one.
+  const pay = options.pay ?? localPay();
+  const payout = options.payout ?? localPayout();
   const write = options.logWrite ?? (process.env.JEST_WORKER_ID ? () => {} : (l: string) => console.log(l));
 
   async function invoke(name: string, event: unknown, caller: { openid?: string; source?: string } = {}): Promise<unknown> {

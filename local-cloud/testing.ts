@@ -1,15 +1,44 @@
 // Helpers for function tests: a seeded local cloud on a throwaway database, and a call that
-// goes through the host exactly as an HTTP request would.
+// goes through the host exactly as an HTTP request would. With `durable`, the database is a
+// file and the cloud can crash (after the k-th write, as POST /api/dev/faults arms it) and
+// restart on the same data with the same clock and the same WeChat Pay stand-ins.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Clock } from './clock';
-import { createLocalCloud } from './host';
+import { createLocalCloud, type LocalCloud } from './host';
 
 export const T0 = Date.parse('2026-11-22T02:00:00Z'); // 10:00 campus time
 
-export async function testCloud(options: { seed?: boolean } = {}) {
+export interface TestCloudOptions {
+  seed?: boolean;
+  /** A file-backed database that can crash and restart. */
+  durable?: boolean;
+  /** [min, max] ms before each database operation, and the random source for it. */
+  latencyMs?: [number, number];
+  random?: () => number;
+}
+
+export async function testCloud(options: TestCloudOptions = {}) {
   const clock = new Clock(() => T0);
-  const cloud = await createLocalCloud({ dataDir: ':memory:', clock, seed: options.seed ?? true });
+  const dataDir = options.durable ? mkdtempSync(join(tmpdir(), 'sprout-test-')) : ':memory:';
+  let crashes = 0;
+  const engine = { latencyMs: options.latencyMs, random: options.random, crash: () => void crashes++ };
+  let cloud: LocalCloud = await createLocalCloud({ dataDir, clock, seed: options.seed ?? true, engine });
   const call = <T = unknown>(fn: string, openid: string, event: Record<string, unknown>) =>
     cloud.invoke(fn, event, { openid }) as Promise<{ ok: true; data: T } | { ok: false; code: string; message: string }>;
+  /** Kill the process right after the k-th committed write from now (the caller sees a failure). */
+  const crashAfterWrites = (k: number) => cloud.engine.faults.arm({ crashAfterWrites: k });
+  /** Start again on the same data, as after a crash; the old instance is dead. */
+  const restart = async () => {
+    if (!options.durable) throw new Error('restart needs testCloud({ durable: true })');
+    try {
+      cloud.close();
+    } catch {}
+    cloud = await createLocalCloud({ dataDir, clock, seed: false, engine, pay: cloud.pay, payout: cloud.payout });
+    t.cloud = cloud;
+    return cloud;
+  };
   /** A fingerprint of every stored document and version: equal before and after means nothing was written. */
   const fingerprint = () =>
     cloud.engine.store
@@ -22,5 +51,6 @@ export async function testCloud(options: { seed?: boolean } = {}) {
       .filter((r) => r.n > 0)
       .map((r) => JSON.stringify(r))
       .join('|');
-  return { cloud, clock, call, fingerprint };
+  const t = { cloud, clock, call, fingerprint, crashAfterWrites, restart, crashes: () => crashes };
+  return t;
 }
