@@ -8,6 +8,7 @@ import { indexes } from '../server/db/indexes';
 import type { CloudFunction } from '../server/define';
 import { jsonLog, type Log } from '../server/log';
 import { Clock } from './clock';
+import { EngineDead } from './engine/engine';
 import { functions as allFunctions } from './functions';
 import { closeLocalDatabase, type OpenOptions, openLocalEngine } from './index';
 import { seedIfEmpty } from './seed/seed';
@@ -75,7 +76,10 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
     // Events and results cross a wire in WeChat: pass them through JSON so nothing local-only
     // (a Date object, undefined, a class instance) leaks through.
     const wireEvent = event === undefined ? {} : JSON.parse(JSON.stringify(event));
+    if (engine.crashed) throw new EngineDead();
     const result = await fn.handle(wireEvent, ctx);
+    // An injected crash (in-process) ends the invocation as a dead process would: no answer.
+    if (engine.crashed) throw new EngineDead();
     return JSON.parse(JSON.stringify(result));
   }
 

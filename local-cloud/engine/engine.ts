@@ -30,7 +30,7 @@ export interface EngineOptions extends FaultOptions {
 type Params = Record<string, unknown>;
 export type WireResult = Record<string, unknown> & { code?: string; message?: string };
 
-class EngineDead extends Error {
+export class EngineDead extends Error {
   constructor() {
     super('the local cloud process has crashed (fault injection); open the database again');
   }
@@ -51,6 +51,11 @@ export class LocalEngine {
     this.now = options.now ?? Date.now;
     this.declared = options.strictCollections === false ? null : new Set(Object.keys(options.indexes));
     this.faults = new Faults(options);
+  }
+
+  /** True once an injected crash has "killed the process" (in-process crash hooks only). */
+  get crashed(): boolean {
+    return this.dead;
   }
 
   /** One wire action, answered as the server would: data, or {code, message}. */
