@@ -25,7 +25,7 @@ export interface LocalCloudOptions {
   /** Where log lines go; default: nowhere under jest, stdout otherwise. */
   logWrite?: (line: string) => void;
   /** Latency, a seeded random source and the crash hook for the database (tests and the simulator). */
-  engine?: Pick<OpenOptions, 'latencyMs' | 'random' | 'crash'>;
+  engine?: Pick<OpenOptions, 'latencyMs' | 'random' | 'crash' | 'sleep' | 'newId'>;
   /** WeChat Pay stand-ins to reuse (a restart after a crash keeps what WeChat already knows). */
   pay?: ReturnType<typeof localPay>;
   payout?: ReturnType<typeof localPayout>;

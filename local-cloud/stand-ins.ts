@@ -43,6 +43,8 @@ export function localCodes(filesDir: string, publicUrl: () => string): CodesPort
 export function localPay() {
   /** Refunds WeChat accepted, by refund number: each number pays once. */
   const refunds = new Map<string, number>();
+  /** The payment each accepted refund takes money back from (WeChat's own record). */
+  const refundTrades = new Map<string, string>();
   const settled = new Set<string>();
   let failingRefunds = 0;
   let holding = false;
@@ -56,12 +58,15 @@ export function localPay() {
         paySign: 'local-cloud',
       };
     },
-    async refund({ outRefundNo, refundFen }) {
+    async refund({ outTradeNo, outRefundNo, refundFen }) {
       if (failingRefunds > 0) {
         failingRefunds--;
         return { accepted: false, detail: 'SYSTEMERROR (simulated)' };
       }
-      if (!refunds.has(outRefundNo)) refunds.set(outRefundNo, refundFen);
+      if (!refunds.has(outRefundNo)) {
+        refunds.set(outRefundNo, refundFen);
+        refundTrades.set(outRefundNo, outTradeNo);
+      }
       return { accepted: true };
     },
     async queryRefund(outRefundNo) {
@@ -75,6 +80,7 @@ export function localPay() {
   return {
     port,
     refunds,
+    refundTrades,
     failNextRefunds(n: number) {
       failingRefunds = n;
     },

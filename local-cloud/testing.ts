@@ -17,13 +17,17 @@ export interface TestCloudOptions {
   /** [min, max] ms before each database operation, and the random source for it. */
   latencyMs?: [number, number];
   random?: () => number;
+  /** How the database waits out its latency (the simulator's virtual clock). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Ids for documents added without one (the simulator's are seeded, so a run replays). */
+  newId?: () => string;
 }
 
 export async function testCloud(options: TestCloudOptions = {}) {
   const clock = new Clock(() => T0);
   const dataDir = options.durable ? mkdtempSync(join(tmpdir(), 'sprout-test-')) : ':memory:';
   let crashes = 0;
-  const engine = { latencyMs: options.latencyMs, random: options.random, crash: () => void crashes++ };
+  const engine = { latencyMs: options.latencyMs, random: options.random, sleep: options.sleep, newId: options.newId, crash: () => void crashes++ };
   let cloud: LocalCloud = await createLocalCloud({ dataDir, clock, seed: options.seed ?? true, engine });
   const call = <T = unknown>(fn: string, openid: string, event: Record<string, unknown>) =>
     cloud.invoke(fn, event, { openid }) as Promise<{ ok: true; data: T } | { ok: false; code: string; message: string }>;

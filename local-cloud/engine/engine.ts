@@ -25,6 +25,8 @@ export interface EngineOptions extends FaultOptions {
   now?: () => number;
   /** Refuse collections that are neither declared nor created, as WeChat refuses uncreated ones. */
   strictCollections?: boolean;
+  /** Ids for documents added without one: random like WeChat's by default; the simulator's are seeded. */
+  newId?: () => string;
 }
 
 type Params = Record<string, unknown>;
@@ -243,7 +245,7 @@ export class LocalEngine {
     const docs = ((p.data as unknown[]) ?? []).map((text) => this.prepareDoc(decodeWire(text, this.now())));
     if (!docs.length) throw new DbError('INVALID_PARAM', '[InvalidParameter] nothing to insert');
     // The server puts _id first, as MongoDB does.
-    const withIds = docs.map((d) => ({ _id: d._id === undefined ? newId() : String(d._id), ...stripId(d) }));
+    const withIds = docs.map((d) => ({ _id: d._id === undefined ? (this.options.newId ?? newId)() : String(d._id), ...stripId(d) }));
     if (p.transactionId) {
       const tx = this.tx(p.transactionId);
       for (const doc of withIds) {

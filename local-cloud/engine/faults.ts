@@ -14,6 +14,8 @@ export interface FaultOptions {
   random?: () => number;
   /** What a crash does: kill -9 of this process by default; tests pass their own. */
   crash?: () => void;
+  /** How to wait: real timers by default; the simulator passes its virtual clock's. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export function parseLatency(text: string | undefined): [number, number] | undefined {
@@ -38,11 +40,13 @@ export class Faults {
   latencyMs?: [number, number];
   readonly random: () => number;
   readonly crash: () => void;
+  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(options: FaultOptions = {}) {
     this.latencyMs = options.latencyMs;
     this.random = options.random ?? Math.random;
     this.crash = options.crash ?? killProcess;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
   /** Arms a plan, counting from now; {} disarms. */
@@ -63,8 +67,7 @@ export class Faults {
   async delay(): Promise<void> {
     if (!this.latencyMs) return;
     const [min, max] = this.latencyMs;
-    const ms = min + this.random() * (max - min);
-    await new Promise((r) => setTimeout(r, ms));
+    await this.sleep(min + this.random() * (max - min));
   }
 
   /** Before a write: true when this attempt is the one that must fail. */
