@@ -2,7 +2,15 @@
 const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }];
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/core', '<rootDir>/server', '<rootDir>/local-cloud', '<rootDir>/cloudfunctions', '<rootDir>/src', '<rootDir>/scripts'],
+  roots: [
+    '<rootDir>/core',
+    '<rootDir>/server',
+    '<rootDir>/local-cloud',
+    '<rootDir>/cloudfunctions',
+    '<rootDir>/src',
+    '<rootDir>/scripts',
+    '<rootDir>/tests/sim',
+  ],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(ts|tsx)$': swc },
   moduleNameMapper: {

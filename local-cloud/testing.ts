@@ -2,7 +2,7 @@
 // goes through the host exactly as an HTTP request would. With `durable`, the database is a
 // file and the cloud can crash (after the k-th write, as POST /api/dev/faults arms it) and
 // restart on the same data with the same clock and the same WeChat Pay stand-ins.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Clock } from './clock';
@@ -21,6 +21,8 @@ export interface TestCloudOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Ids for documents added without one (the simulator's are seeded, so a run replays). */
   newId?: () => string;
+  /** No log lines, even outside jest (the simulator's command line). */
+  quiet?: boolean;
 }
 
 export async function testCloud(options: TestCloudOptions = {}) {
@@ -28,7 +30,8 @@ export async function testCloud(options: TestCloudOptions = {}) {
   const dataDir = options.durable ? mkdtempSync(join(tmpdir(), 'sprout-test-')) : ':memory:';
   let crashes = 0;
   const engine = { latencyMs: options.latencyMs, random: options.random, sleep: options.sleep, newId: options.newId, crash: () => void crashes++ };
-  let cloud: LocalCloud = await createLocalCloud({ dataDir, clock, seed: options.seed ?? true, engine });
+  const logWrite = options.quiet ? () => {} : undefined;
+  let cloud: LocalCloud = await createLocalCloud({ dataDir, clock, seed: options.seed ?? true, engine, logWrite });
   const call = <T = unknown>(fn: string, openid: string, event: Record<string, unknown>) =>
     cloud.invoke(fn, event, { openid }) as Promise<{ ok: true; data: T } | { ok: false; code: string; message: string }>;
   /** Kill the process right after the k-th committed write from now (the caller sees a failure). */
@@ -39,7 +42,7 @@ export async function testCloud(options: TestCloudOptions = {}) {
     try {
       cloud.close();
     } catch {}
-    cloud = await createLocalCloud({ dataDir, clock, seed: false, engine, pay: cloud.pay, payout: cloud.payout });
+    cloud = await createLocalCloud({ dataDir, clock, seed: false, engine, logWrite, pay: cloud.pay, payout: cloud.payout });
     t.cloud = cloud;
     return cloud;
   };
@@ -55,6 +58,13 @@ export async function testCloud(options: TestCloudOptions = {}) {
       .filter((r) => r.n > 0)
       .map((r) => JSON.stringify(r))
       .join('|');
-  const t = { cloud, clock, call, fingerprint, crashAfterWrites, restart, crashes: () => crashes };
+  /** Closes the database and removes its folder (durable clouds). */
+  const dispose = () => {
+    try {
+      cloud.close();
+    } catch {}
+    if (options.durable) rmSync(dataDir, { recursive: true, force: true });
+  };
+  const t = { cloud, clock, call, fingerprint, crashAfterWrites, restart, dispose, crashes: () => crashes };
   return t;
 }

@@ -1,0 +1,270 @@
+// The deterministic simulator: from a seed, concurrent students, KOCs and the merchant, WeChat
+// Pay's callbacks (duplicated, late, out of order), timers and clock moves drive the real
+// functions with database latency on virtual time; now and then the process is killed after a
+// random write and restarted on the same data. At the end the timers run until nothing changes
+// and the invariants are checked. The same seed replays the same run exactly.
+import { refundNoticeEvent } from '../../local-cloud/pay-sim';
+import { checkInvariants, type Payments } from './invariants';
+import { seededRandom, VirtualScheduler } from './scheduler';
+import { buildWorld, KOCS, OWNER, SHOP, type SimCloud, STUDENTS } from './world';
+
+export interface SimResult {
+  seed: number;
+  steps: number;
+  crashes: number;
+  calls: number;
+  internal: number;
+  violations: string[];
+  trace: string[];
+}
+
+interface State {
+  orders: Map<string, string>; // order -> buyer
+  groups: string[];
+  notices: Array<{ orderId: string; fen: number; result: 'success' | 'fail' }>;
+  payments: Payments;
+  withdrawals: Map<string, string>; // withdrawal -> koc
+}
+
+const timer = (t: SimCloud, fn: string, name: string) => t.cloud.invoke(fn, { Type: 'Timer', TriggerName: name }, { source: 'wx_trigger' });
+
+export async function simulate(seed: number, options: { steps?: number; crashRate?: number } = {}): Promise<SimResult> {
+  const rnd = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const chance = (p: number) => rnd() < p;
+  const scheduler = new VirtualScheduler();
+  let idN = 0;
+  const newId = () => `${seed.toString(16)}x${(idN++).toString(16).padStart(8, '0')}`;
+  // The world is built without latency (nothing runs the virtual clock yet); then every
+  // database operation waits 0-3 virtual ms, after each restart too.
+  const { t, campaignId } = await buildWorld({ random: rnd, sleep: scheduler.sleep, newId, quiet: true });
+  const withLatency = () => {
+    t.cloud.engine.faults.latencyMs = [0, 3];
+  };
+  withLatency();
+  const s: State = { orders: new Map(), groups: [], notices: [], payments: new Map(), withdrawals: new Map() };
+  const trace: string[] = [];
+  let calls = 0;
+  let internal = 0;
+  let req = 0;
+  const rid = () => `sim-${seed}-${req++}`;
+
+  const call = async <T = unknown>(fn: string, who: string, event: Record<string, unknown>) => {
+    calls++;
+    const r = (await t.call<T>(fn, who, event).catch((e) => {
+      trace.push(`${fn}.${event.action} ${who} -> died with the process`);
+      throw e;
+    })) as { ok: boolean; code?: string; data?: T };
+    if (!r.ok && r.code === 'INTERNAL') internal++;
+    trace.push(`${fn}.${event.action} ${who} -> ${r.ok ? 'ok' : r.code}`);
+    return r;
+  };
+  const deliver = async (n: { orderId: string; fen: number; result: 'success' | 'fail' }) => {
+    calls++;
+    trace.push(`payCallback ${n.orderId} ${n.result}`);
+    await t.cloud.invoke(
+      'payCallback',
+      {
+        returnCode: 'SUCCESS',
+        resultCode: n.result === 'success' ? 'SUCCESS' : 'FAIL',
+        outTradeNo: n.orderId,
+        totalFee: n.fen,
+        transactionId: `wx_${n.orderId}`,
+      },
+      { source: 'wx_paycallback' },
+    );
+  };
+  const ordersOf = (who: string) => [...s.orders].filter(([, b]) => b === who).map(([o]) => o);
+
+  const actions: Array<[number, () => Promise<unknown>]> = [
+    [
+      4,
+      async () => {
+        const who = pick(STUDENTS);
+        const r = await call<{ groupId: string; orderId: string }>('groupbuy', who, { action: 'open', campaignId, requestId: rid() });
+        if (r.ok && r.data) {
+          s.groups.push(r.data.groupId);
+          s.orders.set(r.data.orderId, who);
+        }
+      },
+    ],
+    [
+      6,
+      async () => {
+        if (!s.groups.length) return;
+        const who = pick(STUDENTS);
+        const r = await call<{ groupId: string; orderId: string }>('groupbuy', who, { action: 'join', groupId: pick(s.groups), requestId: rid() });
+        if (r.ok && r.data) s.orders.set(r.data.orderId, who);
+      },
+    ],
+    [
+      6,
+      async () => {
+        const [orderId, buyer] = s.orders.size ? pick([...s.orders]) : ['', ''];
+        if (!orderId) return;
+        const r = await call<{ totalFen: number }>('order', buyer, { action: 'pay', orderId });
+        if (!r.ok || !r.data) return;
+        // WeChat takes the money (once per order) and will notify, maybe more than once.
+        if (chance(0.9)) {
+          if (!s.payments.has(orderId)) s.payments.set(orderId, r.data.totalFen);
+          s.notices.push({ orderId, fen: r.data.totalFen, result: 'success' });
+          if (chance(0.3)) s.notices.push({ orderId, fen: r.data.totalFen, result: 'success' });
+        } else s.notices.push({ orderId, fen: r.data.totalFen, result: 'fail' });
+      },
+    ],
+    [
+      7,
+      async () => {
+        if (!s.notices.length) return;
+        const i = Math.floor(rnd() * s.notices.length);
+        const n = s.notices[i];
+        if (!chance(0.2)) s.notices.splice(i, 1); // sometimes delivered again later
+        await deliver(n);
+      },
+    ],
+    [
+      2,
+      async () => {
+        const who = pick(STUDENTS);
+        const mine = ordersOf(who).filter((o) => s.payments.has(o));
+        if (!mine.length) return;
+        const partial = chance(0.4) ? { amountFen: pick([500, 1000, 1500]) } : {};
+        await call('order', who, { action: 'requestRefund', orderId: pick(mine), reason: '不想要了', ...partial });
+      },
+    ],
+    [
+      2,
+      async () => {
+        const r = await call<Array<{ orderId?: string; id?: string }>>('merchant', OWNER, { action: 'listOrders', state: 'refunding' });
+        const list = (r.ok && Array.isArray(r.data) ? r.data : []) as Array<Record<string, string>>;
+        if (list.length) await call('merchant', OWNER, { action: 'approveRefund', orderId: pick(list).orderId ?? pick(list).id });
+      },
+    ],
+    [
+      2,
+      async () => {
+        const r = await call<Array<Record<string, string>>>('merchant', OWNER, { action: 'listOrders', state: 'confirmed' });
+        const list = r.ok && Array.isArray(r.data) ? r.data : [];
+        if (list.length) await call('merchant', OWNER, { action: chance(0.5) ? 'ship' : 'readyForPickup', orderId: pick(list).orderId ?? pick(list).id });
+      },
+    ],
+    [
+      2,
+      async () => {
+        const who = pick(STUDENTS);
+        const mine = ordersOf(who);
+        if (mine.length) await call('order', who, { action: 'confirmReceipt', orderId: pick(mine) });
+      },
+    ],
+    [
+      2,
+      async () => {
+        const koc = pick(KOCS);
+        const r = await call<{ withdrawalId: string }>('commission', koc, {
+          action: 'requestWithdrawal',
+          merchantId: SHOP,
+          amountFen: pick([1000, 1500, 3000]),
+          requestId: rid(),
+        });
+        if (r.ok && r.data) s.withdrawals.set(r.data.withdrawalId, koc);
+      },
+    ],
+    [
+      2,
+      async () => {
+        if (!s.withdrawals.size) return;
+        const [id] = pick([...s.withdrawals]);
+        await call(
+          'commission',
+          OWNER,
+          chance(0.8) ? { action: 'approveWithdrawal', withdrawalId: id } : { action: 'rejectWithdrawal', withdrawalId: id, reason: '再核对一下' },
+        );
+      },
+    ],
+    [
+      2,
+      async () => {
+        if (!s.withdrawals.size) return;
+        const [id, koc] = pick([...s.withdrawals]);
+        t.cloud.payout.confirm(id); // the KOC confirms in WeChat's sheet (if a transfer exists)
+        await call('commission', koc, { action: 'confirmWithdrawal', withdrawalId: id });
+      },
+    ],
+    [
+      1,
+      async () => {
+        const accepted = [...t.cloud.pay.refunds.keys()];
+        if (!accepted.length) return;
+        const no = pick(accepted);
+        t.cloud.pay.settleRefund(no);
+        calls++;
+        trace.push(`refund notice ${no}`);
+        await t.cloud.invoke('payCallback', refundNoticeEvent(no, t.cloud.pay.refundTrades.get(no) ?? '', 0, t.cloud.pay.refunds.get(no) ?? 0), {
+          source: 'wx_paycallback',
+        });
+      },
+    ],
+    [3, () => timer(t, 'groupbuy', 'sweep')],
+    [3, () => timer(t, 'commission', 'settle')],
+    [
+      2,
+      async () => {
+        const ms = pick([60_000, 10 * 60_000, 2 * 3600_000, 26 * 3600_000, 8 * 86_400_000]);
+        trace.push(`clock +${ms}`);
+        t.clock.advance(ms);
+      },
+    ],
+  ];
+  const weights = actions.reduce((n, [w]) => n + w, 0);
+  const choose = () => {
+    let x = rnd() * weights;
+    for (const [w, a] of actions) {
+      x -= w;
+      if (x < 0) return a;
+    }
+    return actions[0][1];
+  };
+
+  const steps = options.steps ?? 40;
+  const crashRate = options.crashRate ?? 0.15;
+  for (let step = 0; step < steps; step++) {
+    if (chance(crashRate)) t.crashAfterWrites(1 + Math.floor(rnd() * 8));
+    const before = t.crashes();
+    const batch = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => choose()().catch(() => undefined));
+    const done = Promise.all(batch);
+    await scheduler.runUntilIdle();
+    await done;
+    t.cloud.engine.faults.arm({});
+    if (t.crashes() > before) {
+      trace.push(`-- crash, restart --`);
+      await t.restart();
+      withLatency();
+    }
+  }
+
+  // Settle: every notice WeChat still owes is delivered, the merchant answers every refund
+  // request, and time moves on with the timers running until nothing changes.
+  const run = async <T>(p: Promise<T>) => {
+    const r = p.catch((e) => e);
+    await scheduler.runUntilIdle();
+    return r;
+  };
+  for (const n of s.notices.splice(0)) await run(deliver(n));
+  for (let day = 0; day < 12; day++) {
+    const list = await run(call<Array<Record<string, string>>>('merchant', OWNER, { action: 'listOrders', state: 'refunding' }));
+    for (const o of (list as { ok: boolean; data?: Array<Record<string, string>> }).data ?? [])
+      await run(call('merchant', OWNER, { action: 'approveRefund', orderId: o.orderId ?? o.id }));
+    let last = '';
+    for (let i = 0; i < 10; i++) {
+      await run(timer(t, 'groupbuy', 'sweep'));
+      await run(timer(t, 'commission', 'settle'));
+      const f = t.fingerprint();
+      if (f === last) break;
+      last = f;
+    }
+    t.clock.advance(86_400_000);
+  }
+  const violations = await run(checkInvariants(t, s.payments, true));
+  t.dispose();
+  return { seed, steps, crashes: t.crashes(), calls, internal, violations: Array.isArray(violations) ? violations : [String(violations)], trace };
+}

@@ -1,0 +1,76 @@
+// The simulator's own world, built for each seed (never the demo seed): a campus, a shop with a
+// product and a group-buy campaign, two KOCs whose cards the students opened, and students.
+import type { TestCloudOptions } from '../../local-cloud/testing';
+import { testCloud } from '../../local-cloud/testing';
+
+export const SHOP = 'sim-shop';
+export const OWNER = 'sim-owner';
+export const KOCS = ['sim-koc-1', 'sim-koc-2'];
+export const STUDENTS = ['sim-s1', 'sim-s2', 'sim-s3', 'sim-s4', 'sim-s5', 'sim-s6'];
+export const PRICE_FEN = 2990;
+export const GROUP_SIZE = 3;
+export const STOCK = 12;
+
+export type SimCloud = Awaited<ReturnType<typeof testCloud>>;
+
+export async function buildWorld(options: TestCloudOptions): Promise<{ t: SimCloud; campaignId: string }> {
+  const t = await testCloud({ ...options, seed: false, durable: true });
+  const db = t.cloud.db;
+  const now = new Date(t.clock.now());
+  await db.collection('campuses').add({ data: { _id: 'sim-campus', name: '模拟大学', city: '上海', periods: [] } });
+  const user = (openid: string, roles: string[]) => ({
+    _id: openid,
+    roles,
+    campusId: 'sim-campus',
+    nickname: openid,
+    avatarUrl: '',
+    grade: null,
+    major: '',
+    interests: [],
+    createdAt: now,
+    updatedAt: now,
+  });
+  await db.collection('users').add({ data: user(OWNER, ['student', 'merchant']) });
+  for (const k of KOCS) await db.collection('users').add({ data: user(k, ['student', 'koc']) });
+  for (const s of STUDENTS) await db.collection('users').add({ data: user(s, ['student']) });
+  await db.collection('merchants').add({ data: { _id: SHOP, name: '模拟小店', logo: '', campusId: 'sim-campus', ownerOpenid: OWNER } });
+  await db.collection('products').add({
+    data: {
+      _id: 'sim-product',
+      merchantId: SHOP,
+      title: '模拟台灯',
+      subtitle: '',
+      description: '模拟用的商品',
+      priceFen: 3990,
+      originalPriceFen: null,
+      images: [],
+      category: 'digital',
+      stock: 100,
+      status: 'on_sale',
+      listedKey: `${String(t.clock.now()).padStart(15, '0')}_sim-product`,
+      createdAt: now,
+    },
+  });
+  const created = await t.call<{ campaignId: string }>('merchant', OWNER, {
+    action: 'createCampaign',
+    productId: 'sim-product',
+    requestId: 'sim-campaign-1',
+    groupPriceFen: PRICE_FEN,
+    groupSize: GROUP_SIZE,
+    groupHours: 24,
+    startAt: t.clock.now() - 60_000,
+    endAt: t.clock.now() + 30 * 86_400_000,
+    stock: STOCK,
+    perStudentLimit: 2,
+  });
+  if (!created.ok) throw new Error(`world: createCampaign failed: ${created.message}`);
+  // Each student met a KOC's card first: their orders carry that KOC's binding.
+  for (const [i, s] of STUDENTS.entries()) {
+    const koc = KOCS[i % KOCS.length];
+    const card = await t.call<{ code: string }>('share', koc, { action: 'create', targetType: 'product', targetId: 'sim-product', channel: 'chat' });
+    if (!card.ok) throw new Error(`world: share failed: ${card.message}`);
+    const opened = await t.call('share', s, { action: 'open', code: card.data.code, scene: 1007 });
+    if (!opened.ok) throw new Error('world: open failed');
+  }
+  return { t, campaignId: created.data.campaignId };
+}
