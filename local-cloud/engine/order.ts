@@ -1,11 +1,19 @@
 // How MongoDB (and so WeChat's cloud database) orders and compares values, where mingo's
 // in-memory rules differ: strings compare by UTF-8 bytes (code points), not UTF-16 units;
 // embedded documents are equal only with the same fields in the same order; arrays sort by
-// their smallest element ascending and their largest descending; null and missing sort alike.
+// their smallest element ascending and their largest descending (an empty one before null);
+// null and missing sort alike.
 // https://www.mongodb.com/docs/manual/reference/bson-type-comparison-order/
+
+/**
+ * The sort key of an empty array: below null and missing in both directions ("A comparison of an
+ * empty array treats the empty array as less than null or a missing field", bson-type-comparison-order).
+ */
+export const EMPTY_ARRAY_KEY: unique symbol = Symbol('empty array sort key');
 
 /** BSON type brackets in MongoDB's comparison order. */
 export function typeRank(v: unknown): number {
+  if (v === EMPTY_ARRAY_KEY) return 0;
   if (v === null || v === undefined) return 1;
   if (typeof v === 'number') return 2;
   if (typeof v === 'string') return 3;
@@ -38,6 +46,7 @@ export function compareValues(a: unknown, b: unknown): number {
   const rb = typeRank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;
   switch (ra) {
+    case 0:
     case 1:
       return 0;
     case 2:
@@ -80,7 +89,7 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
 /** The key a sort uses for one document's value: an array sorts by its least (asc) or greatest (desc) element. */
 export function sortKey(v: unknown, direction: 1 | -1): unknown {
   if (!Array.isArray(v)) return v;
-  if (v.length === 0) return undefined; // an empty array sorts before null in MongoDB; close enough: with null
+  if (v.length === 0) return EMPTY_ARRAY_KEY;
   let best = v[0];
   for (const x of v) if (compareValues(x, best) * direction < 0) best = x;
   return best;
