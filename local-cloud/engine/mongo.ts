@@ -3,7 +3,9 @@
 // MongoDB's replaced by ones that follow the server: comparisons in BSON order (UTF-8 strings,
 // ordered embedded documents), $mod on numbers only, $sort by an array's least or greatest
 // element, and expressions that MongoDB refuses ($size of a non-array, a $cond without
-// if/then/else) refused here too instead of quietly giving a value.
+// if/then/else) refused here too instead of quietly giving a value. The rules the documented
+// conformance suite found since ($all, date parts of null, $mod by zero, $switch without a
+// match, $bucket, $count, $sample, type checks of $inc and array updates) are in ./mongo-rules.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Aggregator } from 'mingo/aggregator';
@@ -18,16 +20,10 @@ import * as windowOps from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { update as mingoUpdate } from 'mingo/updater';
+import { checkUpdate, expressionRules, MongoError, pipelineRules } from './mongo-rules';
 import { compareValues, pathValues, sortDocuments, typeRank, valuesEqual } from './order';
 
-export class MongoError extends Error {
-  constructor(
-    message: string,
-    readonly code = 2,
-  ) {
-    super(message);
-  }
-}
+export { MongoError };
 
 type Doc = Record<string, unknown>;
 type Pred = (v: unknown, operand: unknown) => boolean;
@@ -66,6 +62,14 @@ const mod: Pred = (v, b) => {
   return candidates(v).some((x) => typeof x === 'number' && Number.isFinite(x) && Math.trunc(x) % divisor === Math.trunc(b[1]));
 };
 
+// $all is an $and of equalities (operator/query/all): [v] also matches a field that is v, and
+// [] matches nothing. ($all of $elemMatch conditions stays mingo's.)
+const all: Pred = (v, b) => {
+  if (!Array.isArray(b)) throw new MongoError('$all needs an array');
+  return b.length > 0 && b.every((x) => eq(v, x));
+};
+const isElemMatch = (x: unknown) => x !== null && typeof x === 'object' && '$elemMatch' in x;
+
 function fieldOperator(pred: Pred) {
   return (selector: string, operand: unknown) => (doc: unknown) => pred(pathValues(doc, selector), operand);
 }
@@ -80,6 +84,10 @@ const queryOverrides = {
   $in: fieldOperator(inList),
   $nin: fieldOperator((v, b) => !inList(v, b)),
   $mod: fieldOperator(mod),
+  $all: (selector: string, operand: unknown, opts: Options) =>
+    Array.isArray(operand) && operand.some(isElemMatch)
+      ? (queryOps.$all as (s: string, o: unknown, p: Options) => (doc: unknown) => boolean)(selector, operand, opts)
+      : fieldOperator(all)(selector, operand),
 };
 
 function args(obj: unknown, expr: unknown, options: Options, name: string, count: number): unknown[] {
@@ -97,6 +105,7 @@ function comparison(name: string, test: (c: number) => boolean) {
 }
 
 const expressionOverrides = {
+  ...expressionRules,
   $eq: comparison('$eq', (c) => c === 0),
   $ne: comparison('$ne', (c) => c !== 0),
   $gt: comparison('$gt', (c) => c > 0),
@@ -135,6 +144,7 @@ const expressionOverrides = {
 };
 
 const pipelineOverrides = {
+  ...pipelineRules,
   $sort: (collection: { transform(f: (docs: unknown[]) => unknown): unknown }, spec: Record<string, number>) => {
     const entries = Object.entries(spec ?? {});
     if (!entries.length || entries.some(([, d]) => d !== 1 && d !== -1))
@@ -192,6 +202,7 @@ export function runAggregate(docs: Doc[], stages: Doc[], lookup: (collection: st
 /** Applies an update document in place; returns whether anything changed. */
 export function applyModifier(doc: Doc, modifier: Doc): boolean {
   try {
+    checkUpdate(doc, modifier);
     return mingoUpdate(doc, modifier as never, undefined, undefined, { cloneMode: 'deep', queryOptions: updateOptions }).length > 0;
   } catch (e) {
     throw asMongoError(e);

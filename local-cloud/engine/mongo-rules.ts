@@ -1,0 +1,185 @@
+// MongoDB rules that mingo's in-memory operators do not follow, each found by the documented
+// conformance suite (local-cloud/conformance/documented.test.ts) and restored here with the page
+// it comes from (https://www.mongodb.com/docs/manual/reference/...). mongo.ts merges these into
+// its operator tables; everything not named here stays mingo's.
+import { evalExpr } from 'mingo/core';
+import { Lazy } from 'mingo/lazy';
+import * as expressionOps from 'mingo/operators/expression';
+import type { Options } from 'mingo/types';
+import { compareValues, typeRank } from './order';
+
+export class MongoError extends Error {
+  constructor(
+    message: string,
+    readonly code = 2,
+  ) {
+    super(message);
+  }
+}
+
+type Doc = Record<string, unknown>;
+type ExpressionOp = (obj: unknown, expr: unknown, options: Options) => unknown;
+type Collection = { transform(f: (docs: unknown[]) => unknown): unknown };
+
+const mingoExpression = expressionOps as unknown as Record<string, ExpressionOp>;
+const nullish = (v: unknown) => v === null || v === undefined;
+const isDoc = (v: unknown): v is Doc => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp);
+/** Aggregation truthiness: false, null, missing and 0 are false. */
+export const truthy = (v: unknown) => !(v === false || v === null || v === undefined || v === 0);
+const typeName = (v: unknown) => (v === null ? 'null' : v === undefined ? 'missing' : Array.isArray(v) ? 'array' : v instanceof Date ? 'date' : typeof v);
+
+/** A date part (or dateToString) of null or a missing field is null, not an error (operator/aggregation/year). */
+function dateOrNull(name: string): ExpressionOp {
+  return (obj, expr, options) => {
+    const spec = isDoc(expr) && 'date' in expr ? expr : null;
+    const date = evalExpr(obj, spec ? spec.date : Array.isArray(expr) ? expr[0] : expr, options);
+    if (nullish(date)) return spec && 'onNull' in spec ? evalExpr(obj, spec.onNull, options) : null;
+    return mingoExpression[name](obj, expr, options);
+  };
+}
+const DATE_OPERATORS = [
+  '$year',
+  '$month',
+  '$dayOfMonth',
+  '$hour',
+  '$minute',
+  '$second',
+  '$millisecond',
+  '$dayOfWeek',
+  '$dayOfYear',
+  '$week',
+  '$isoWeek',
+  '$isoWeekYear',
+  '$isoDayOfWeek',
+  '$dateToString',
+];
+
+/** toLower / toUpper of null or a missing field is "" (operator/aggregation/toLower). */
+function caseOf(name: string): ExpressionOp {
+  return (obj, expr, options) => (nullish(evalExpr(obj, Array.isArray(expr) ? expr[0] : expr, options)) ? '' : mingoExpression[name](obj, expr, options));
+}
+
+export const expressionRules: Record<string, ExpressionOp> = {
+  ...Object.fromEntries(DATE_OPERATORS.map((name) => [name, dateOrNull(name)])),
+  $toLower: caseOf('$toLower'),
+  $toUpper: caseOf('$toUpper'),
+  // operator/aggregation/mod: null or missing gives null; a zero divisor is an error, not null.
+  $mod: (obj, expr, options) => {
+    if (!Array.isArray(expr) || expr.length !== 2)
+      throw new MongoError(`Expression $mod takes exactly 2 arguments. ${Array.isArray(expr) ? expr.length : 1} were passed in.`, 16020);
+    const [a, b] = evalExpr(obj, expr, options) as unknown[];
+    if (nullish(a) || nullish(b)) return null;
+    if (typeof a !== 'number' || typeof b !== 'number') throw new MongoError(`$mod only supports numeric types, not ${typeName(a)} and ${typeName(b)}`, 16611);
+    if (b === 0) throw new MongoError("can't $mod by zero", 16610);
+    return a % b;
+  },
+  // operator/aggregation/trunc: { $trunc: <number> } is the documented form beside [number, place].
+  $trunc: (obj, expr, options) => mingoExpression.$trunc(obj, Array.isArray(expr) ? expr : [expr], options),
+  // operator/aggregation/switch: no true branch and no default is an error, not a missing value.
+  $switch: (obj, expr, options) => {
+    if (!isDoc(expr) || !Array.isArray(expr.branches) || !expr.branches.length) throw new MongoError('$switch requires at least one branch', 40060);
+    for (const branch of expr.branches as Doc[]) if (truthy(evalExpr(obj, branch.case, options))) return evalExpr(obj, branch.then, options);
+    if (!('default' in expr)) throw new MongoError('$switch could not find a matching branch for an input, and no default was specified.', 40066);
+    return evalExpr(obj, expr.default, options);
+  },
+};
+
+/**
+ * $bucket (operator/aggregation/bucket): a bucket holds boundaries[i] <= value < boundaries[i+1];
+ * only buckets with documents are output, the default one last; a value outside every bucket
+ * with no default is an error. (mingo put a value equal to a boundary in the bucket below and
+ * output empty buckets.)
+ */
+function bucket(docs: unknown[], spec: Doc, options: Options): Doc[] {
+  const bounds = spec.boundaries as unknown[];
+  if (!Array.isArray(bounds) || bounds.length < 2) throw new MongoError("The $bucket 'boundaries' field must be an array of at least two values", 40192);
+  for (let i = 1; i < bounds.length; i++) {
+    if (typeRank(bounds[i]) !== typeRank(bounds[0]) || compareValues(bounds[i - 1], bounds[i]) >= 0)
+      throw new MongoError("The $bucket 'boundaries' values must be of one type and in ascending order", 40193);
+  }
+  const output = (spec.output as Doc | undefined) ?? { count: { $sum: 1 } };
+  const buckets: unknown[][] = bounds.slice(1).map(() => []);
+  const fallback: unknown[] = [];
+  for (const doc of docs) {
+    const key = evalExpr(doc, spec.groupBy, options);
+    const i =
+      typeRank(key) === typeRank(bounds[0])
+        ? bounds.findIndex((b, j) => j < bounds.length - 1 && compareValues(key, b) >= 0 && compareValues(key, bounds[j + 1]) < 0)
+        : -1;
+    if (i >= 0) buckets[i].push(doc);
+    else if ('default' in spec) fallback.push(doc);
+    else throw new MongoError('$bucket could not find a matching branch for an input, and no default was specified.', 40066);
+  }
+  const out = buckets.flatMap((group, i) => (group.length ? [{ _id: bounds[i], ...(evalExpr(group, output, options) as Doc) }] : []));
+  if (fallback.length) out.push({ _id: spec.default, ...(evalExpr(fallback, output, options) as Doc) });
+  return out;
+}
+
+export const pipelineRules = {
+  $bucket: (collection: Collection, spec: Doc, options: Options) => collection.transform((docs) => Lazy(bucket(docs, spec, options))),
+  // operator/aggregation/count: { $group: { _id: null, n: { $sum: 1 } } } then a projection, so an
+  // empty input outputs no document (mingo gave { n: 0 }).
+  $count: (collection: Collection, field: unknown) => {
+    if (typeof field !== 'string' || !field || field.startsWith('$') || field.includes('.'))
+      throw new MongoError('the count field must be a non-empty string, not start with $ and not contain .', 40156);
+    return collection.transform((docs) => Lazy(docs.length ? [{ [field]: docs.length }] : []));
+  },
+  // operator/aggregation/sample: distinct documents (mingo drew with replacement), all of them
+  // when size exceeds the input.
+  $sample: (collection: Collection, spec: Doc) => {
+    const size = spec?.size;
+    if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) throw new MongoError('size argument to $sample must be a non-negative integer', 28747);
+    return collection.transform((docs) => {
+      const pool = docs.slice();
+      const n = Math.min(size, pool.length);
+      for (let i = 0; i < n; i++) {
+        const j = i + Math.floor(Math.random() * (pool.length - i));
+        [pool[i], pool[j]] = [pool[j], pool[i]];
+      }
+      return Lazy(pool.slice(0, n));
+    });
+  },
+};
+
+const UNKNOWN = Symbol('path through an array or a non-document');
+/** The value at a dotted update path, UNKNOWN where the path is not a plain walk. */
+function valueAt(doc: Doc, path: string): unknown {
+  let node: unknown = doc;
+  for (const part of path.split('.')) {
+    if (Array.isArray(node)) {
+      if (!/^\d+$/.test(part)) return UNKNOWN;
+      node = node[Number(part)];
+    } else if (isDoc(node)) node = node[part];
+    else return node === undefined ? undefined : UNKNOWN;
+  }
+  return node;
+}
+
+const NUMERIC_UPDATES = new Set(['$inc', '$mul']);
+const ARRAY_UPDATES = new Set(['$push', '$addToSet', '$pop', '$pull', '$pullAll']);
+
+/**
+ * Refuses what the server refuses before mingo applies an update (mingo skips such fields or
+ * coerces them): $inc / $mul of a non-number or on a non-numeric field (operator/update/inc,
+ * operator/update/mul), array operators on a field that exists and is not an array
+ * (operator/update/push, addToSet, pop, pull, pullAll).
+ */
+export function checkUpdate(doc: Doc, modifier: Doc): void {
+  for (const [op, fields] of Object.entries(modifier)) {
+    const numeric = NUMERIC_UPDATES.has(op);
+    if ((!numeric && !ARRAY_UPDATES.has(op)) || !isDoc(fields)) continue;
+    for (const [path, operand] of Object.entries(fields)) {
+      if (numeric && typeof operand !== 'number')
+        throw new MongoError(`Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`, 14);
+      const current = valueAt(doc, path);
+      if (current === undefined || current === UNKNOWN) continue;
+      if (numeric && typeof current !== 'number')
+        throw new MongoError(
+          `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type ${typeName(current)}`,
+          14,
+        );
+      if (!numeric && !Array.isArray(current))
+        throw new MongoError(`Cannot apply ${op} to the non-array field '${path}' (type ${typeName(current)})`, op === '$push' ? 2 : 14);
+    }
+  }
+}
