@@ -366,13 +366,11 @@ export class LocalEngine {
   private txWrite(tx: Tx, write: Pending): void {
     const key = docKey(write.collection, write.id);
     this.locks.take(key, tx.id);
-    // Written by someone else since this transaction read it: the snapshot is stale.
-    const row = this.store.table(write.collection).get(write.id);
-    if ((row?.v ?? 0) !== tx.seen.get(key)) {
-      this.locks.releaseAll(tx.id);
-      this.finish(tx.id);
-      throw new DbError('DATABASE_TRANSACTION_CONFLICT', '[WriteConflict] the document changed since this transaction read it; retry');
-    }
+    // A document written by someone else since this transaction read it (a stale snapshot) is
+    // not refused here but at commit, which checks every version: wx-server-sdk's runTransaction
+    // retries only a conflict that commit reports (an operation's error reaches the callback as
+    // an SDK error it does not retry), and WeChat documents that runTransaction retries on
+    // conflict. A lock held by another transaction still fails at once (take, above).
     const prior = tx.pending.get(key);
     // An insert followed by a put stays an insert, so a duplicate _id is still caught at commit.
     const kind = prior?.kind === 'insert' && write.kind === 'put' ? 'insert' : write.kind;
