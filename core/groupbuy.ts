@@ -21,6 +21,10 @@ export const GROUPBUY_CODES = [
   'CAMPAIGN_CLOSED',
   'SEAT_EXPIRED',
   'BAD_STATE',
+  /** The student already leads a group they have not paid for in this campaign. */
+  'UNPAID_GROUP',
+  /** The order already has a refund asked for or under way: one at a time. */
+  'REFUND_IN_PROGRESS',
 ] as const;
 export type GroupbuyCode = (typeof GROUPBUY_CODES)[number];
 

@@ -48,7 +48,7 @@ describe('group-buy', () => {
     const { simulatePayment } = await import('../../local-cloud/pay-sim');
     await simulatePayment(g.cloud, late.data.orderId, 'success', 5);
     await g.tick();
-    expect((await g.order(late.data.orderId)).status).toBe('refunded');
+    expect(await g.order(late.data.orderId)).toMatchObject({ status: 'cancelled', money: 'refunded' });
     expect([...g.cloud.pay.refunds.keys()].filter((k) => k.includes(late.data.orderId))).toHaveLength(1);
     expect(await g.group(lead.data.groupId)).toMatchObject({ paid: 1, taken: 1 });
   });
@@ -66,7 +66,7 @@ describe('group-buy', () => {
     g.clock.advance(25 * 3600_000);
     await g.tick();
     await g.tick();
-    for (const id of [lead.data.orderId, a.data.orderId]) expect((await g.order(id)).status).toBe('refunded');
+    for (const id of [lead.data.orderId, a.data.orderId]) expect(await g.order(id)).toMatchObject({ status: 'cancelled', money: 'refunded' });
     expect(g.cloud.pay.refunds.size).toBe(2);
     expect((await g.group(lead.data.groupId)).status).toBe('failed');
     expect((await g.campaign('c-notebook')).stock).toBe(stockBefore + 5);
@@ -86,7 +86,7 @@ describe('group-buy', () => {
         ],
       },
     });
-    expect(await g.call<{ state: string }[]>('order', 'demo-student-2', { action: 'list' })).toMatchObject({ ok: true, data: [{ state: 'refunded' }] });
+    expect(await g.call<{ state: string }[]>('order', 'demo-student-2', { action: 'list' })).toMatchObject({ ok: true, data: [{ money: 'refunded', label: '已退款' }] });
   });
 
   it('bad input gets a clear code and writes nothing', async () => {
@@ -190,7 +190,7 @@ describe('course team-buys and after-sales refunds', () => {
     });
     await g.tick();
     await g.tick();
-    expect(await g.order(mate.data.orderId)).toMatchObject({ status: 'partially_refunded', refundedFen: 1000 });
+    expect(await g.order(mate.data.orderId)).toMatchObject({ status: 'shipped', money: 'partially_refunded', refundedFen: 1000 });
     expect(g.cloud.pay.refunds.size).toBe(1);
   });
 

@@ -32,7 +32,7 @@ describe('refunds complete only on WeChat saying so', () => {
     }
     for (const id of g.ids) {
       expect(await g.refund(id)).toMatchObject({ status: 'processing', refundFen: 990, attempts: 1 });
-      expect((await g.order(id)).status).toBe('refunding');
+      expect((await g.order(id)).money).toBe('refunding');
       expect(await g.refundEvents(id)).toHaveLength(0);
     }
     expect(g.cloud.pay.refunds.size).toBe(2); // asked once each, not again
@@ -53,7 +53,7 @@ describe('refunds complete only on WeChat saying so', () => {
     ]);
     expect(await g.refund(id)).toMatchObject({ status: 'succeeded', confirmedBy: 'notice' });
     const order = await g.order(id);
-    expect(order).toMatchObject({ status: 'refunded', refundedFen: 990 });
+    expect(order).toMatchObject({ status: 'cancelled', money: 'refunded', refundedFen: 990 });
     expect(order.history.filter((h) => h.to === 'refunded')).toHaveLength(1);
     expect(await g.refundEvents(id)).toMatchObject([{ refundFen: 990, amountFen: 990, orderId: id }]);
     // The other member's refund is still processing, untouched by this notice.
@@ -80,14 +80,14 @@ describe('refunds complete only on WeChat saying so', () => {
     expect(await g.refund(id)).toMatchObject({ status: 'succeeded' });
     expect((await g.order(id)).history.filter((h) => h.to === 'refunded')).toHaveLength(1);
     expect(await g.refundEvents(id)).toHaveLength(1);
-    expect((await g.order(other)).status).toBe('refunding');
+    expect((await g.order(other)).money).toBe('refunding');
 
     // Once WeChat finishes the other one, the sweep's query completes it without any notice.
     g.cloud.pay.holdRefunds(false);
     g.clock.advance(10 * 60_000);
     await g.tick();
     expect(await g.refund(other)).toMatchObject({ status: 'succeeded', confirmedBy: 'query' });
-    expect(await g.order(other)).toMatchObject({ status: 'refunded', refundedFen: 990 });
+    expect(await g.order(other)).toMatchObject({ money: 'refunded', refundedFen: 990 });
     expect(await g.refundEvents(other)).toHaveLength(1);
   });
 
@@ -115,7 +115,7 @@ describe('refunds complete only on WeChat saying so', () => {
     const no = (await g.refund(id))._id;
     expect(await g.notify(refundNoticeEvent(no, id, 990, 990, 'REFUNDCLOSE'))).toMatchObject({ data: { outcome: 'closed' } });
     expect(await g.refund(id)).toMatchObject({ status: 'closed', wxState: 'CLOSED' });
-    expect((await g.order(id)).status).toBe('refunding');
+    expect((await g.order(id)).money).toBe('refunding');
     expect(await g.refundEvents(id)).toHaveLength(0);
     // A success notice after that does not reopen it.
     expect(await g.notify(refundNoticeEvent(no, id, 990, 990))).toMatchObject({ data: { outcome: 'unknown_refund' } });

@@ -1,21 +1,38 @@
-// groupbuy.open / groupbuy.join: a seat for the caller, reserved before payment. The order is
-// written first (it carries the request id and the one-seat-per-student key), then the seat
-// is taken with a conditional atomic update; a crash in between leaves a 'reserving' order
-// that the sweep cancels a minute later.
+// groupbuy.open / groupbuy.join: a seat for the caller, reserved before payment. Intent first:
+// the order is written first ('reserving', under an id made from the caller, the request id and
+// the target, with the one-seat-per-student key), then each step is a conditional update keyed
+// by that order, safe to repeat: a unit of the student's limit, for a leader the group's stock
+// and the group, the seat, and last 'created' with its event in one transaction. Retrying the
+// same request finishes a half-made order; one nobody retries is cancelled by the sweep a
+// minute later, which gives back whatever it took.
 import { createHash } from 'node:crypto';
 import { campaignIsLive, eligibleForCourse, SEAT_PAYMENT_MINUTES } from '../../core/groupbuy';
 import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
-import { getDoc } from '../../server/db/get-doc';
+import { getDoc, txGetDoc } from '../../server/db/get-doc';
 import { isDuplicateKeyError } from '../../server/db/types';
-import { orderEventFields, recordEvent } from '../../server/repos/events';
+import { cancelOrder } from '../../server/flows/order-end';
+import { orderEventFields, recordEventTx } from '../../server/repos/events';
 import { type CampaignDoc, type GroupDoc, takeSeat } from '../../server/repos/groupbuy';
-import { endedMemberKey, findOrder, liveMemberKey, type OrderDoc, transition } from '../../server/repos/orders';
+import { findOrder, liveMemberKey, type OrderDoc, orderMoves } from '../../server/repos/orders';
+import { takeLimit } from '../../server/repos/purchase-limits';
 import { type BindingDoc, bindingId } from '../../server/repos/share';
-
-const LIVE_STATES = ['reserving', 'created', 'paid', 'awaiting_group', 'confirmed', 'shipped', 'ready_for_pickup', 'completed', 'partially_refunded'];
+import { openGroup } from './open-group';
+import { releaseDeadHolds } from './reconcile';
 
 const hashId = (...parts: string[]) => createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32);
+
+/** Why a reservation ended, as the caller hears it (also for a retry of an ended request). */
+const REFUSALS: Record<string, string> = {
+  GROUP_FULL: '这个团已满或已结束，换一个团或自己开团吧',
+  GROUP_CLOSED: '这个团已结束，换一个团或自己开团吧',
+  SOLD_OUT: '库存不足，暂时不能开团',
+  CAMPAIGN_CLOSED: '活动未开始或已结束',
+  LIMIT_REACHED: '已达到每人限购数量',
+  UNPAID_GROUP: '你还有一个开了没付款的团，先去付款或等它过期再开新团',
+  SEAT_EXPIRED: '座位已过期，请重新参团',
+};
+const refusal = (code: string) => fail(REFUSALS[code] ? code : 'GROUP_FULL', REFUSALS[code] ?? REFUSALS.GROUP_FULL);
 
 /** The caller's binding with this merchant, copied onto the order (who brought this sale). */
 async function bindingForOrder(ctx: Ctx, merchantId: string): Promise<OrderDoc['binding']> {
@@ -24,28 +41,23 @@ async function bindingForOrder(ctx: Ctx, merchantId: string): Promise<OrderDoc['
   return { sharer: b.sharer, code: b.code, channel: b.channel, reason: b.reason };
 }
 
-async function refuseReason(ctx: Ctx, campaign: CampaignDoc): Promise<ReturnType<typeof fail> | null> {
-  const now = ctx.now();
-  if (!campaignIsLive({ status: campaign.status, startAt: new Date(campaign.startAt).getTime(), endAt: new Date(campaign.endAt).getTime() }, now)) {
-    return fail('CAMPAIGN_CLOSED', '活动未开始或已结束');
+function refuseReason(ctx: Ctx, campaign: CampaignDoc): ReturnType<typeof fail> | null {
+  if (!campaignIsLive({ status: campaign.status, startAt: new Date(campaign.startAt).getTime(), endAt: new Date(campaign.endAt).getTime() }, ctx.now())) {
+    return refusal('CAMPAIGN_CLOSED');
   }
   if (!eligibleForCourse(campaign.course, ctx.openid)) return fail('NOT_ELIGIBLE', '这是课程专属拼团，只有选了这门课的同学可以参加');
-  const _ = ctx.db.command;
-  const mine = await ctx.db
-    .collection('orders')
-    .where({ buyer: ctx.openid, campaignId: campaign._id, status: _.in(LIVE_STATES) })
-    .count();
-  if (mine.total >= campaign.perStudentLimit) return fail('LIMIT_REACHED', `每人限购 ${campaign.perStudentLimit} 件`);
   return null;
 }
 
 export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?: string; groupId?: string; shareCode?: string }) {
-  const orderId = hashId(ctx.openid, input.requestId);
+  // The target is part of the id: a request id reused for another group or campaign is another intent.
+  const orderId = hashId(ctx.openid, input.requestId, input.groupId ? `join:${input.groupId}` : `open:${input.campaignId ?? ''}`);
   const existing = await findOrder(ctx, orderId);
   if (existing) {
     if (existing.buyer !== ctx.openid) throw new Error('order id collision');
-    if (existing.status === 'cancelled') return fail('GROUP_FULL', '这个团已满或已结束，换一个团或自己开团吧');
-    return ok({ groupId: existing.groupId, orderId });
+    if (existing.status === 'cancelled') return refusal(existing.cancelReason ?? 'GROUP_FULL');
+    if (existing.status !== 'reserving') return ok({ groupId: existing.groupId, orderId });
+    return finish(ctx, existing);
   }
   const now = ctx.now();
   let group: GroupDoc | null = null;
@@ -53,13 +65,13 @@ export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?:
   if (input.groupId) {
     group = await getDoc<GroupDoc>(ctx, 'groups', input.groupId);
     if (!group) return fail('NOT_FOUND', '没有这个团');
-    if (group.status !== 'open' || new Date(group.deadline).getTime() <= now) return fail('GROUP_CLOSED', '这个团已结束');
+    if (group.status !== 'open' || new Date(group.deadline).getTime() <= now) return refusal('GROUP_CLOSED');
     campaign = await getDoc<CampaignDoc>(ctx, 'campaigns', group.campaignId);
   } else {
     campaign = await getDoc<CampaignDoc>(ctx, 'campaigns', input.campaignId ?? '');
   }
   if (!campaign) return fail('NOT_FOUND', '没有这个拼团活动');
-  const refused = await refuseReason(ctx, campaign);
+  const refused = refuseReason(ctx, campaign);
   if (refused) return refused;
 
   const groupId = group?._id ?? `g${orderId.slice(0, 31)}`;
@@ -78,6 +90,8 @@ export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?:
     totalFen: campaign.groupPriceFen,
     refundedFen: 0,
     status: 'reserving',
+    money: 'unpaid',
+    openRefund: null,
     memberKey: liveMemberKey(groupId, ctx.openid),
     seatExpiresAt: new Date(now + SEAT_PAYMENT_MINUTES * 60_000),
     binding: await bindingForOrder(ctx, campaign.merchantId),
@@ -90,61 +104,48 @@ export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?:
     await ctx.db.collection('orders').add({ data: order });
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e;
+    // The same request racing itself finishes the one order; another order in this group is a second seat.
     const again = await findOrder(ctx, orderId);
-    if (again) return ok({ groupId: again.groupId, orderId });
+    if (again) return reserve(ctx, input);
     return fail('ALREADY_JOINED', '你已经在这个团里了');
   }
-
-  if (!group) {
-    const opened = await openGroup(ctx, campaign, groupId, now);
-    if (!opened) {
-      await transition(ctx, orderId, 'reserving', 'cancelled', 'system', { memberKey: endedMemberKey(orderId), cancelReason: 'SOLD_OUT' });
-      return fail('SOLD_OUT', '库存不足，暂时不能开团');
-    }
-    group = opened;
-  }
-  if (!(await takeSeat(ctx, group, orderId))) {
-    await transition(ctx, orderId, 'reserving', 'cancelled', 'system', { memberKey: endedMemberKey(orderId), cancelReason: 'GROUP_FULL' });
-    return fail('GROUP_FULL', '这个团已满或已结束，换一个团或自己开团吧');
-  }
-  await transition(ctx, orderId, 'reserving', 'created', ctx.openid);
-  await recordEvent(ctx, 'order_created', { ...orderEventFields(order), campaignId: campaign._id });
-  return ok({ groupId, orderId });
+  return finish(ctx, order, campaign);
 }
 
-/**
- * Sets aside groupSize units of stock for a new group (once per group: the campaign records
- * it), then creates the group. Both steps are safe to repeat with the same group id.
- */
-async function openGroup(ctx: Ctx, campaign: CampaignDoc, groupId: string, now: number): Promise<GroupDoc | null> {
-  const _ = ctx.db.command;
-  const reserved = await ctx.db
-    .collection('campaigns')
-    .where({ _id: campaign._id, stock: _.gte(campaign.groupSize), reservedGroups: _.nin([groupId]) })
-    .update({ data: { stock: _.inc(-campaign.groupSize), reservedGroups: _.push([groupId]) } });
-  if (reserved.stats.updated === 0) {
-    const already = await ctx.db.collection('campaigns').where({ _id: campaign._id, reservedGroups: groupId }).count();
-    if (already.total === 0) return null;
+/** The steps after the order exists, each keyed by it and safe to repeat. */
+async function finish(ctx: Ctx, order: OrderDoc, known?: CampaignDoc) {
+  const campaign = known ?? (await getDoc<CampaignDoc>(ctx, 'campaigns', order.campaignId));
+  if (!campaign) throw new Error(`campaign ${order.campaignId} of order ${order._id} is gone`);
+  const taken = await takeLimit(ctx, campaign, order.buyer, order._id, order.leader);
+  if (taken !== 'ok') return end(ctx, order, taken);
+  let size = campaign.groupSize;
+  if (order.leader) {
+    const opened = await openGroup(ctx, campaign, order.groupId, order.buyer);
+    if (opened !== 'ok') return end(ctx, order, opened);
+  } else {
+    size = (await getDoc<GroupDoc>(ctx, 'groups', order.groupId))?.size ?? size;
   }
-  const group: GroupDoc = {
-    _id: groupId,
-    campaignId: campaign._id,
-    merchantId: campaign.merchantId,
-    leader: ctx.openid,
-    size: campaign.groupSize,
-    taken: 0,
-    seatOrders: [],
-    paid: 0,
-    paidOrders: [],
-    deadline: new Date(now + campaign.groupHours * 3_600_000),
-    status: 'open',
-    settled: false,
-    createdAt: new Date(now),
-  };
-  try {
-    await ctx.db.collection('groups').add({ data: group });
-  } catch (e) {
-    if (!isDuplicateKeyError(e)) throw e;
-  }
-  return group;
+  if (!(await takeSeat(ctx, { _id: order.groupId, size }, order._id))) return end(ctx, order, order.leader ? 'GROUP_CLOSED' : 'GROUP_FULL');
+  const made = await ctx.db.runTransaction(async (tx) => {
+    const o = await txGetDoc<OrderDoc>(tx, 'orders', order._id);
+    if (o?.status !== 'reserving') return o?.status ?? null;
+    await tx
+      .collection('orders')
+      .doc(o._id)
+      .update({ data: orderMoves(o, { status: 'created' }, new Date(ctx.now()), ctx.openid) });
+    await recordEventTx(tx, ctx, `order_created:${o._id}`, 'order_created', { ...orderEventFields(o), campaignId: o.campaignId });
+    return 'created';
+  }, 10);
+  // The sweep cancelled it meanwhile (it took too long): what was taken after that goes back.
+  if (made === 'cancelled') return end(ctx, order, 'GROUP_CLOSED');
+  return ok({ groupId: order.groupId, orderId: order._id });
+}
+
+/** Cancels the half-made order (giving back seat and limit) and says why. */
+async function end(ctx: Ctx, order: OrderDoc, code: string) {
+  await cancelOrder(ctx, order._id, ['reserving'], code, '');
+  // Already cancelled by someone else: a seat or unit taken after that is given back here.
+  await releaseDeadHolds(ctx, order);
+  const now = await findOrder(ctx, order._id);
+  return refusal(now?.cancelReason ?? code);
 }

@@ -1,45 +1,49 @@
-// The group-buy timer (every minute): expired seats, groups past their deadline, finished
-// groups' orders and stock, refunds (sent, then confirmed by query), auto-confirmed receipts.
-// Each step reads a page of 100 and makes only conditional moves, so running it twice, or
-// after a crash, does nothing twice.
+// The group-buy timer (every minute): expired seats, reconcilers for open groups, groups past
+// their deadline, finished groups' orders and stock, refunds (sent, then confirmed by query),
+// auto-confirmed receipts. Each step reads a page of 100 and makes only conditional moves or
+// transactions that re-read what they change, so running it twice, or after a crash, does
+// nothing twice.
 import { AUTO_CONFIRM_PICKUP_MS, AUTO_CONFIRM_SHIPPED_MS, RESERVING_GRACE_MS } from '../../core/groupbuy';
 import type { Ctx } from '../../server/context';
 import { completeOrder } from '../../server/flows/completion';
+import { isFull, moveGroup } from '../../server/flows/group-moves';
+import { cancelOrder } from '../../server/flows/order-end';
 import { confirmOrders } from '../../server/flows/payments';
 import { queryProcessingRefunds } from '../../server/flows/refund-results';
-import { startRefund, submitPendingRefunds } from '../../server/flows/refunds';
-import { recordEvent } from '../../server/repos/events';
+import { submitPendingRefunds } from '../../server/flows/refunds';
 import { type GroupDoc, releaseSeat } from '../../server/repos/groupbuy';
-import { endedMemberKey, type OrderDoc, transition } from '../../server/repos/orders';
+import type { OrderDoc } from '../../server/repos/orders';
+import { releaseGroupStock } from './open-group';
+import { failIfEmpty, reconcileOpenGroups, reconcileRefunding, tombstoneGroup } from './reconcile';
 
 const PAGE = 100;
-
-async function cancelSeat(ctx: Ctx, o: OrderDoc, from: 'created' | 'reserving', reason: string): Promise<boolean> {
-  if (!(await transition(ctx, o._id, from, 'cancelled', 'system', { memberKey: endedMemberKey(o._id), cancelReason: reason }))) return false;
-  await releaseSeat(ctx, o.groupId, o._id);
-  return true;
-}
 
 export async function expireSeats(ctx: Ctx): Promise<number> {
   const _ = ctx.db.command;
   const now = ctx.now();
   const orders = ctx.db.collection<OrderDoc>('orders');
   let n = 0;
-  for (const o of (
+  const expired = (
     await orders
       .where({ status: 'created', seatExpiresAt: _.lte(new Date(now)) })
       .limit(PAGE)
       .get()
-  ).data) {
-    if (await cancelSeat(ctx, o, 'created', 'SEAT_EXPIRED')) n++;
+  ).data;
+  for (const o of expired) {
+    if ((await cancelOrder(ctx, o._id, ['created'], 'SEAT_EXPIRED', '')) !== 'not_moved') n++;
+    // An unpaid leader's seat was the group's last: the group ends and its stock goes back.
+    await failIfEmpty(ctx, o.groupId);
   }
-  for (const o of (
+  const abandoned = (
     await orders
       .where({ status: 'reserving', createdAt: _.lte(new Date(now - RESERVING_GRACE_MS)) })
       .limit(PAGE)
       .get()
-  ).data) {
-    if (await cancelSeat(ctx, o, 'reserving', 'RESERVING_ABANDONED')) n++;
+  ).data;
+  for (const o of abandoned) {
+    if ((await cancelOrder(ctx, o._id, ['reserving'], 'RESERVING_ABANDONED', '')) !== 'not_moved') n++;
+    await tombstoneGroup(ctx, o);
+    await failIfEmpty(ctx, o.groupId);
   }
   return n;
 }
@@ -52,20 +56,12 @@ export async function failExpiredGroups(ctx: Ctx): Promise<number> {
     .where({ status: 'open', deadline: _.lte(new Date(ctx.now())) })
     .limit(PAGE)
     .get();
-  for (const g of data) {
-    const res = await ctx.db
-      .collection('groups')
-      .where({ _id: g._id, status: 'open' })
-      .update({ data: { status: 'failed', failedAt: new Date(ctx.now()) } });
-    if (res.stats.updated === 1) {
-      n++;
-      await recordEvent(ctx, 'group_failed', { groupId: g._id, campaignId: g.campaignId, merchantId: g.merchantId, size: g.size, paid: g.paid });
-    }
-  }
+  // A group whose every seat is paid succeeded, whatever the clock says.
+  for (const g of data) if (await moveGroup(ctx, g._id, 'failed', (x) => !isFull(x), { failedReason: 'deadline' })) n++;
   return n;
 }
 
-/** A finished group's orders reach their end (confirmed or refunding) and its unused stock returns, once. */
+/** A finished group's orders reach their end (confirmed, or cancelled with money back) and its unused stock returns, once. */
 export async function settleGroups(ctx: Ctx): Promise<number> {
   const _ = ctx.db.command;
   const { data } = await ctx.db
@@ -75,16 +71,15 @@ export async function settleGroups(ctx: Ctx): Promise<number> {
     .get();
   for (const g of data) {
     const orders = (await ctx.db.collection<OrderDoc>('orders').where({ groupId: g._id }).limit(PAGE).get()).data;
-    for (const o of orders.filter((x) => x.status === 'created' || x.status === 'reserving')) await cancelSeat(ctx, o, o.status as 'created', 'GROUP_ENDED');
+    for (const o of orders.filter((x) => x.status === 'created' || x.status === 'reserving')) await cancelOrder(ctx, o._id, [o.status], 'GROUP_ENDED', '');
     if (g.status === 'succeeded') await confirmOrders(ctx, g._id);
     else
-      for (const o of orders.filter((x) => x.status === 'paid' || x.status === 'awaiting_group'))
-        await startRefund(ctx, o, o.status, '未在截止前成团，自动全额退款');
-    const sold = g.status === 'succeeded' ? g.size : 0;
-    await ctx.db
-      .collection('campaigns')
-      .where({ _id: g.campaignId, reservedGroups: g._id, releasedGroups: _.nin([g._id]) })
-      .update({ data: { stock: _.inc(g.size - sold), releasedGroups: _.push([g._id]) } });
+      for (const o of orders.filter((x) => x.status === 'awaiting_group'))
+        await cancelOrder(ctx, o._id, ['awaiting_group'], 'GROUP_FAILED', '未在截止前成团，自动全额退款');
+    // Seats still listed for orders that ended (a crash between two writes of older code).
+    const dead = new Set(orders.filter((o) => o.status === 'cancelled').map((o) => o._id));
+    for (const id of g.seatOrders) if (dead.has(id)) await releaseSeat(ctx, g._id, id);
+    await releaseGroupStock(ctx, g);
     await ctx.db
       .collection('groups')
       .doc(g._id)
@@ -112,22 +107,28 @@ export async function autoConfirmReceipts(ctx: Ctx): Promise<number> {
         .get()
     ).data,
   ];
-  for (const o of due) if (await completeOrder(ctx, o, 'auto_confirm')) n++;
+  for (const o of due) if (await completeOrder(ctx, o._id, 'auto_confirm')) n++;
   return n;
 }
 
 export async function sweep(ctx: Ctx) {
   const seatsReleased = await expireSeats(ctx);
+  const open = await reconcileOpenGroups(ctx);
   const groupsFailed = await failExpiredGroups(ctx);
   const groupsSettled = await settleGroups(ctx);
+  const refundsReconciled = await reconcileRefunding(ctx);
   // Send refunds, then ask about those WeChat is processing: only its SUCCESS completes one.
   const sent = await submitPendingRefunds(ctx);
   const asked = await queryProcessingRefunds(ctx);
   const autoConfirmed = await autoConfirmReceipts(ctx);
   return {
     seatsReleased,
+    seatsFreed: open.seatsFreed,
+    groupsEmptied: open.emptied,
+    groupsSucceeded: open.succeeded,
     groupsFailed,
     groupsSettled,
+    refundsReconciled,
     refundsAccepted: sent.accepted,
     refundsFailed: sent.failed,
     refundsSucceeded: asked.succeeded,

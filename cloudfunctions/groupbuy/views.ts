@@ -2,7 +2,7 @@
 // fill, no invented counts), nicknames and avatars but never openids.
 import type { CampaignCard, CampaignDetail, GroupView } from '../../core/contracts/groupbuy';
 import { seatsLeft } from '../../core/groupbuy';
-import { ORDER_STATES } from '../../core/order-machine';
+import { MEMBER_STATES, PAID_MONEY } from '../../core/order-machine';
 import type { Ctx } from '../../server/context';
 import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
 import { merchantName } from '../../server/repos/merchants';
@@ -49,14 +49,11 @@ export async function campaignDetail(ctx: Ctx, c: CampaignDoc): Promise<Campaign
   };
 }
 
-/** Everyone who holds or held a seat: all states but the half-made and the abandoned. */
-const MEMBER_STATES = ORDER_STATES.filter((s) => s !== 'reserving' && s !== 'cancelled');
-
 export async function groupView(ctx: Ctx, g: GroupDoc, c: CampaignDoc): Promise<GroupView> {
   const _ = ctx.db.command;
   const { data: orders } = await ctx.db
     .collection<OrderDoc>('orders')
-    .where({ groupId: g._id, status: _.in(MEMBER_STATES) })
+    .where(_.and({ groupId: g._id }, _.or({ status: _.in([...MEMBER_STATES]) }, { money: _.in([...PAID_MONEY]) })))
     .orderBy('createdAt', 'asc')
     .limit(10)
     .get();
@@ -64,7 +61,7 @@ export async function groupView(ctx: Ctx, g: GroupDoc, c: CampaignDoc): Promise<
   for (const o of orders) {
     const u: UserDoc | null = await findUser(ctx, o.buyer);
     const paid = g.paidOrders.includes(o._id);
-    const money = o.status === 'refunded' || o.status === 'refunding' ? o.status : paid ? 'paid' : 'unpaid';
+    const money = o.money === 'refunded' || o.money === 'refunding' ? o.money : o.money === 'unpaid' ? 'unpaid' : 'paid';
     members.push({ nickname: u?.nickname ?? '同学', avatarUrl: u?.avatarUrl ?? '', paid, leader: o.leader, money });
   }
   const mine = orders.find((o) => o.buyer === ctx.openid) ?? null;
@@ -83,6 +80,7 @@ export async function groupView(ctx: Ctx, g: GroupDoc, c: CampaignDoc): Promise<
     members,
     myOrderId: mine?._id ?? null,
     myOrderState: mine?.status ?? null,
+    myOrderMoney: mine?.money ?? null,
     serverNow: ctx.now(),
   };
 }

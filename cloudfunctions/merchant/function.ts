@@ -7,7 +7,7 @@ import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
 import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
-import type { RefundDoc } from '../../server/flows/refunds';
+import { approveRefund, type RefundDoc } from '../../server/flows/refunds';
 import type { CampaignDoc } from '../../server/repos/groupbuy';
 import { callerMerchant } from '../../server/repos/merchants';
 import { toOrderView } from '../../server/repos/order-view';
@@ -32,6 +32,24 @@ async function fulfil(ctx: Ctx, orderId: string, to: 'shipped' | 'ready_for_pick
   const stamp = to === 'shipped' ? { shippedAt: new Date(ctx.now()) } : { readyAt: new Date(ctx.now()) };
   await transition(ctx, o._id, 'confirmed', to, ctx.openid, stamp);
   return ok<OrderView>(toOrderView((await findOrder(ctx, o._id)) as OrderDoc));
+}
+
+/**
+ * The merchant sets the units free now; groups may take some at the same moment, so the change
+ * is conditional on the stock read, and what was stocked moves by the same amount (stock is
+ * conserved: free + set aside + sold = stocked).
+ */
+async function setStock(ctx: Ctx, campaignId: string, stock: number): Promise<boolean> {
+  const _ = ctx.db.command;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const c = (await getDoc<CampaignDoc>(ctx, 'campaigns', campaignId)) as CampaignDoc;
+    const res = await ctx.db
+      .collection('campaigns')
+      .where({ _id: campaignId, stock: c.stock })
+      .update({ data: { stock, stocked: _.inc(stock - c.stock) } });
+    if (res.stats.updated === 1) return true;
+  }
+  return false;
 }
 
 export default defineFunction('merchant', {
@@ -59,6 +77,7 @@ export default defineFunction('merchant', {
         startAt: new Date(fields.startAt),
         endAt: new Date(fields.endAt),
         stock: fields.stock,
+        stocked: fields.stock,
         perStudentLimit: fields.perStudentLimit,
         course: fields.course,
         leaderRewardFen: fields.leaderRewardFen,
@@ -85,8 +104,8 @@ export default defineFunction('merchant', {
       const data: Record<string, unknown> = {};
       if (changes.groupPriceFen !== undefined) data.groupPriceFen = changes.groupPriceFen; // new groups only: orders keep their price
       if (changes.endAt !== undefined) data.endAt = new Date(changes.endAt);
-      if (changes.stock !== undefined) data.stock = changes.stock;
       if (Object.keys(data).length) await ctx.db.collection('campaigns').doc(campaignId).update({ data });
+      if (changes.stock !== undefined && !(await setStock(ctx, campaignId, changes.stock))) return fail('BAD_STATE', '库存正在变化，请刷新后再改');
       return ok({ campaignId });
     },
   }),
@@ -139,8 +158,13 @@ export default defineFunction('merchant', {
       const merchant = await callerMerchant(ctx);
       if (!merchant) return FORBIDDEN();
       const _ = ctx.db.command;
+      // Refunding is money, not fulfilment; 'all' is every order that was ever a sale.
       const where =
-        state === 'all' ? { merchantId: merchant._id, status: _.nin(['reserving', 'created', 'cancelled']) } : { merchantId: merchant._id, status: state };
+        state === 'all'
+          ? { merchantId: merchant._id, status: _.nin(['reserving', 'created', 'cancelled']) }
+          : state === 'refunding'
+            ? { merchantId: merchant._id, money: 'refunding' }
+            : { merchantId: merchant._id, status: state };
       const { data } = await ctx.db.collection<OrderDoc>('orders').where(where).orderBy('createdAt', 'desc').limit(50).get();
       const ids = data.map((o) => o._id);
       const { data: asked } = ids.length
@@ -171,16 +195,9 @@ export default defineFunction('merchant', {
       if (!merchant) return FORBIDDEN();
       const o = await shopOrder(ctx, merchant, orderId);
       if (!o) return fail('NOT_FOUND', '没有这个订单');
-      const { data } = await ctx.db.collection<RefundDoc>('refunds').where({ orderId, status: 'requested' }).limit(1).get();
-      const request = data[0];
-      if (!request) return fail('BAD_STATE', '这个订单没有待处理的退款申请');
-      if (!(await transition(ctx, o._id, o.status, 'refunding', ctx.openid, { refundReason: request.reason })))
-        return fail('BAD_STATE', '订单状态已变化，请刷新');
-      await ctx.db
-        .collection('refunds')
-        .where({ _id: request._id, status: 'requested' })
-        .update({ data: { status: 'pending' } });
-      return ok({ orderId, refundFen: request.refundFen });
+      // The order's money and the refund move together in one transaction.
+      const approved = await approveRefund(ctx, o._id, merchant._id);
+      return approved.ok ? ok({ orderId, refundFen: approved.refundFen }) : fail('BAD_STATE', approved.message);
     },
   }),
 });

@@ -1,11 +1,12 @@
 // order: a student's orders. The server prices everything from stored prices: pay takes an
 // order id only, and only the buyer can pay, see or change an order.
 import { type OrderView, orderInput, type PayResult } from '../../core/contracts/groupbuy';
+import { RECEIVABLE_STATES } from '../../core/order-machine';
 import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
 import { action, defineFunction } from '../../server/define';
 import { completeOrder } from '../../server/flows/completion';
-import { addRefund } from '../../server/flows/refunds';
+import { askRefund, findRefund, type RefundDoc } from '../../server/flows/refunds';
 import { toOrderView } from '../../server/repos/order-view';
 import { findOrder, type OrderDoc } from '../../server/repos/orders';
 
@@ -47,9 +48,9 @@ export default defineFunction('order', {
     async run(ctx, { orderId }) {
       const o = await mine(ctx, orderId);
       if (!o) return NOT_YOURS();
-      if (o.status !== 'shipped' && o.status !== 'ready_for_pickup')
-        return o.status === 'completed' ? ok(toOrderView(o)) : fail('BAD_STATE', '订单还不能确认收货');
-      await completeOrder(ctx, o, ctx.openid);
+      // Fulfilment only: a partly refunded or refunding order can still be received.
+      if (!RECEIVABLE_STATES.includes(o.status)) return o.status === 'completed' ? ok(toOrderView(o)) : fail('BAD_STATE', '订单还不能确认收货');
+      await completeOrder(ctx, o._id, ctx.openid);
       return ok<OrderView>(toOrderView((await findOrder(ctx, o._id)) as OrderDoc));
     },
   }),
@@ -58,14 +59,12 @@ export default defineFunction('order', {
     async run(ctx, { orderId, amountFen, reason }) {
       const o = await mine(ctx, orderId);
       if (!o) return NOT_YOURS();
-      if (!['confirmed', 'shipped', 'ready_for_pickup', 'completed', 'partially_refunded'].includes(o.status))
-        return fail('BAD_STATE', '这个订单现在不能申请退款');
-      const refundable = o.totalFen - o.refundedFen;
-      const fen = amountFen ?? refundable;
-      if (fen > refundable) return fail('INVALID_INPUT', `最多可退 ${refundable} 分`);
-      // One open request per order: the merchant approves it, then the sweep pays it.
-      await addRefund(ctx, o, `Q${o._id}_${o.refundedFen}`, reason, fen, 'requested');
-      return ok({ requested: true, amountFen: fen });
+      // One open request per order: the merchant approves it, then the sweep pays it. A second
+      // one while it is open is refused with REFUND_IN_PROGRESS, never silently dropped.
+      const asked = await askRefund(ctx, o._id, amountFen, reason);
+      if (!asked.ok) return fail(asked.code, asked.message);
+      const r = (await findRefund(ctx, asked.refundId)) as RefundDoc;
+      return ok({ requested: true, amountFen: r.refundFen });
     },
   }),
 });

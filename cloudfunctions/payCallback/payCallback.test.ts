@@ -97,7 +97,7 @@ describe('payCallback over HTTP (WeChat Pay APIv3)', () => {
 
     const n = notice('REFUND.SUCCESS', refundResource(r._id, g.orderId, g.totalFen, g.totalFen), { nowMs: g.clock.now() });
     for (let i = 0; i < 3; i++) expect(await g.deliver(n)).toMatchObject({ statusCode: 200 });
-    expect(await g.order(g.orderId)).toMatchObject({ status: 'refunded', refundedFen: g.totalFen });
+    expect(await g.order(g.orderId)).toMatchObject({ money: 'refunded', refundedFen: g.totalFen });
     expect((await g.cloud.db.collection('events').where({ type: 'refund_succeeded', orderId: g.orderId }).limit(5).get()).data).toHaveLength(1);
   });
 

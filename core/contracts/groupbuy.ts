@@ -1,7 +1,8 @@
 // The `groupbuy`, `order` and `merchant` functions' actions.
 import { z } from 'zod';
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '../groupbuy';
-import type { OrderState } from '../order-machine';
+import type { GroupState } from '../groupbuy-machines';
+import type { MoneyState, OrderState } from '../order-machine';
 
 const id = z.string().min(1).max(64);
 const requestId = z.string().min(8).max(64);
@@ -36,7 +37,7 @@ export interface CampaignDetail extends CampaignCard {
   openGroups: GroupSummary[];
 }
 
-export type GroupState = 'open' | 'succeeded' | 'failed';
+export type { GroupState };
 
 export interface GroupView {
   id: string;
@@ -56,6 +57,7 @@ export interface GroupView {
   /** The caller's order in this group, if any. */
   myOrderId: string | null;
   myOrderState: OrderState | null;
+  myOrderMoney: MoneyState | null;
   serverNow: number;
 }
 
@@ -66,6 +68,10 @@ export interface OrderView {
   amountFen: number;
   refundedFen: number;
   state: OrderState;
+  /** Money apart from fulfilment: a partly refunded order can still be received. */
+  money: MoneyState;
+  /** A label for lists: fulfilment, and the money when a refund is involved. */
+  label: string;
   groupId: string | null;
   seatExpiresAt: number | null;
   createdAt: number;
@@ -117,7 +123,7 @@ export const merchantInput = {
   closeCampaign: z.strictObject({ campaignId: id }),
   listCampaigns: z.strictObject({}),
   listProducts: z.strictObject({}),
-  listOrders: z.strictObject({ state: z.enum(['confirmed', 'shipped', 'ready_for_pickup', 'refunding', 'all']).default('all') }),
+  listOrders: z.strictObject({ state: z.enum(['confirmed', 'shipped', 'ready_for_pickup', 'refunding', 'all']).default('all') }), // refunding: money, not fulfilment
   ship: z.strictObject({ orderId: id }),
   readyForPickup: z.strictObject({ orderId: id }),
   approveRefund: z.strictObject({ orderId: id }),

@@ -19,6 +19,8 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
     await db.collection('campaigns').add({
       data: {
         ...c,
+        // Everything ever put in: free + set aside + sold always adds up to it.
+        stocked: c.stock,
         merchantId: p.merchantId,
         title: p.title,
         image: `/assets/products/${p._id}.svg`,

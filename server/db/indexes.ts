@@ -117,6 +117,11 @@ export const indexes: IndexPlan = {
       why: "a group's members and orders",
     },
     {
+      name: 'money',
+      fields: [['money', 'asc']],
+      why: 'the sweep: orders refunding (each must have its refund in flight)',
+    },
+    {
       name: 'status_expiry',
       fields: [
         ['status', 'asc'],
@@ -167,6 +172,9 @@ export const indexes: IndexPlan = {
       why: "a shop's campaigns",
     },
   ],
+  // One per student and campaign (_id `${campaignId}:${openid}`): units of the per-student
+  // limit held by live orders, and the one open unpaid group a student may lead.
+  purchase_limits: [],
   groups: [
     {
       name: 'campaign_open',
@@ -233,6 +241,10 @@ export const indexes: IndexPlan = {
       why: 'the timer: confirmations past 24 hours',
     },
   ],
+  // Per KOC and merchant (_id `${merchantId}:${koc}`): balances kept with each posting, in its transaction.
+  koc_balances: [{ name: 'koc', fields: [['koc', 'asc']], why: "a KOC's balances with each merchant (summary)" }],
+  // Per KOC and campus day (_id `${koc}:${day}`): the withdrawals counted against the daily cap.
+  withdrawal_days: [],
   koc_tiers: [{ name: 'merchant', fields: [['merchantId', 'asc']], why: "a program's placed KOCs" }],
   tier_audit: [],
   tier_runs: [],

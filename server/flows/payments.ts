@@ -1,63 +1,75 @@
-// What happens when WeChat says an order was paid. Each step is a conditional update, so a
-// duplicate or late callback, or a second run after a crash, changes nothing twice.
+// What happens when WeChat says an order was paid: one transaction reads the order and its
+// group and either counts the payment (order paid and awaiting its group, the group's paid
+// seats, the group succeeding when that was the last seat, order_paid and group_succeeded
+// events) or, when the seat or the group is gone, records the refund owed. A duplicate or
+// late callback, or a second run after a crash, finds the money state moved and changes nothing.
 import type { Ctx } from '../context';
-import { orderEventFields, recordEvent } from '../repos/events';
+import { txGetDoc } from '../db/get-doc';
+import { orderEventFields, recordEvent, recordEventTx } from '../repos/events';
 import type { GroupDoc } from '../repos/groupbuy';
-import { findOrder, type OrderDoc, transition } from '../repos/orders';
-import { startRefund } from './refunds';
+import { endedMemberKey, findOrder, type OrderDoc, orderMoves, transitionGroup } from '../repos/orders';
+import { releaseLimitTx } from '../repos/purchase-limits';
+import { moveGroupTx } from './group-moves';
+import { refundDoc, refundNo, releaseSeatTx } from './order-end';
 
 export type PaymentOutcome = 'paid' | 'duplicate' | 'late_refunded' | 'unknown_order' | 'amount_mismatch';
 
 export async function recordPayment(ctx: Ctx, outTradeNo: string, totalFee: number, transactionId: string): Promise<PaymentOutcome> {
   const order = await findOrder(ctx, outTradeNo);
   if (!order) return 'unknown_order';
+  // The amount is fixed when the order is made, so it can be checked before the transaction.
   if (totalFee !== order.totalFen) {
     await recordEvent(ctx, 'payment_mismatch', { orderId: order._id, expectedFen: order.totalFen, receivedFen: totalFee, transactionId });
     return 'amount_mismatch';
   }
-  const _ = ctx.db.command;
-  if (await transition(ctx, order._id, 'created', 'paid', 'wx_paycallback', { paidAt: new Date(ctx.now()), transactionId })) {
-    await recordEvent(ctx, 'order_paid', orderEventFields(order));
-  } else {
-    const now = (await findOrder(ctx, order._id)) as OrderDoc;
-    // The seat expired before the money arrived: the money goes back.
-    if (now.status === 'cancelled') {
-      await startRefund(ctx, now, 'cancelled', '付款时座位已过期，自动退款');
-      return 'late_refunded';
+  const result = await ctx.db.runTransaction(async (tx) => {
+    const o = await txGetDoc<OrderDoc>(tx, 'orders', outTradeNo);
+    if (o?.money !== 'unpaid') return { outcome: 'duplicate' as const };
+    const g = await txGetDoc<GroupDoc>(tx, 'groups', o.groupId);
+    const at = new Date(ctx.now());
+    const paid = { paidAt: at, transactionId };
+    // Only a held seat in a group still open takes the money.
+    if (o.status === 'created' && g?.status === 'open' && g.seatOrders.includes(o._id) && !g.paidOrders.includes(o._id) && g.paid < g.size) {
+      await tx
+        .collection('orders')
+        .doc(o._id)
+        .update({ data: { ...orderMoves(o, { status: 'awaiting_group', money: ['paid'] }, at, 'wx_paycallback'), ...paid } });
+      const counted = { ...g, paid: g.paid + 1, paidOrders: [...g.paidOrders, o._id] };
+      await tx
+        .collection('groups')
+        .doc(g._id)
+        .update({ data: { paid: counted.paid, paidOrders: counted.paidOrders } });
+      if (counted.paid >= counted.size) await moveGroupTx(tx, ctx, counted, 'succeeded');
+      // A leader who paid no longer has an open unpaid group.
+      await releaseLimitTx(tx, o, false);
+      await recordEventTx(tx, ctx, `order_paid:${o._id}`, 'order_paid', orderEventFields(o));
+      return { outcome: 'paid' as const, succeeded: counted.paid >= counted.size };
     }
-    if (now.status !== 'paid') return 'duplicate';
-  }
-  // Count the payment in the group once; only an open group takes it.
-  const counted = await ctx.db
-    .collection('groups')
-    .where({ _id: order.groupId, status: 'open', paidOrders: _.nin([order._id]) })
-    .update({ data: { paid: _.inc(1), paidOrders: _.push([order._id]) } });
-  const group = (await ctx.db.collection<GroupDoc>('groups').doc(order.groupId).get()).data;
-  if (counted.stats.updated === 0 && !group.paidOrders.includes(order._id)) {
-    await startRefund(ctx, { ...order, status: 'paid' }, 'paid', '拼团已结束，自动退款');
-    return 'late_refunded';
-  }
-  await transition(ctx, order._id, 'paid', 'awaiting_group', 'system');
-  if (group.status === 'open' && group.paid >= group.size) await succeedGroup(ctx, group);
-  return 'paid';
+    // The seat expired or the group ended before the money arrived: it all goes back.
+    const reason = o.status === 'cancelled' ? '付款时座位已过期，自动退款' : '拼团已结束，自动退款';
+    const refund = refundDoc(ctx, o, refundNo(o), reason, o.totalFen, 'pending');
+    await tx
+      .collection('orders')
+      .doc(o._id)
+      .update({
+        data: {
+          ...orderMoves(o, { status: 'cancelled', money: ['paid', 'refunding'] }, at, 'wx_paycallback'),
+          ...paid,
+          openRefund: refund._id,
+          refundReason: reason,
+          ...(o.status !== 'cancelled' ? { cancelReason: 'PAID_TOO_LATE', memberKey: endedMemberKey(o._id) } : {}),
+        },
+      });
+    await releaseSeatTx(tx, o);
+    await releaseLimitTx(tx, o, true);
+    await tx.collection('refunds').add({ data: refund });
+    return { outcome: 'late_refunded' as const };
+  }, 10);
+  if ('succeeded' in result && result.succeeded) await confirmOrders(ctx, order.groupId);
+  return result.outcome;
 }
 
-/** Every seat paid: the group succeeds and all its orders are confirmed at once. */
-export async function succeedGroup(ctx: Ctx, group: GroupDoc): Promise<void> {
-  const res = await ctx.db
-    .collection('groups')
-    .where({ _id: group._id, status: 'open', paid: group.size })
-    .update({ data: { status: 'succeeded', succeededAt: new Date(ctx.now()) } });
-  if (res.stats.updated === 1)
-    await recordEvent(ctx, 'group_succeeded', { groupId: group._id, campaignId: group.campaignId, merchantId: group.merchantId, size: group.size });
-  await confirmOrders(ctx, group._id);
-}
-
-export async function confirmOrders(ctx: Ctx, groupId: string): Promise<void> {
-  const _ = ctx.db.command;
-  const at = new Date(ctx.now());
-  await ctx.db
-    .collection('orders')
-    .where({ groupId, status: 'awaiting_group' })
-    .update({ data: { status: 'confirmed', confirmedAt: at, history: _.push([{ from: 'awaiting_group', to: 'confirmed', at, by: 'system' }]) } });
+/** A succeeded group's paid orders become confirmed (to ship), all through the table. */
+export async function confirmOrders(ctx: Ctx, groupId: string): Promise<number> {
+  return transitionGroup(ctx, groupId, 'awaiting_group', 'confirmed', 'system', { confirmedAt: new Date(ctx.now()) });
 }

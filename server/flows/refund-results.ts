@@ -2,12 +2,14 @@
 // or from the sweep's query. Success completes the refund and its order in one transaction, so
 // a duplicate or late notice, a notice racing the query, or a second run finds it done; the
 // refund_succeeded event (amounts, commission clawbacks, stats) is written only there.
-import { canTransition } from '../../core/order-machine';
+import { refundMachine } from '../../core/groupbuy-machines';
 import type { Ctx } from '../context';
-import { getDoc } from '../db/get-doc';
+import { getDoc, txGetDoc } from '../db/get-doc';
 import type { RefundState } from '../ports';
-import { orderEventFields } from '../repos/events';
-import type { OrderDoc } from '../repos/orders';
+import { orderEventFields, recordEventTx } from '../repos/events';
+import { type OrderDoc, orderMoves } from '../repos/orders';
+import { releaseLimitTx } from '../repos/purchase-limits';
+import { releaseSeatTx } from './order-end';
 import type { RefundDoc } from './refunds';
 
 export type RefundOutcome = 'succeeded' | 'duplicate' | 'unknown_refund' | 'amount_mismatch' | 'closed' | 'abnormal' | 'processing';
@@ -18,37 +20,54 @@ const OPEN: RefundDoc['status'][] = ['pending', 'processing'];
 /** First query at acceptance, then 1, 2, 4 ... minutes apart, at most 6 hours. */
 export const nextQueryDelayMs = (queries: number) => Math.min(60_000 * 2 ** queries, 6 * 3600_000);
 
-/** WeChat says the money reached the buyer: the refund succeeds and its order moves, once. */
-export async function confirmRefund(ctx: Ctx, outRefundNo: string, by: 'notice' | 'query', reportedFen?: number): Promise<RefundOutcome> {
+/**
+ * WeChat says the money reached the buyer: in one transaction the refund succeeds, the order's
+ * money moves (partly or fully refunded; a full refund also closes the order and frees its seat
+ * and limit) and refund_succeeded is written. Run again on a refund that succeeded while its
+ * order still points at it (older data), it finishes the order's part: reconcile from state.
+ */
+export async function confirmRefund(ctx: Ctx, outRefundNo: string, by: 'notice' | 'query' | 'reconcile', reportedFen?: number): Promise<RefundOutcome> {
   const r = await getDoc<RefundDoc>(ctx, 'refunds', outRefundNo);
-  if (!r || r.status === 'requested') return 'unknown_refund';
-  if (r.status === 'succeeded') return 'duplicate';
+  if (!r || r.status === 'requested' || r.status === 'closed') return 'unknown_refund';
   if (reportedFen !== undefined && reportedFen !== r.refundFen) {
     ctx.log.error('refund amount differs from WeChat', { outRefundNo, expectedFen: r.refundFen, reportedFen });
     return 'amount_mismatch';
   }
-  const _ = ctx.db.command;
   const result = await ctx.db.runTransaction(async (tx) => {
-    const refunds = tx.collection<RefundDoc>('refunds');
-    const cur = (await refunds.doc(outRefundNo).get()).data;
-    if (!OPEN.includes(cur.status)) return cur.status === 'succeeded' ? 'duplicate' : 'unknown_refund';
-    const orders = tx.collection<OrderDoc>('orders');
-    const order = (await orders.doc(cur.orderId).get()).data;
+    const cur = await txGetDoc<RefundDoc>(tx, 'refunds', outRefundNo);
+    const order = cur ? await txGetDoc<OrderDoc>(tx, 'orders', cur.orderId) : null;
+    if (!cur || !order) return 'unknown_refund';
+    const orderWaits = order.openRefund === cur._id && order.money === 'refunding';
+    if (cur.status === 'succeeded' && !orderWaits) return 'duplicate';
+    if (!OPEN.includes(cur.status) && cur.status !== 'succeeded') return 'unknown_refund';
     const at = new Date(ctx.now());
-    await refunds.doc(outRefundNo).update({ data: { status: 'succeeded', succeededAt: at, confirmedBy: by, wxState: 'SUCCESS' } });
-    if (order.status !== 'refunding') return 'order_not_refunding';
+    if (cur.status !== 'succeeded') {
+      refundMachine.assertMove(cur.status, 'succeeded');
+      await tx
+        .collection('refunds')
+        .doc(outRefundNo)
+        .update({ data: { status: 'succeeded', succeededAt: at, confirmedBy: by, wxState: 'SUCCESS' } });
+    }
+    if (!orderWaits) return 'order_not_refunding';
     const refundedFen = order.refundedFen + cur.refundFen;
-    const to = refundedFen >= order.totalFen ? 'refunded' : 'partially_refunded';
-    if (!canTransition('refunding', to)) throw new Error(`illegal order transition refunding -> ${to}`);
-    await orders.doc(order._id).update({ data: { status: to, refundedFen, history: _.push([{ from: 'refunding', to, at, by: 'system' }]) } });
+    const full = refundedFen >= order.totalFen;
+    // A full refund ends a sale that was still going (a cancelled order stays cancelled).
+    const close = full && order.status !== 'cancelled' && order.status !== 'closed';
+    const moves = orderMoves(order, { money: [full ? 'refunded' : 'partially_refunded'], ...(close ? { status: 'closed' } : {}) }, at, 'system');
+    await tx
+      .collection('orders')
+      .doc(order._id)
+      .update({ data: { ...moves, refundedFen, openRefund: null } });
+    if (close) {
+      await releaseSeatTx(tx, order);
+      await releaseLimitTx(tx, order, true);
+    }
     // Keyed by the refund number: even a replayed transaction writes one event per refund.
-    await tx.collection('events').add({
-      data: { _id: `refund_succeeded:${outRefundNo}`, type: 'refund_succeeded', at, openid: ctx.openid, ...orderEventFields(order), refundFen: cur.refundFen },
-    });
+    await recordEventTx(tx, ctx, `refund_succeeded:${outRefundNo}`, 'refund_succeeded', { ...orderEventFields(order), refundFen: cur.refundFen });
     return 'succeeded';
-  });
+  }, 10);
   if (result === 'order_not_refunding') {
-    // The money is back with the buyer, but the order moved on meanwhile: a person must look.
+    // The money is back with the buyer, but the order was not waiting for it: a person must look.
     ctx.log.error('refund succeeded for an order that is not refunding', { outRefundNo, orderId: r.orderId });
     return 'succeeded';
   }

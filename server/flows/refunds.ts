@@ -3,11 +3,12 @@
 // refund notice, or the sweep's query. WeChat accepting a request is not that (issue 9).
 //   requested (buyer asked; the merchant decides) -> pending (to send) -> processing (WeChat
 //   accepted) -> succeeded, or closed (WeChat gave up: a person must look).
-import type { OrderState } from '../../core/order-machine';
+import { type RefundState, refundMachine } from '../../core/groupbuy-machines';
+import { moneyMachine, REFUNDABLE_MONEY, REFUNDABLE_STATES } from '../../core/order-machine';
 import type { Ctx } from '../context';
-import { isDuplicateKeyError } from '../db/types';
-import type { OrderDoc } from '../repos/orders';
-import { transition } from '../repos/orders';
+import { getDoc, txGetDoc } from '../db/get-doc';
+import { type OrderDoc, orderMoves } from '../repos/orders';
+import { refundDoc } from './order-end';
 
 export interface RefundDoc {
   _id: string; // the outRefundNo
@@ -17,11 +18,12 @@ export interface RefundDoc {
   totalFen: number;
   refundFen: number;
   reason: string;
-  status: 'requested' | 'pending' | 'processing' | 'succeeded' | 'closed';
+  status: RefundState;
   /** Requests sent to WeChat (a failed one stays pending and is sent again, same number). */
   attempts: number;
   lastError?: string;
   createdAt: Date;
+  approvedAt?: Date;
   /** When WeChat accepted the request. */
   acceptedAt?: Date;
   /** When the sweep next asks WeChat where a processing refund stands, and how often it has asked. */
@@ -30,33 +32,62 @@ export interface RefundDoc {
   /** The last state WeChat reported (ABNORMAL stays processing: the merchant fixes it on WeChat's side). */
   wxState?: string;
   succeededAt?: Date;
-  confirmedBy?: 'notice' | 'query';
+  confirmedBy?: 'notice' | 'query' | 'reconcile';
 }
 
-/** Moves the order to refunding and records the refund to pay. Safe to call again. */
-export async function startRefund(ctx: Ctx, order: OrderDoc, from: OrderState, reason: string, refundFen = order.totalFen - order.refundedFen): Promise<void> {
-  await transition(ctx, order._id, from, 'refunding', 'system', { refundReason: reason });
-  await addRefund(ctx, order, `R${order._id}${order.refundedFen > 0 ? `_${order.refundedFen}` : ''}`, reason, refundFen, 'pending');
+export const findRefund = (ctx: Ctx, id: string) => getDoc<RefundDoc>(ctx, 'refunds', id);
+
+export type AskOutcome = { ok: true; refundId: string } | { ok: false; code: 'BAD_STATE' | 'REFUND_IN_PROGRESS' | 'INVALID_INPUT'; message: string };
+
+/**
+ * The buyer asks for money back (after-sales). One transaction checks the order's state and
+ * that no refund is already asked for or under way, records the request and points the order
+ * at it, so two taps, or two requests racing, make one request and the second hears why.
+ */
+export async function askRefund(ctx: Ctx, orderId: string, amountFen: number | undefined, reason: string): Promise<AskOutcome> {
+  return ctx.db.runTransaction(async (tx): Promise<AskOutcome> => {
+    const o = await txGetDoc<OrderDoc>(tx, 'orders', orderId);
+    if (!o || o.buyer !== ctx.openid) return { ok: false, code: 'BAD_STATE', message: '没有这个订单' };
+    if (o.openRefund) return { ok: false, code: 'REFUND_IN_PROGRESS', message: '这笔订单已有一笔退款在处理中，处理完后才能再申请' };
+    if (!REFUNDABLE_STATES.includes(o.status) || !REFUNDABLE_MONEY.includes(o.money))
+      return { ok: false, code: 'BAD_STATE', message: '这个订单现在不能申请退款' };
+    const refundable = o.totalFen - o.refundedFen;
+    const fen = amountFen ?? refundable;
+    if (fen > refundable) return { ok: false, code: 'INVALID_INPUT', message: `最多可退 ${refundable} 分` };
+    const id = `Q${o._id}_${o.refundedFen}`;
+    await tx.collection('refunds').add({ data: refundDoc(ctx, o, id, reason, fen, 'requested') });
+    await tx
+      .collection('orders')
+      .doc(o._id)
+      .update({ data: { openRefund: id } });
+    return { ok: true, refundId: id };
+  }, 10);
 }
 
-export async function addRefund(ctx: Ctx, order: OrderDoc, id: string, reason: string, refundFen: number, status: RefundDoc['status']): Promise<void> {
-  const doc: RefundDoc = {
-    _id: id,
-    orderId: order._id,
-    buyer: order.buyer,
-    merchantId: order.merchantId,
-    totalFen: order.totalFen,
-    refundFen,
-    reason,
-    status,
-    attempts: 0,
-    createdAt: new Date(ctx.now()),
-  };
-  try {
-    await ctx.db.collection('refunds').add({ data: doc });
-  } catch (e) {
-    if (!isDuplicateKeyError(e)) throw e; // recorded by an earlier run
-  }
+export type ApproveOutcome = { ok: true; refundFen: number } | { ok: false; message: string };
+
+/**
+ * The merchant approves the buyer's request: the order's money moves to refunding and the
+ * request becomes a refund to send, in one commit (never one without the other).
+ */
+export async function approveRefund(ctx: Ctx, orderId: string, merchantId: string): Promise<ApproveOutcome> {
+  return ctx.db.runTransaction(async (tx): Promise<ApproveOutcome> => {
+    const o = await txGetDoc<OrderDoc>(tx, 'orders', orderId);
+    const r = o?.openRefund ? await txGetDoc<RefundDoc>(tx, 'refunds', o.openRefund) : null;
+    if (!o || o.merchantId !== merchantId || !r || r.status !== 'requested') return { ok: false, message: '这个订单没有待处理的退款申请' };
+    if (!moneyMachine.canMove(o.money, 'refunding')) return { ok: false, message: '订单状态已变化，请刷新' };
+    refundMachine.assertMove(r.status, 'pending');
+    const at = new Date(ctx.now());
+    await tx
+      .collection('orders')
+      .doc(o._id)
+      .update({ data: { ...orderMoves(o, { money: ['refunding'] }, at, ctx.openid), refundReason: r.reason } });
+    await tx
+      .collection('refunds')
+      .doc(r._id)
+      .update({ data: { status: 'pending', approvedAt: at } });
+    return { ok: true, refundFen: r.refundFen };
+  }, 10);
 }
 
 /**

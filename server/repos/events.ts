@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import type { Transaction } from '../db/types';
 
 export type EventType =
   | 'share_created'
@@ -20,6 +21,16 @@ export type EventType =
  */
 export async function recordEvent(ctx: Ctx, type: EventType, fields: Record<string, unknown>): Promise<void> {
   await ctx.db.collection('events').add({ data: { type, at: new Date(ctx.now()), openid: ctx.openid, ...fields } });
+}
+
+/**
+ * Appends an event inside a transaction, with the state change it reports: a crash keeps both
+ * or neither, so no order_paid or order_completed is lost. The id names the change (one event
+ * per order and type, say), so even a replayed transaction writes it once. Same fields as
+ * recordEvent.
+ */
+export async function recordEventTx(tx: Transaction, ctx: Ctx, id: string, type: EventType, fields: Record<string, unknown>): Promise<void> {
+  await tx.collection('events').add({ data: { _id: id, type, at: new Date(ctx.now()), openid: ctx.openid, ...fields } });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { GroupState } from '../../core/groupbuy-machines';
 import type { Ctx } from '../context';
 
 export interface CampaignDoc {
@@ -15,6 +16,11 @@ export interface CampaignDoc {
   endAt: Date;
   /** Units not yet set aside: a new group sets aside groupSize units, a finished one returns the unused. */
   stock: number;
+  /**
+   * Every unit the merchant ever put in (creation plus later changes): stock + groupSize x
+   * (groups reserved and not released) + groupSize x (groups sold) always equals it.
+   */
+  stocked?: number;
   perStudentLimit: number;
   course: { courseId: string; roster: string[] } | null;
   leaderRewardFen: number;
@@ -37,7 +43,8 @@ export interface GroupDoc {
   paid: number;
   paidOrders: string[];
   deadline: Date;
-  status: 'open' | 'succeeded' | 'failed';
+  status: GroupState;
+  failedReason?: 'deadline' | 'empty';
   /** true once every order of a finished group is confirmed or refunding and stock returned. */
   settled: boolean;
   createdAt: Date;

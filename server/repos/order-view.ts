@@ -1,4 +1,5 @@
 import type { OrderView } from '../../core/contracts/groupbuy';
+import { orderLabel } from '../../core/order-machine';
 import type { OrderDoc } from './orders';
 
 export function toOrderView(o: OrderDoc): OrderView {
@@ -9,6 +10,8 @@ export function toOrderView(o: OrderDoc): OrderView {
     amountFen: o.totalFen,
     refundedFen: o.refundedFen,
     state: o.status,
+    money: o.money,
+    label: orderLabel(o.status, o.money),
     groupId: o.groupId || null,
     seatExpiresAt: o.status === 'created' ? new Date(o.seatExpiresAt).getTime() : null,
     createdAt: new Date(o.createdAt).getTime(),

@@ -1,6 +1,16 @@
-import { canTransition, type OrderState } from '../../core/order-machine';
+import { type MoneyState, moneyMachine, type OrderState, orderMachine } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
+import type { DbCommand } from '../db/types';
+
+export interface OrderHistoryEntry {
+  from: string;
+  to: string;
+  at: Date;
+  by: string;
+  /** Set for a move of the money axis; absent for fulfilment. */
+  axis?: 'money';
+}
 
 export interface OrderDoc {
   _id: string; // also the outTradeNo (32 characters of [0-9a-f])
@@ -17,16 +27,24 @@ export interface OrderDoc {
   amountFen: number;
   totalFen: number;
   refundedFen: number;
+  /** Fulfilment (orderMachine). */
   status: OrderState;
+  /** Money (moneyMachine), apart from fulfilment. */
+  money: MoneyState;
+  /** The refund asked for or under way (at most one at a time), null when none. */
+  openRefund: string | null;
   /** Unique while the order is live: one seat per student per group. */
   memberKey: string;
   seatExpiresAt: Date;
   /** The binding at order time (sharing issue), copied so later changes do not move it. */
   binding: { sharer: string; code: string; channel: string; reason: string } | null;
   leader: boolean;
-  history: { from: OrderState; to: OrderState; at: Date; by: string }[];
+  history: OrderHistoryEntry[];
   createdAt: Date;
+  cancelReason?: string;
   paidAt?: Date;
+  transactionId?: string;
+  confirmedAt?: Date;
   shippedAt?: Date;
   readyAt?: Date;
   completedAt?: Date;
@@ -37,8 +55,8 @@ export function findOrder(ctx: Ctx, id: string): Promise<OrderDoc | null> {
 }
 
 /**
- * Moves an order along one edge of the table, only if it is still in `from`: true when this
- * call made the move, false when another writer (or an earlier run) already did.
+ * Moves an order's fulfilment along one edge of the table, only if it is still in `from`: true
+ * when this call made the move, false when another writer (or an earlier run) already did.
  */
 export async function transition(
   ctx: Ctx,
@@ -48,7 +66,7 @@ export async function transition(
   by: string,
   extra: Record<string, unknown> = {},
 ): Promise<boolean> {
-  if (!canTransition(from, to)) throw new Error(`illegal order transition ${from} -> ${to}`);
+  orderMachine.assertMove(from, to);
   const _ = ctx.db.command;
   const at = new Date(ctx.now());
   const res = await ctx.db
@@ -56,6 +74,42 @@ export async function transition(
     .where({ _id: orderId, status: from })
     .update({ data: { ...extra, status: to, history: _.push([{ from, to, at, by }]) } });
   return res.stats.updated === 1;
+}
+
+/**
+ * The same move for every order of a group in one state (confirming a group's orders): the
+ * edge is checked against the table once, the write is conditional on the state.
+ */
+export async function transitionGroup(ctx: Ctx, groupId: string, from: OrderState, to: OrderState, by: string, extra: Record<string, unknown> = {}) {
+  orderMachine.assertMove(from, to);
+  const _: DbCommand = ctx.db.command;
+  const at = new Date(ctx.now());
+  const res = await ctx.db
+    .collection('orders')
+    .where({ groupId, status: from })
+    .update({ data: { ...extra, status: to, history: _.push([{ from, to, at, by }]) } });
+  return res.stats.updated;
+}
+
+/**
+ * The fields a transaction writes to move an order on either axis or both, checked against
+ * the tables; the transaction read `o`, so its snapshot guards against a concurrent move.
+ */
+export function orderMoves(o: OrderDoc, moves: { status?: OrderState; money?: MoneyState[] }, at: Date, by: string) {
+  const history = [...(o.history ?? [])];
+  let money = o.money;
+  for (const to of moves.money ?? []) {
+    moneyMachine.assertMove(money, to);
+    history.push({ from: money, to, at, by, axis: 'money' });
+    money = to;
+  }
+  let status = o.status;
+  if (moves.status && moves.status !== o.status) {
+    orderMachine.assertMove(o.status, moves.status);
+    history.push({ from: o.status, to: moves.status, at, by });
+    status = moves.status;
+  }
+  return { status, money, history };
 }
 
 /** A live order's memberKey is `${groupId}|${buyer}`; an ended one frees it for a new try. */

@@ -1,5 +1,6 @@
 import { type AttributionSettings, type Binding, DEFAULT_SETTINGS, DEFAULT_WINDOW_DAYS, type ShareChannel } from '../../core/attribution';
 import type { TargetType } from '../../core/contracts/share';
+import { PURCHASED_STATES } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import type { ProductDoc } from './products';
@@ -89,12 +90,12 @@ export function toBinding(d: BindingDoc | null): Binding | null {
   return d ? { sharer: d.sharer, channel: d.channel, code: d.code, boundAt: new Date(d.boundAt).getTime(), expiresAt: new Date(d.expiresAt).getTime() } : null;
 }
 
-/** Order states in which a customer counts as having bought (new-customers-only). */
-export const PURCHASED_STATES = ['paid', 'awaiting_group', 'confirmed', 'shipped', 'ready_for_pickup', 'completed', 'partially_refunded'];
-
+/** Has this customer bought (PURCHASED_STATES, defined with the order table) in this scope? */
 export async function hasOrdered(ctx: Ctx, customer: string, scope: string): Promise<boolean> {
   const _ = ctx.db.command;
   const where =
-    scope === PLATFORM_SCOPE ? { buyer: customer, status: _.in(PURCHASED_STATES) } : { buyer: customer, merchantId: scope, status: _.in(PURCHASED_STATES) };
+    scope === PLATFORM_SCOPE
+      ? { buyer: customer, status: _.in([...PURCHASED_STATES]) }
+      : { buyer: customer, merchantId: scope, status: _.in([...PURCHASED_STATES]) };
   return (await ctx.db.collection('orders').where(where).count()).total > 0;
 }

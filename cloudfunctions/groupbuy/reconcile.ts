@@ -1,0 +1,140 @@
+// Reconcilers: the sweep derives work from state, not from what a request meant to do next, so
+// whatever a crash or a race left half-done is finished on the next run. Each looks at a
+// bounded page and makes only conditional moves: safe to run twice and at any time.
+import { RESERVING_GRACE_MS } from '../../core/groupbuy';
+import { isLive, type OrderState } from '../../core/order-machine';
+import type { Ctx } from '../../server/context';
+import { getDoc } from '../../server/db/get-doc';
+import { isDuplicateKeyError } from '../../server/db/types';
+import { isFull, moveGroup } from '../../server/flows/group-moves';
+import { refundNo } from '../../server/flows/order-end';
+import { confirmOrders } from '../../server/flows/payments';
+import { confirmRefund } from '../../server/flows/refund-results';
+import type { RefundDoc } from '../../server/flows/refunds';
+import { type CampaignDoc, type GroupDoc, releaseSeat } from '../../server/repos/groupbuy';
+import type { OrderDoc } from '../../server/repos/orders';
+import { releaseLimit } from '../../server/repos/purchase-limits';
+
+const PAGE = 100;
+
+/** A group nobody holds a seat in any more (its unpaid leader's seat expired) ends now, and its stock goes back. */
+export function failIfEmpty(ctx: Ctx, groupId: string): Promise<boolean> {
+  return moveGroup(ctx, groupId, 'failed', (g) => g.taken === 0 && g.paid === 0, { failedReason: 'empty' });
+}
+
+/** For an order that is dead: a seat or limit unit it still holds goes back; a leader's empty group ends. */
+export async function releaseDeadHolds(ctx: Ctx, order: Pick<OrderDoc, '_id' | 'groupId' | 'campaignId' | 'buyer' | 'leader'>): Promise<void> {
+  const o = await getDoc<OrderDoc>(ctx, 'orders', order._id);
+  if (o && isLive(o.status)) return;
+  await releaseSeat(ctx, order.groupId, order._id);
+  await releaseLimit(ctx, order);
+  await failIfEmpty(ctx, order.groupId);
+}
+
+/**
+ * An abandoned leader's order may have set stock aside for a group that was never made: a
+ * failed group is made in its place (same id), so settling returns that stock.
+ */
+export async function tombstoneGroup(ctx: Ctx, o: OrderDoc): Promise<void> {
+  if (!o.leader || (await getDoc(ctx, 'groups', o.groupId))) return;
+  const c = await getDoc<CampaignDoc>(ctx, 'campaigns', o.campaignId);
+  const at = new Date(ctx.now());
+  const group: GroupDoc = {
+    _id: o.groupId,
+    campaignId: o.campaignId,
+    merchantId: o.merchantId,
+    leader: o.buyer,
+    size: c?.groupSize ?? 0,
+    taken: 0,
+    seatOrders: [],
+    paid: 0,
+    paidOrders: [],
+    deadline: at,
+    status: 'failed',
+    failedReason: 'empty',
+    settled: false,
+    createdAt: at,
+  };
+  try {
+    await ctx.db.collection('groups').add({ data: group });
+  } catch (e) {
+    if (!isDuplicateKeyError(e)) throw e;
+  }
+}
+
+/** Open groups: seats held by dead orders go back, empty ones end, fully paid ones succeed. */
+export async function reconcileOpenGroups(ctx: Ctx): Promise<{ seatsFreed: number; emptied: number; succeeded: number }> {
+  const _ = ctx.db.command;
+  const out = { seatsFreed: 0, emptied: 0, succeeded: 0 };
+  // Oldest deadlines first: a bounded page per run (at most 100 groups, one query each).
+  const { data } = await ctx.db.collection<GroupDoc>('groups').where({ status: 'open' }).orderBy('deadline', 'asc').limit(PAGE).get();
+  const graceEdge = ctx.now() - RESERVING_GRACE_MS;
+  for (const g of data) {
+    if (isFull(g)) {
+      if (await moveGroup(ctx, g._id, 'succeeded', isFull)) out.succeeded++;
+      await confirmOrders(ctx, g._id);
+      continue;
+    }
+    let taken = g.taken;
+    if (g.seatOrders.length) {
+      const { data: holders } = await ctx.db
+        .collection<{ _id: string; status: OrderState }>('orders')
+        .where({ _id: _.in(g.seatOrders) })
+        .limit(10)
+        .get();
+      for (const id of g.seatOrders) {
+        const holder = holders.find((h) => h._id === id);
+        if (holder && isLive(holder.status)) continue;
+        if (await releaseSeat(ctx, g._id, id)) {
+          out.seatsFreed++;
+          taken--;
+        }
+      }
+    }
+    // A brand-new group is empty until its leader's seat is taken: only older ones are abandoned.
+    if (taken === 0 && new Date(g.createdAt).getTime() <= graceEdge && (await failIfEmpty(ctx, g._id))) out.emptied++;
+  }
+  return out;
+}
+
+/**
+ * Orders whose money is refunding must have a refund in flight. Older data (or a bug) may have
+ * one without its record, or a refund that succeeded while the order still waits: the record
+ * is made (the rest of the order's money, under its refund number) or the order finishes.
+ */
+export async function reconcileRefunding(ctx: Ctx): Promise<number> {
+  const { data } = await ctx.db.collection<OrderDoc>('orders').where({ money: 'refunding' }).limit(PAGE).get();
+  let fixed = 0;
+  for (const o of data) {
+    const r = o.openRefund ? await getDoc<RefundDoc>(ctx, 'refunds', o.openRefund) : null;
+    if (r?.status === 'succeeded') {
+      if ((await confirmRefund(ctx, r._id, 'reconcile')) === 'succeeded') fixed++;
+    } else if (!r) {
+      ctx.log.error('order refunding without its refund record: recording it', { orderId: o._id });
+      const id = o.openRefund ?? refundNo(o);
+      const doc: RefundDoc = {
+        _id: id,
+        orderId: o._id,
+        buyer: o.buyer,
+        merchantId: o.merchantId,
+        totalFen: o.totalFen,
+        refundFen: o.totalFen - o.refundedFen,
+        reason: '退款记录补登',
+        status: 'pending',
+        attempts: 0,
+        createdAt: new Date(ctx.now()),
+      };
+      try {
+        await ctx.db.collection('refunds').add({ data: doc });
+      } catch (e) {
+        if (!isDuplicateKeyError(e)) throw e;
+      }
+      await ctx.db
+        .collection('orders')
+        .where({ _id: o._id, money: 'refunding', openRefund: o.openRefund })
+        .update({ data: { openRefund: id } });
+      fixed++;
+    }
+  }
+  return fixed;
+}
