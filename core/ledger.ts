@@ -116,3 +116,39 @@ export function releaseLines(koc: string, fen: number): Line[] {
     { account: account('koc_available', koc), fen },
   ];
 }
+
+/**
+ * What a KOC holds with one merchant, kept as a document updated in the same transaction as
+ * each posting, so a withdrawal takes the balance with one read in its transaction instead of
+ * summing thousands of postings (and two approvals cannot both spend it).
+ */
+export interface KocBalance extends KocBalances {
+  earnedFen: number;
+  clawedBackFen: number;
+}
+
+export const EMPTY_BALANCE: KocBalance = { pendingFen: 0, availableFen: 0, inTransitFen: 0, paidOutFen: 0, earnedFen: 0, clawedBackFen: 0 };
+
+const FIELD: Partial<Record<AccountKind, keyof KocBalances>> = {
+  koc_pending: 'pendingFen',
+  koc_available: 'availableFen',
+  payout_clearing: 'inTransitFen',
+  koc_paid: 'paidOutFen',
+};
+
+/** The balance after one posting of this KOC's; a line for another KOC is a bug, so it throws. */
+export function applyPosting(b: KocBalance, p: { kind: string; koc: string; lines: Line[] }): KocBalance {
+  const next = { ...b };
+  for (const l of p.lines) {
+    const cut = l.account.indexOf(':');
+    const kind = l.account.slice(0, cut) as AccountKind;
+    if (kind === 'merchant_payable') continue;
+    if (l.account.slice(cut + 1) !== p.koc) throw new Error(`posting for ${p.koc} moves ${l.account}`);
+    const field = FIELD[kind];
+    if (!field) throw new Error(`unknown account ${l.account}`);
+    next[field] += l.fen;
+    if (p.kind === 'accrue') next.earnedFen += l.fen;
+    if (p.kind === 'clawback') next.clawedBackFen -= l.fen;
+  }
+  return next;
+}

@@ -1,6 +1,10 @@
-import { isBalanced, type Line } from '../../core/ledger';
+// The commission ledger: append-only postings, and per KOC and merchant a balance document that
+// every posting updates in the same transaction. A posting's unique key makes a retry a no-op;
+// the balance is what withdrawals take, inside their own transaction, so it is never read in
+// one request and written in another.
+import { applyPosting, EMPTY_BALANCE, isBalanced, type KocBalance, type Line } from '../../core/ledger';
 import type { Ctx } from '../context';
-import { isDuplicateKeyError } from '../db/types';
+import { type DocData, isNotFoundError, type Transaction } from '../db/types';
 
 export interface PostingDoc {
   /** The posting's unique key, e.g. accrue:<order>:<koc>: the same fact is never posted twice. */
@@ -17,14 +21,130 @@ export interface PostingDoc {
   at: Date;
 }
 
-/** Appends a balanced posting once; false when this key was already posted (a repeat run). */
-export async function post(ctx: Ctx, p: Omit<PostingDoc, 'at'>): Promise<boolean> {
-  if (!isBalanced(p.lines)) throw new Error(`unbalanced posting ${p._id}`);
-  try {
-    await ctx.db.collection('ledger').add({ data: { ...p, at: new Date(ctx.now()) } });
+export interface BalanceDoc extends KocBalance {
+  _id: string; // balanceId(merchantId, koc)
+  koc: string;
+  merchantId: string;
+  /** The withdrawal in progress with this merchant, if any: at most one at a time. */
+  openWithdrawal: string | null;
+  updatedAt: Date;
+}
+
+export const balanceId = (merchantId: string, koc: string) => `${merchantId}:${koc}`;
+
+/**
+ * Contended documents (a busy KOC's balance, a day's cap) conflict often under load; each
+ * conflict means another writer committed, so a few more tries always make progress.
+ */
+export const TX_RETRIES = 20;
+
+/** One transaction's view of the ledger: posts, balances changed along, written at the end. */
+export class LedgerTx {
+  private readonly balances = new Map<string, { doc: BalanceDoc; dirty: boolean }>();
+
+  constructor(
+    readonly tx: Transaction,
+    readonly now: Date,
+  ) {}
+
+  /** A document read inside the transaction, or null when it does not exist. */
+  async get<T = DocData>(collection: string, id: string): Promise<(T & { _id: string }) | null> {
+    try {
+      return (await this.tx.collection<T>(collection).doc(id).get()).data ?? null;
+    } catch (e) {
+      if (isNotFoundError(e)) return null;
+      throw e;
+    }
+  }
+
+  async balance(merchantId: string, koc: string): Promise<BalanceDoc> {
+    const id = balanceId(merchantId, koc);
+    const cached = this.balances.get(id);
+    if (cached) return cached.doc;
+    const stored = await this.get<BalanceDoc>('koc_balances', id);
+    const doc: BalanceDoc = stored ?? { _id: id, koc, merchantId, ...EMPTY_BALANCE, openWithdrawal: null, updatedAt: this.now };
+    this.balances.set(id, { doc, dirty: false });
+    return doc;
+  }
+
+  private async change(merchantId: string, koc: string, edit: (b: BalanceDoc) => BalanceDoc): Promise<void> {
+    const next = edit(await this.balance(merchantId, koc));
+    this.balances.set(next._id, { doc: { ...next, updatedAt: this.now }, dirty: true });
+  }
+
+  /** Appends a balanced posting and moves the balance; false when this key was already posted. */
+  async post(p: Omit<PostingDoc, 'at'>): Promise<boolean> {
+    if (!isBalanced(p.lines)) throw new Error(`unbalanced posting ${p._id}`);
+    if (await this.get('ledger', p._id)) return false;
+    await this.tx.collection('ledger').add({ data: { ...p, at: this.now } });
+    await this.change(p.merchantId, p.koc, (b) => ({ ...b, ...applyPosting(b, p) }));
     return true;
+  }
+
+  /** Marks the one open withdrawal (or clears it, only if it is still this one). */
+  async setOpenWithdrawal(merchantId: string, koc: string, id: string, open: boolean): Promise<void> {
+    const b = await this.balance(merchantId, koc);
+    if (open ? b.openWithdrawal === id : b.openWithdrawal !== id) return;
+    await this.change(merchantId, koc, (cur) => ({ ...cur, openWithdrawal: open ? id : null }));
+  }
+
+  /** Writes the balances this transaction changed. */
+  async flush(): Promise<void> {
+    for (const [id, { doc, dirty }] of this.balances) {
+      if (!dirty) continue;
+      const { _id, ...data } = doc;
+      await this.tx.collection('koc_balances').doc(id).set({ data });
+    }
+  }
+}
+
+/**
+ * A write conflict: another transaction holds or changed a document this one wrote. The SDK's
+ * runTransaction retries only errors whose `code` names the conflict; a conflict reported by a
+ * document write inside the transaction arrives with an errCode and message instead.
+ */
+export function isConflictError(e: unknown): boolean {
+  const err = e as { code?: string; errMsg?: string; message?: string } | null;
+  return err?.code === 'DATABASE_TRANSACTION_CONFLICT' || /WriteConflict|TRANSACTION_CONFLICT/i.test(`${err?.errMsg ?? ''} ${err?.message ?? ''}`);
+}
+
+/**
+ * Runs `fn` in one transaction and writes its balances before commit. A conflict means another
+ * writer committed first (or holds the lock and is about to), so the whole function runs again
+ * on fresh reads. No pause and no randomness here: the network spreads retries out, and the
+ * simulator's seeded replays stay exact.
+ */
+export async function withLedger<R>(ctx: Ctx, fn: (l: LedgerTx) => Promise<R>): Promise<R> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ctx.db.runTransaction(async (tx) => {
+        const l = new LedgerTx(tx, new Date(ctx.now()));
+        const out = await fn(l);
+        await l.flush();
+        return out;
+      }, 0);
+    } catch (e) {
+      if (!isConflictError(e) || attempt >= TX_RETRIES) throw e;
+    }
+  }
+}
+
+/** Appends one posting with its balance change; false when it was already posted (a repeat run). */
+export function post(ctx: Ctx, p: Omit<PostingDoc, 'at'>): Promise<boolean> {
+  return withLedger(ctx, (l) => l.post(p));
+}
+
+/** A KOC's balances with every merchant (a KOC works with a handful, never near 100). */
+export async function balancesOf(ctx: Ctx, koc: string): Promise<BalanceDoc[]> {
+  const { data } = await ctx.db.collection<BalanceDoc>('koc_balances').where({ koc }).limit(100).get();
+  return data;
+}
+
+export async function balanceWith(ctx: Ctx, merchantId: string, koc: string): Promise<BalanceDoc | null> {
+  try {
+    return (await ctx.db.collection<BalanceDoc>('koc_balances').doc(balanceId(merchantId, koc)).get()).data;
   } catch (e) {
-    if (isDuplicateKeyError(e)) return false;
+    if (isNotFoundError(e)) return null;
     throw e;
   }
 }
@@ -48,6 +168,7 @@ export interface CommissionDoc {
   reason: string;
   channel: string;
   createdAt: Date;
+  history?: { from: string; to: string; at: Date; by: string }[];
 }
 
 export interface CommissionProgram {
