@@ -1,32 +1,22 @@
 // commission: a KOC's earnings and withdrawals, a merchant's payout review and program. Balances
-// are derived from the ledger's postings, never kept as a number that could drift.
+// are the ledger's postings summed per KOC and merchant into a balance document updated in the
+// same transaction as each posting, so they cannot drift from the postings.
 import { type CommissionItem, type CommissionSummary, commissionInput, type ProgramSettings, type WithdrawalView } from '../../core/contracts/commission';
-import { kocBalances, type Line } from '../../core/ledger';
+import { EMPTY_BALANCE, type KocBalance } from '../../core/ledger';
 import { fail, ok } from '../../core/result';
 import { progressToNext } from '../../core/tiers';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
 import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
-import { type CommissionDoc, DEFAULT_PROGRAM, type PostingDoc } from '../../server/repos/ledger';
-import { callerMerchant } from '../../server/repos/merchants';
-import type { MerchantDoc } from '../../server/repos/products';
+import { balancesOf, balanceWith, type CommissionDoc, DEFAULT_PROGRAM } from '../../server/repos/ledger';
+import { callerMerchant, merchantName } from '../../server/repos/merchants';
 import { findUser } from '../../server/repos/users';
-import { matureCommissions, processEvents } from './settle';
+import { matureCommissions, processEvents, reconcileMaturity } from './settle';
 import { resultsFor, runTierJob, tierOf, tierRules } from './tiers';
-import { approve, availableWith, reject, requestWithdrawal, settleTransfer, sweepWithdrawals, type WithdrawalDoc } from './withdrawals';
+import { approve, reject, requestWithdrawal, settleTransfer, sweepWithdrawals, type WithdrawalDoc } from './withdrawals';
 
 const PAGE = 20;
-
-async function postingsOf(ctx: Ctx, koc: string): Promise<PostingDoc[]> {
-  const out: PostingDoc[] = [];
-  for (let skip = 0; skip < 10_000; skip += 100) {
-    const { data } = await ctx.db.collection<PostingDoc>('ledger').where({ koc }).orderBy('at', 'asc').skip(skip).limit(100).get();
-    out.push(...data);
-    if (data.length < 100) break;
-  }
-  return out;
-}
 
 const toView = (w: WithdrawalDoc, kocNickname?: string): WithdrawalView => ({
   id: w._id,
@@ -55,32 +45,24 @@ export default defineFunction(
     summary: action({
       input: commissionInput.summary,
       async run(ctx) {
-        const postings = await postingsOf(ctx, ctx.openid);
-        const sum = (kind: string) =>
-          postings
-            .filter((p) => p.kind === kind)
-            .reduce((s, p) => s + p.lines.filter((l: Line) => l.account.endsWith(`:${ctx.openid}`) && l.fen > 0).reduce((x, l) => x + l.fen, 0), 0);
-        const clawed = postings
-          .filter((p) => p.kind === 'clawback')
-          .reduce((s, p) => s + p.lines.filter((l: Line) => l.fen < 0).reduce((x, l) => x - l.fen, 0), 0);
-        const merchantIds = [...new Set(postings.map((p) => p.merchantId))];
+        // One balance document per merchant, kept with every posting: no postings are summed here.
+        const balances = await balancesOf(ctx, ctx.openid);
+        const total = { ...EMPTY_BALANCE };
         const programs: CommissionSummary['programs'] = [];
-        for (const m of merchantIds) {
-          const tier = await tierOf(ctx, m, ctx.openid);
-          const results = (await resultsFor(ctx, m, ctx.now())).get(ctx.openid) ?? { revenueFen: 0, orders: 0 };
-          const merchant = await getDoc<MerchantDoc>(ctx, 'merchants', m);
-          const available = postings
-            .filter((p) => p.merchantId === m)
-            .reduce((s, p) => s + p.lines.filter((l) => l.account === `koc_available:${ctx.openid}`).reduce((x, l) => x + l.fen, 0), 0);
+        for (const b of balances) {
+          for (const k of Object.keys(total) as (keyof KocBalance)[]) total[k] += b[k];
+          const tier = await tierOf(ctx, b.merchantId, ctx.openid);
+          const results = (await resultsFor(ctx, b.merchantId, ctx.now())).get(ctx.openid) ?? { revenueFen: 0, orders: 0 };
           programs.push({
-            merchantId: m,
-            merchantName: merchant?.name ?? '',
+            merchantId: b.merchantId,
+            merchantName: await merchantName(ctx, b.merchantId),
             tier,
-            availableFen: available,
-            next: progressToNext(results, tier, await tierRules(ctx, m)),
+            availableFen: b.availableFen,
+            openWithdrawal: Boolean(b.openWithdrawal),
+            next: progressToNext(results, tier, await tierRules(ctx, b.merchantId)),
           });
         }
-        return ok<CommissionSummary>({ ...kocBalances(postings, ctx.openid), earnedFen: sum('accrue'), clawedBackFen: clawed, programs });
+        return ok<CommissionSummary>({ ...total, programs });
       },
     }),
     list: action({
@@ -136,7 +118,7 @@ export default defineFunction(
         for (const w of data)
           out.push({
             ...toView(w, (await findUser(ctx, w.koc))?.nickname ?? '同学'),
-            availableFen: await availableWith(ctx, w.koc, w.merchantId),
+            availableFen: (await balanceWith(ctx, w.merchantId, w.koc))?.availableFen ?? 0,
           });
         return ok(out);
       },
@@ -146,15 +128,14 @@ export default defineFunction(
       async run(ctx, { withdrawalId }) {
         const found = await merchantWithdrawal(ctx, withdrawalId);
         if ('error' in found) return found.error;
-        if (found.w.status !== 'requested' && found.w.status !== 'approved') return fail('BAD_STATE', '只能审核待审核的提现');
-        return approve(ctx, found.w);
+        return approve(ctx, found.w._id);
       },
     }),
     rejectWithdrawal: action({
       input: commissionInput.rejectWithdrawal,
       async run(ctx, { withdrawalId, reason }) {
         const found = await merchantWithdrawal(ctx, withdrawalId);
-        return 'error' in found ? found.error : reject(ctx, found.w, reason);
+        return 'error' in found ? found.error : reject(ctx, found.w._id, reason);
       },
     }),
     getProgram: action({
@@ -197,11 +178,12 @@ export default defineFunction(
           events += n;
           if (n < 100) break;
         }
+        const reconciled = await reconcileMaturity(ctx);
         const matured = await matureCommissions(ctx);
         const withdrawals = await sweepWithdrawals(ctx);
         // One timer per function in WeChat Cloud: the monthly tier job runs on the first settle of each campus month.
         const tiers = await runTierJob(ctx);
-        return ok({ events, matured, withdrawals, tiers });
+        return ok({ events, reconciled, matured, withdrawals, tiers });
       },
     }),
   },

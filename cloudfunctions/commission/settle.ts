@@ -1,21 +1,25 @@
-// The commission timer: reads order events from a checkpoint (a page of 100 at a time) and
-// posts to the ledger, then moves matured commissions to available. Every posting has a unique
-// key, so a second run, or a run after a crash, posts nothing twice.
-import { accrueLines, clawbackLines, commissionAfterRefunds, commissionFen, matureLines, resolveRate } from '../../core/ledger';
+// The commission timer: reads order events from a cursor (a page of 100 at a time) and posts to
+// the ledger, moves matured commissions to available, and reconciles from state what an event
+// lost to a crash would have done. Every posting has a unique key and every handler brings an
+// entry to the order's current state, so reading an event twice, or late, changes nothing.
+import { commissionFen, resolveRate } from '../../core/ledger';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
-import { isDuplicateKeyError } from '../../server/db/types';
-import { type CommissionDoc, type CommissionProgram, DEFAULT_PROGRAM, post } from '../../server/repos/ledger';
+import type { CommissionDoc } from '../../server/repos/ledger';
 import type { OrderDoc } from '../../server/repos/orders';
+import { accrue, clawBack, mature, maturityOf, programOf } from './entries';
 import { tierOf, tierRules } from './tiers';
 
 const PAGE = 100;
-const DAY = 86_400_000;
-
-async function programOf(ctx: Ctx, merchantId: string): Promise<CommissionProgram> {
-  const p = await getDoc<{ commission?: Partial<CommissionProgram> }>(ctx, 'programs', merchantId);
-  return { ...DEFAULT_PROGRAM, ...(p?.commission ?? {}) };
-}
+/** Pages of events one run reads at most (a run must finish within the function's 60 s). */
+const MAX_PAGES = 10;
+/**
+ * How far behind the cursor each run starts again. An event is stamped with its writer's clock
+ * before the write lands (a function may take up to 60 s, clocks of instances differ a little),
+ * so one stamped just before the cursor may become visible after it; re-reading two minutes is
+ * safe because every handler is idempotent.
+ */
+export const EVENT_OVERLAP_MS = 120_000;
 
 async function onPaid(ctx: Ctx, orderId: string): Promise<void> {
   const order = await getDoc<OrderDoc>(ctx, 'orders', orderId);
@@ -23,89 +27,33 @@ async function onPaid(ctx: Ctx, orderId: string): Promise<void> {
   if (!order || !b) return; // no card brought this order
   const program = await programOf(ctx, order.merchantId);
   if (b.sharer === order.buyer && !program.selfPurchaseRebates) return; // own purchase: nothing unless the merchant enabled it
+  const id = `${order._id}:${b.sharer}`;
+  // Already accrued (a re-read event): only bring it to the order's refunds.
+  if (await getDoc(ctx, 'commissions', id)) return void (await clawBack(ctx, id, order));
   const product = await getDoc<{ commissionRateBp?: number | null }>(ctx, 'products', order.productId);
   const tier = await tierOf(ctx, order.merchantId, b.sharer);
   const tierRateBp = (await tierRules(ctx, order.merchantId)).find((r) => r.tier === tier)?.rateBp ?? null;
   const { rateBp, source } = resolveRate({ productOverrideBp: product?.commissionRateBp ?? null, tierRateBp, defaultBp: program.defaultRateBp });
   const fen = commissionFen(order.amountFen, rateBp);
-  const doc: CommissionDoc = {
-    _id: `${order._id}:${b.sharer}`,
-    orderId: order._id,
-    koc: b.sharer,
-    merchantId: order.merchantId,
-    title: order.title,
-    baseFen: order.amountFen,
-    rateBp,
-    rateSource: source,
-    tier,
-    earnedFen: fen,
-    currentFen: fen,
-    state: 'pending',
-    maturesAt: null,
-    reason: b.reason,
-    channel: b.channel,
-    createdAt: new Date(ctx.now()),
-  };
-  try {
-    await ctx.db.collection('commissions').add({ data: doc });
-  } catch (e) {
-    if (!isDuplicateKeyError(e)) throw e;
-  }
-  await post(ctx, {
-    _id: `accrue:${order._id}:${b.sharer}`,
-    kind: 'accrue',
-    orderId: order._id,
-    koc: b.sharer,
-    merchantId: order.merchantId,
-    lines: accrueLines(order.merchantId, b.sharer, fen),
-    memo: `${order.title} 佣金（${rateBp / 100}%）`,
-  });
+  const doc = { _id: id, orderId: order._id, koc: b.sharer, merchantId: order.merchantId, title: order.title, baseFen: order.amountFen };
+  const entry = { ...doc, rateBp, rateSource: source, tier, earnedFen: fen, currentFen: fen, state: 'pending' as const, reason: b.reason, channel: b.channel };
+  await accrue(ctx, entry, order, `${order.title} 佣金（${rateBp / 100}%）`);
 }
 
-/**
- * A refund takes back each commission's share: a sharer's pro rata (the same rule applied to
- * what the buyer kept), a leader's reward only when the leader's own order is fully refunded.
- */
+/** A refund takes back each commission's share of the order (see worthNow). */
 async function onRefund(ctx: Ctx, orderId: string): Promise<void> {
   const order = await getDoc<OrderDoc>(ctx, 'orders', orderId);
   if (!order) return;
   const { data } = await ctx.db.collection<CommissionDoc>('commissions').where({ orderId }).limit(10).get();
-  for (const c of data) {
-    const reward = c.tier === 'leader';
-    const after = reward ? (order.refundedFen >= order.totalFen ? 0 : c.currentFen) : commissionAfterRefunds(c.baseFen, order.refundedFen, c.rateBp);
-    const back = c.currentFen - after;
-    if (back <= 0) continue;
-    // Where the money sits decides the account: the mature posting, not the cached state, says so.
-    const matured = (await getDoc(ctx, 'ledger', `mature:${c._id}`)) !== null;
-    // Keyed by how much had been refunded: each refund claws back once.
-    const posted = await post(ctx, {
-      _id: `clawback:${c._id}:${order.refundedFen}`,
-      kind: 'clawback',
-      orderId: c.orderId,
-      koc: c.koc,
-      merchantId: c.merchantId,
-      lines: clawbackLines(c.merchantId, c.koc, back, matured),
-      memo: `${c.title} 退款，收回${reward ? '团长奖励' : '佣金'}`,
-      corrects: `accrue:${reward ? c._id : `${c.orderId}:${c.koc}`}`,
-    });
-    if (posted)
-      await ctx.db
-        .collection('commissions')
-        .where({ _id: c._id, currentFen: c.currentFen })
-        .update({ data: { currentFen: after } });
-  }
+  for (const c of data) await clawBack(ctx, c._id, order);
 }
 
 /** Every commission of the order (a sharer's, a leader's reward) starts its after-sales hold. */
 async function onCompleted(ctx: Ctx, orderId: string): Promise<void> {
   const order = await getDoc<OrderDoc>(ctx, 'orders', orderId);
-  if (!order) return;
-  const program = await programOf(ctx, order.merchantId);
-  const completedAt = new Date(order.completedAt ?? ctx.now()).getTime();
-  await ctx.db
-    .collection('commissions')
-    .where({ orderId: order._id, maturesAt: null })
-    .update({ data: { maturesAt: new Date(completedAt + program.holdDays * DAY) } });
+  const maturesAt = order ? await maturityOf(ctx, order) : null;
+  if (!maturesAt) return;
+  await ctx.db.collection('commissions').where({ orderId, maturesAt: null }).update({ data: { maturesAt } });
 }
 
 /**
@@ -119,42 +67,28 @@ async function onGroupSucceeded(ctx: Ctx, e: { groupId?: string }): Promise<void
   const { data } = await ctx.db.collection<OrderDoc>('orders').where({ groupId: e.groupId, buyer: group.leader }).limit(1).get();
   const order = data[0];
   if (!order) return;
-  const id = `${order._id}:${group.leader}:leader_reward`;
-  const doc: CommissionDoc = {
-    _id: id,
+  const fen = campaign.leaderRewardFen;
+  const title = `${campaign.title}（团长奖励）`;
+  const entry = {
+    _id: `${order._id}:${group.leader}:leader_reward`,
     orderId: order._id,
     koc: group.leader,
     merchantId: campaign.merchantId,
-    title: `${campaign.title}（团长奖励）`,
-    baseFen: campaign.leaderRewardFen,
+    title,
+    baseFen: fen,
     rateBp: 10_000,
-    rateSource: 'default',
+    rateSource: 'default' as const,
     tier: 'leader',
-    earnedFen: campaign.leaderRewardFen,
-    currentFen: campaign.leaderRewardFen,
-    state: 'pending',
-    maturesAt: null,
+    earnedFen: fen,
+    currentFen: fen,
+    state: 'pending' as const,
     reason: '你开的团在截止前成团了',
     channel: 'group',
-    createdAt: new Date(ctx.now()),
   };
-  try {
-    await ctx.db.collection('commissions').add({ data: doc });
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
-  }
-  await post(ctx, {
-    _id: `accrue:${id}`,
-    kind: 'accrue',
-    orderId: order._id,
-    koc: group.leader,
-    merchantId: campaign.merchantId,
-    lines: accrueLines(campaign.merchantId, group.leader, campaign.leaderRewardFen),
-    memo: doc.title,
-  });
+  await accrue(ctx, entry, order, title);
 }
 
-type OrderEvent = { type: string; at: Date; orderId: string; groupId?: string };
+type OrderEvent = { _id: string; type: string; at: Date; orderId: string; groupId?: string };
 const HANDLERS: Record<string, (ctx: Ctx, e: OrderEvent) => Promise<void>> = {
   order_paid: (ctx, e) => onPaid(ctx, e.orderId),
   refund_succeeded: (ctx, e) => onRefund(ctx, e.orderId),
@@ -162,28 +96,58 @@ const HANDLERS: Record<string, (ctx: Ctx, e: OrderEvent) => Promise<void>> = {
   group_succeeded: onGroupSucceeded,
 };
 
+type Cursor = { at: Date; id: string };
+const after = (a: Cursor, b: Cursor) => a.at.getTime() > b.at.getTime() || (a.at.getTime() === b.at.getTime() && a.id > b.id);
+
+/**
+ * Reads order events after a cursor of (time, _id), so events sharing a millisecond are paged
+ * through instead of skipped. The stored cursor is a point before which every event has been
+ * handled: the last handled event, but never later than this run's start minus
+ * EVENT_OVERLAP_MS, because an event stamped after that may not be visible yet. So each run
+ * re-reads the last couple of minutes, and a late event is read when it lands.
+ */
 export async function processEvents(ctx: Ctx): Promise<number> {
   const _ = ctx.db.command;
-  const checkpoint = await getDoc<{ at: Date }>(ctx, 'commission_state', 'events');
-  const since = checkpoint ? new Date(checkpoint.at) : new Date(0);
-  const { data } = await ctx.db
-    .collection<OrderEvent>('events')
-    .where({ type: _.in(Object.keys(HANDLERS)), at: _.gte(since) })
-    .orderBy('at', 'asc')
-    .limit(PAGE)
-    .get();
-  // Events sorted by time across types: handle them in time order, so a refund follows its payment.
-  const ordered = [...data].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
-  for (const e of ordered) await HANDLERS[e.type](ctx, e);
-  const last = ordered.at(-1);
-  // Move the checkpoint only forward: a run with nothing new writes nothing.
-  if (last && new Date(last.at).getTime() > since.getTime()) {
-    await ctx.db
-      .collection('commission_state')
-      .doc('events')
-      .set({ data: { at: new Date(last.at) } });
+  const types = _.in(Object.keys(HANDLERS));
+  const settled: Cursor = { at: new Date(ctx.now() - EVENT_OVERLAP_MS), id: '' };
+  const stored = await getDoc<{ at: Date; id?: string }>(ctx, 'commission_state', 'events');
+  // A checkpoint of the old shape (a bare time) is read again from its overlap window.
+  let saved: Cursor = !stored
+    ? { at: new Date(0), id: '' }
+    : stored.id === undefined
+      ? { at: new Date(new Date(stored.at).getTime() - EVENT_OVERLAP_MS), id: '' }
+      : { at: new Date(stored.at), id: stored.id };
+  let pos = saved;
+  let n = 0;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const { data } = await ctx.db
+      .collection<OrderEvent>('events')
+      .where(
+        _.or([
+          { type: types, at: _.gt(pos.at) },
+          { type: types, at: pos.at, _id: _.gt(pos.id) },
+        ]),
+      )
+      .orderBy('at', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get();
+    for (const e of data) await HANDLERS[e.type](ctx, e);
+    n += data.length;
+    const last = data.at(-1);
+    if (last) pos = { at: new Date(last.at), id: last._id };
+    // Stored once its page is handled (a crash re-reads the page), only forward.
+    const safe = after(pos, settled) ? settled : pos;
+    if (after(safe, saved)) {
+      saved = safe;
+      await ctx.db
+        .collection('commission_state')
+        .doc('events')
+        .set({ data: { at: saved.at, id: saved.id } });
+    }
+    if (data.length < PAGE) break;
   }
-  return ordered.length;
+  return n;
 }
 
 export async function matureCommissions(ctx: Ctx): Promise<number> {
@@ -194,23 +158,55 @@ export async function matureCommissions(ctx: Ctx): Promise<number> {
     .limit(PAGE)
     .get();
   let n = 0;
-  for (const c of data) {
-    if (c.currentFen > 0) {
-      await post(ctx, {
-        _id: `mature:${c._id}`,
-        kind: 'mature',
-        orderId: c.orderId,
-        koc: c.koc,
-        merchantId: c.merchantId,
-        lines: matureLines(c.koc, c.currentFen),
-        memo: `${c.title} 佣金可提现`,
-      });
-    }
-    const res = await ctx.db
-      .collection('commissions')
-      .where({ _id: c._id, state: 'pending' })
-      .update({ data: { state: 'available' } });
-    n += res.stats.updated;
-  }
+  for (const c of data) if (await mature(ctx, c._id)) n++;
   return n;
+}
+
+/**
+ * Reconciler: pending commissions without a maturity date whose order has completed (its
+ * order_completed event lost, or read before the entry existed) get one. Walks that set by _id,
+ * a page at a time, up to MAX_PAGES a run; the position is stored only when a run stops before
+ * the end, so a quiet system writes nothing.
+ */
+export async function reconcileMaturity(ctx: Ctx): Promise<number> {
+  const _ = ctx.db.command;
+  const stored = (await getDoc<{ id: string }>(ctx, 'commission_state', 'maturity'))?.id ?? '';
+  let from = stored;
+  let fixed = 0;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const { data } = await ctx.db
+      .collection<CommissionDoc>('commissions')
+      .where({ state: 'pending', maturesAt: null, _id: _.gt(from) })
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get();
+    fixed += await startWindows(ctx, [...new Set(data.map((c) => c.orderId))]);
+    from = data.length === PAGE ? (data.at(-1)?._id ?? '') : '';
+    if (!from) break;
+  }
+  if (from !== stored)
+    await ctx.db
+      .collection('commission_state')
+      .doc('maturity')
+      .set({ data: { id: from } });
+  return fixed;
+}
+
+/** Gives the commissions of these orders, those that completed, their maturity date. */
+async function startWindows(ctx: Ctx, orderIds: string[]): Promise<number> {
+  if (!orderIds.length) return 0;
+  const _ = ctx.db.command;
+  const { data: orders } = await ctx.db
+    .collection<OrderDoc>('orders')
+    .where({ _id: _.in(orderIds) })
+    .limit(PAGE)
+    .get();
+  let fixed = 0;
+  for (const o of orders) {
+    const maturesAt = await maturityOf(ctx, o);
+    if (!maturesAt) continue;
+    const res = await ctx.db.collection('commissions').where({ orderId: o._id, maturesAt: null }).update({ data: { maturesAt } });
+    fixed += res.stats.updated;
+  }
+  return fixed;
 }

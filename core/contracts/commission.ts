@@ -18,6 +18,8 @@ export interface CommissionSummary {
     merchantName: string;
     tier: Tier;
     availableFen: number;
+    /** A withdrawal with this merchant is still in progress: at most one at a time. */
+    openWithdrawal: boolean;
     next: { tier: Tier; revenueFenLeft: number; ordersLeft: number } | null;
   }[];
 }

@@ -1,0 +1,110 @@
+// Commission entries and their postings, each change in one transaction with its posting and
+// the KOC's balance: a crash leaves either both or neither, so a retry (or the next timer run)
+// finishes the work and can never take the same money twice. Every step is derived from the
+// order's state now (what it is worth after refunds, whether it completed), not from which
+// event happened to arrive first.
+import { accrueLines, clawbackLines, commissionAfterRefunds, matureLines } from '../../core/ledger';
+import type { Ctx } from '../../server/context';
+import { getDoc } from '../../server/db/get-doc';
+import { type CommissionDoc, type CommissionProgram, DEFAULT_PROGRAM, withLedger } from '../../server/repos/ledger';
+import type { OrderDoc } from '../../server/repos/orders';
+
+const DAY = 86_400_000;
+
+/** The fields of an order this domain reads (the order domain owns the rest). */
+export type OrderFacts = Pick<OrderDoc, '_id' | 'merchantId' | 'refundedFen' | 'totalFen'> & { completedAt?: Date | null };
+
+/** Commission entries move one way: pending until the after-sales window passes, then available. */
+export const COMMISSION_TRANSITIONS = { pending: ['available'], available: [] } as const;
+
+export async function programOf(ctx: Ctx, merchantId: string): Promise<CommissionProgram> {
+  const p = await getDoc<{ commission?: Partial<CommissionProgram> }>(ctx, 'programs', merchantId);
+  return { ...DEFAULT_PROGRAM, ...(p?.commission ?? {}) };
+}
+
+/** When the after-sales window of a completed order ends; null while it is not completed. */
+export async function maturityOf(ctx: Ctx, order: OrderFacts): Promise<Date | null> {
+  if (!order.completedAt) return null;
+  return new Date(new Date(order.completedAt).getTime() + (await programOf(ctx, order.merchantId)).holdDays * DAY);
+}
+
+/** What a commission is worth now: a sharer's pro rata, a leader's reward all or nothing. */
+export function worthNow(c: Pick<CommissionDoc, 'tier' | 'baseFen' | 'rateBp' | 'currentFen'>, order: OrderFacts): number {
+  if (c.tier === 'leader') return order.refundedFen >= order.totalFen ? 0 : c.currentFen;
+  return commissionAfterRefunds(c.baseFen, order.refundedFen, c.rateBp);
+}
+
+/** Creates the entry and its accrual together (once), then brings it to the order's refunds. */
+export async function accrue(ctx: Ctx, doc: Omit<CommissionDoc, 'maturesAt' | 'createdAt' | 'history'>, order: OrderFacts, memo: string): Promise<void> {
+  const maturesAt = await maturityOf(ctx, order);
+  await withLedger(ctx, async (l) => {
+    if (await l.get('commissions', doc._id)) return;
+    await l.tx.collection('commissions').add({ data: { ...doc, maturesAt, createdAt: l.now, history: [] } });
+    await l.post({
+      _id: `accrue:${doc._id}`,
+      kind: 'accrue',
+      orderId: doc.orderId,
+      koc: doc.koc,
+      merchantId: doc.merchantId,
+      lines: accrueLines(doc.merchantId, doc.koc, doc.earnedFen),
+      memo,
+    });
+  });
+  await clawBack(ctx, doc._id, order);
+}
+
+/**
+ * Takes back what refunds took from the order. The clawback posting and the entry's new value
+ * are one transaction, so a crash between them cannot make the next refund claw back again.
+ * Keyed by the refunded total: each refund level claws back once.
+ */
+export async function clawBack(ctx: Ctx, commissionId: string, order: OrderFacts): Promise<number> {
+  return withLedger(ctx, async (l) => {
+    const c = await l.get<CommissionDoc>('commissions', commissionId);
+    if (!c) return 0;
+    const after = worthNow(c, order);
+    const back = c.currentFen - after;
+    if (back <= 0) return 0;
+    // Where the money sits decides the account; the entry's state moves with its mature posting.
+    const posted = await l.post({
+      _id: `clawback:${c._id}:${order.refundedFen}`,
+      kind: 'clawback',
+      orderId: c.orderId,
+      koc: c.koc,
+      merchantId: c.merchantId,
+      lines: clawbackLines(c.merchantId, c.koc, back, c.state === 'available'),
+      memo: `${c.title} 退款，收回${c.tier === 'leader' ? '团长奖励' : '佣金'}`,
+      corrects: `accrue:${c._id}`,
+    });
+    // Already posted means an older version posted it without updating the entry: finish that.
+    await l.tx
+      .collection('commissions')
+      .doc(c._id)
+      .update({ data: { currentFen: after } });
+    return posted ? back : 0;
+  });
+}
+
+/** The after-sales window passed: what the entry is worth now becomes available, once. */
+export async function mature(ctx: Ctx, commissionId: string): Promise<boolean> {
+  const _ = ctx.db.command;
+  return withLedger(ctx, async (l) => {
+    const c = await l.get<CommissionDoc>('commissions', commissionId);
+    if (c?.state !== 'pending' || !c.maturesAt || new Date(c.maturesAt).getTime() > l.now.getTime()) return false;
+    if (c.currentFen > 0)
+      await l.post({
+        _id: `mature:${c._id}`,
+        kind: 'mature',
+        orderId: c.orderId,
+        koc: c.koc,
+        merchantId: c.merchantId,
+        lines: matureLines(c.koc, c.currentFen),
+        memo: `${c.title} 佣金可提现`,
+      });
+    await l.tx
+      .collection('commissions')
+      .doc(c._id)
+      .update({ data: { state: 'available', history: _.push([{ from: 'pending', to: 'available', at: l.now, by: 'system' }]) } });
+    return true;
+  });
+}
