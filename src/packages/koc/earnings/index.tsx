@@ -33,11 +33,18 @@ export default function Earnings() {
     Taro.stopPullDownRefresh();
   });
 
+  const [busy, setBusy] = useState(false);
   const withdraw = async (merchantId: string, availableFen: number) => {
-    // One withdrawal stays below the amount where WeChat would want the KOC's real name.
-    const res = await requestWithdrawal(merchantId, Math.min(availableFen, MAX_WITHDRAWAL_FEN), newRequestId());
-    Taro.showToast({ title: res.ok ? '已提交，等商家审核' : res.message, icon: res.ok ? 'success' : 'none' });
-    void load();
+    setBusy(true);
+    try {
+      // One withdrawal stays below the amount where WeChat would want the KOC's real name; a fresh
+      // request id per tap, so a refused attempt never blocks the next one.
+      const res = await requestWithdrawal(merchantId, Math.min(availableFen, MAX_WITHDRAWAL_FEN), newRequestId());
+      Taro.showToast({ title: res.ok ? '已提交，等商家审核' : res.message, icon: res.ok ? 'success' : 'none' });
+      await load();
+    } finally {
+      setBusy(false);
+    }
   };
   const confirm = async (w: WithdrawalView) => {
     // The server is told only after WeChat's sheet reported success; a cancel or a failure leaves
@@ -100,15 +107,27 @@ export default function Earnings() {
           <View className='ea-row ea-withdraw'>
             <Text>可提现 {formatFen(p.availableFen)}</Text>
             <Button
-              className={p.availableFen < 1000 ? 'btn-plain' : 'btn-primary'}
+              className={p.openWithdrawal || p.availableFen < 1000 ? 'btn-plain' : 'btn-primary'}
               size='mini'
               data-testid='withdraw-button'
-              disabled={p.availableFen < 1000}
+              // One withdrawal per shop at a time (the server refuses a second): say so before the tap.
+              disabled={p.openWithdrawal || p.availableFen < 1000 || busy}
               onClick={() => void withdraw(p.merchantId, p.availableFen)}
             >
-              {p.availableFen < 1000 ? '满 ¥10 可提现' : p.availableFen > MAX_WITHDRAWAL_FEN ? `提现 ${formatFen(MAX_WITHDRAWAL_FEN)}` : '全部提现'}
+              {p.openWithdrawal
+                ? '提现处理中'
+                : p.availableFen < 1000
+                  ? '满 ¥10 可提现'
+                  : p.availableFen > MAX_WITHDRAWAL_FEN
+                    ? `提现 ${formatFen(MAX_WITHDRAWAL_FEN)}`
+                    : '全部提现'}
             </Button>
           </View>
+          {p.openWithdrawal ? (
+            <Text className='muted' data-testid='withdraw-open-hint'>
+              这家店有一笔提现还在处理中（待商家审核或待你确认收款），完成后才能再次申请
+            </Text>
+          ) : null}
         </View>
       ))}
       {withdrawals.length > 0 ? (
