@@ -1,0 +1,100 @@
+// After-sales on the fixture world: money apart from fulfilment (a partly refunded order is
+// still received and completed), an honest answer to a second refund request, and the states
+// that allow asking for a refund at all.
+
+import { OWNER, PRICE_FEN, paidGroup, STUDENTS, world } from '../groupbuy/fixture';
+import { orderInvariants } from '../groupbuy/invariants';
+
+const [A, B, C] = STUDENTS;
+const DAY = 86_400_000;
+
+async function shippedWithPartialRefund() {
+  const w = await world({ groupSize: 2 });
+  const g = await paidGroup(w);
+  for (const id of [g.leader, g.mate]) expect(await w.call('merchant', OWNER, { action: 'ship', orderId: id })).toMatchObject({ ok: true });
+  for (const [who, id] of [
+    [A, g.leader],
+    [B, g.mate],
+  ]) {
+    expect(await w.call('order', who, { action: 'requestRefund', orderId: id, amountFen: 500, reason: '少了配件' })).toMatchObject({ ok: true });
+    expect(await w.call('merchant', OWNER, { action: 'approveRefund', orderId: id })).toMatchObject({ ok: true, data: { refundFen: 500 } });
+  }
+  await w.settle();
+  for (const id of [g.leader, g.mate]) expect(await w.order(id)).toMatchObject({ refundedFen: 500 });
+  return { w, g };
+}
+
+describe('after-sales', () => {
+  it('a shipped order with a partial refund can still be received: the buyer confirms, and order_completed is written', async () => {
+    const { w, g } = await shippedWithPartialRefund();
+    expect(await w.call('order', A, { action: 'confirmReceipt', orderId: g.leader })).toMatchObject({ ok: true, data: { state: 'completed' } });
+    expect(await w.order(g.leader)).toMatchObject({ status: 'completed', money: 'partially_refunded' });
+    expect((await w.events('order_completed')).map((e) => e.orderId)).toEqual([g.leader]);
+    expect(await orderInvariants(w, true)).toEqual([]);
+  });
+
+  it('and auto-confirm completes it 10 days after shipping', async () => {
+    const { w, g } = await shippedWithPartialRefund();
+    w.clock.advance(10 * DAY + 1000);
+    await w.settle();
+    expect((await w.order(g.mate)).history.map((h) => h.to)).toContain('completed');
+    expect(await w.order(g.mate)).toMatchObject({ status: 'completed', money: 'partially_refunded' });
+    expect((await w.events('order_completed')).map((e) => e.orderId).sort()).toEqual([g.leader, g.mate].sort());
+  });
+
+  it('a second refund request while one is open is refused with REFUND_IN_PROGRESS, not silently dropped', async () => {
+    const w = await world({ groupSize: 2 });
+    const g = await paidGroup(w);
+    const ask = (amountFen: number) => w.call('order', B, { action: 'requestRefund', orderId: g.mate, amountFen, reason: '质量问题' });
+    expect(await ask(300)).toMatchObject({ ok: true, data: { amountFen: 300 } });
+    const before = w.fingerprint();
+    const second = await ask(700);
+    expect(second).toMatchObject({ ok: false, code: 'REFUND_IN_PROGRESS' });
+    expect(second.ok ? '' : second.message).toMatch(/退款在处理中/);
+    expect(w.fingerprint()).toBe(before);
+    // Approved and paid, the order can ask again for what is left.
+    await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.mate });
+    expect(await ask(700)).toMatchObject({ ok: false, code: 'REFUND_IN_PROGRESS' });
+    await w.settle();
+    expect(await ask(PRICE_FEN)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await ask(PRICE_FEN - 300)).toMatchObject({ ok: true });
+    await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.mate });
+    await w.settle();
+    expect(await w.order(g.mate)).toMatchObject({ money: 'refunded', refundedFen: PRICE_FEN, status: 'closed' });
+    expect(await orderInvariants(w, true)).toEqual([]);
+  });
+
+  it('two refund requests at once make one request', async () => {
+    const w = await world({ groupSize: 2, latencyMs: [0, 3], random: () => 0.5 });
+    const g = await paidGroup(w);
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => w.call('order', B, { action: 'requestRefund', orderId: g.mate, amountFen: 100, reason: '重复点了' })),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect((await w.refunds()).filter((r) => r.orderId === g.mate)).toHaveLength(1);
+  });
+
+  it('a refund can be asked for only once the group succeeded and while money is left', async () => {
+    const w = await world({ groupSize: 3 });
+    const ask = (who: string, orderId: string) => w.call('order', who, { action: 'requestRefund', orderId, reason: '不想要了' });
+    const lead = await w.open(A);
+    if (!lead.ok) throw new Error(lead.message);
+    expect(await ask(A, lead.data.orderId)).toMatchObject({ ok: false, code: 'BAD_STATE' }); // not paid
+    await w.pay(A, lead.data.orderId);
+    expect(await ask(A, lead.data.orderId)).toMatchObject({ ok: false, code: 'BAD_STATE' }); // paid, the group not full: it refunds itself if it fails
+    const mate = await w.join(B, lead.data.groupId);
+    if (!mate.ok) throw new Error(mate.message);
+    w.clock.advance(25 * 3600_000);
+    await w.settle(); // the group failed: both cancelled, A refunded in full
+    expect(await ask(A, lead.data.orderId)).toMatchObject({ ok: false, code: 'BAD_STATE' });
+    expect(await ask(B, mate.data.orderId)).toMatchObject({ ok: false, code: 'BAD_STATE' });
+    expect(await ask(C, lead.data.orderId)).toMatchObject({ ok: false, code: 'NOT_FOUND' }); // not the buyer
+    const w2 = await world({ groupSize: 2 });
+    const g = await paidGroup(w2);
+    expect(await w2.call('order', A, { action: 'requestRefund', orderId: g.leader, reason: '不想要了' })).toMatchObject({ ok: true }); // confirmed
+    await w2.call('merchant', OWNER, { action: 'approveRefund', orderId: g.leader });
+    await w2.settle();
+    expect(await w2.order(g.leader)).toMatchObject({ status: 'closed', money: 'refunded' });
+    expect(await w2.call('order', A, { action: 'requestRefund', orderId: g.leader, reason: '再退' })).toMatchObject({ ok: false, code: 'BAD_STATE' });
+  });
+});
