@@ -4,6 +4,7 @@ import { closeLocalDatabase, openLocalDatabase } from '../index';
 import { comparisonExpressionCases, dateExpressionCases, objectExpressionCases, sdkArgumentCases } from './aggregate-expression-tests';
 import { joinStageCases } from './aggregate-join-tests';
 import { arithmeticCases, arrayCases, conditionalCases, stringCases } from './aggregate-operator-tests';
+import { arrayExpressionCases, codePointCases, dateBuildCases } from './aggregate-set-date-tests';
 import { flowStageCases, groupStageCases, projectionStageCases } from './aggregate-stage-tests';
 import { documentedIndexes, documentedSuite } from './documented';
 import { elementCases, logicCases, pathCases } from './query-logic-tests';
@@ -43,6 +44,9 @@ documentedSuite(
     'aggregate operators: comparison and boolean': comparisonExpressionCases,
     'aggregate operators: date': dateExpressionCases,
     'aggregate operators: object': objectExpressionCases,
+    'aggregate operators: code points': codePointCases,
+    'aggregate operators: accumulators over arrays, sets': arrayExpressionCases,
+    'aggregate operators: building dates': dateBuildCases,
     'aggregate operators: SDK call forms': sdkArgumentCases,
     transactions: transactionCases,
   },

@@ -162,6 +162,28 @@ export const elementCases: DocumentedCases = (fx) => {
     expect(await f.ids(Q, { n: f._.mod(3, 1) })).toEqual(['b']);
   });
 
+  it('mdb:operator/query/mod — on an array field, mod matches when any element satisfies it', async () => {
+    const f = fx();
+    await f.seed(Q, [
+      { _id: 'a', n: [3, 8] },
+      { _id: 'b', n: [5, 7] },
+    ]);
+    expect(await f.ids(Q, { n: f._.mod(4, 0) })).toEqual(['a']);
+  });
+
+  it('mdb:operator/query/in — in([]) matches nothing and nin([]) everything', async () => {
+    const f = fx();
+    await f.seed(Q, nums);
+    expect(await f.ids(Q, { n: f._.in([]) })).toEqual([]);
+    expect(await f.ids(Q, { n: f._.nin([]) })).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('wx:command/Command.in — in on _id selects documents by id', async () => {
+    const f = fx();
+    await f.seed(Q, nums);
+    expect(await f.ids(Q, { _id: f._.in(['b', 'd', 'zz']) })).toEqual(['b', 'd']);
+  });
+
   it('mdb:operator/query/mod — a decimal divisor is truncated toward zero', async () => {
     const f = fx();
     await f.seed(Q, [
@@ -213,6 +235,13 @@ export const pathCases: DocumentedCases = (fx) => {
     await f.seed(Q, shop);
     expect(await f.ids(Q, { 'nums.0': 9 })).toEqual(['b']);
     expect(await f.ids(Q, { 'items.1.name': 'ink' })).toEqual(['a']);
+  });
+
+  it('mdbt:query-array-of-documents — exists on a path through an array of documents asks whether any element has the field', async () => {
+    const f = fx();
+    await f.seed(Q, [...shop, { _id: 'c', items: [{ name: 'cap' }] }]);
+    expect(await f.ids(Q, { 'items.qty': f._.exists(true) })).toEqual(['a', 'b']);
+    expect(await f.ids(Q, { 'items.qty': f._.exists(false) })).toEqual(['c']);
   });
 
   it('sdk: a where() whose values are all undefined is refused before it is sent', async () => {

@@ -173,6 +173,12 @@ export const projectionCases: DocumentedCases = (fx) => {
     expect((await f.db.collection(Q).field({ _id: false, name: true }).get()).data).toEqual([{ name: 'An' }]);
   });
 
+  it('mdbt:project-fields-from-query-results — { _id: false } alone returns every field but _id', async () => {
+    const f = fx();
+    await f.seed(Q, [{ _id: 'a', n: 1, s: 'x' }]);
+    expect((await f.db.collection(Q).field({ _id: false }).get()).data).toEqual([{ n: 1, s: 'x' }]);
+  });
+
   it('mdbt:project-fields-from-query-results — a dot path includes one field of an embedded document', async () => {
     const f = fx();
     await f.seed(Q, [doc]);

@@ -81,6 +81,26 @@ export const fieldUpdateCases: DocumentedCases = (fx) => {
     expect((await f.read(U, 'a')).n).toBe(8);
   });
 
+  it('mdb:operator/update/max — max compares values of different types in BSON order (a string is above a number)', async () => {
+    const f = fx();
+    await f.seed(U, [base]);
+    await update({ n: f._.max('x') });
+    expect((await f.read(U, 'a')).n).toBe('x');
+  });
+
+  it('mdb:operator/update/inc — a decimal amount adds as a double', async () => {
+    const f = fx();
+    await f.seed(U, [base]);
+    await update({ n: f._.inc(0.5) });
+    expect((await f.read(U, 'a')).n).toBe(5.5);
+  });
+
+  it('mdb:operator/update/unset — removing a field that does not exist changes nothing', async () => {
+    const f = fx();
+    await f.seed(U, [base]);
+    expect((await update({ nope: f._.remove() })).stats.updated).toBe(0);
+  });
+
   it('mdb:operator/update/min — min compares dates', async () => {
     const f = fx();
     await f.seed(U, [{ _id: 'a', at: new Date('2026-05-01T00:00:00Z') }]);
@@ -112,6 +132,13 @@ export const fieldUpdateCases: DocumentedCases = (fx) => {
     const doc = await f.read(U, 'a');
     expect(doc.tags).toEqual(['a', 'B', 'c']);
     expect(doc.items).toEqual([{ qty: 1 }, { qty: 7 }]);
+  });
+
+  it('wx:command/Command.set — set(object) at an array index path replaces that element', async () => {
+    const f = fx();
+    await f.seed(U, [base]);
+    await update({ 'items.0': f._.set({ qty: 9, note: 'x' }) });
+    expect((await f.read(U, 'a')).items).toEqual([{ qty: 9, note: 'x' }, { qty: 2 }]);
   });
 
   it('mdb:operator/update/set — a dot path through missing fields creates the embedded documents', async () => {
