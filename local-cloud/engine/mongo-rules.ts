@@ -47,7 +47,6 @@ const DATE_OPERATORS = [
   '$millisecond',
   '$dayOfWeek',
   '$dayOfYear',
-  '$week',
   '$isoWeek',
   '$isoWeekYear',
   '$isoDayOfWeek',
@@ -59,8 +58,43 @@ function caseOf(name: string): ExpressionOp {
   return (obj, expr, options) => (nullish(evalExpr(obj, Array.isArray(expr) ? expr[0] : expr, options)) ? '' : mingoExpression[name](obj, expr, options));
 }
 
+/** The string arguments of an $indexOf* expression: null when the string is null or missing. */
+function indexArgs(obj: unknown, expr: unknown, options: Options, name: string): [string, string, number, number | undefined] | null {
+  if (!Array.isArray(expr) || expr.length < 2 || expr.length > 4) throw new MongoError(`Expression ${name} takes at least 2 arguments, and at most 4`, 16020);
+  const [s, sub, start, end] = evalExpr(obj, expr, options) as unknown[];
+  if (nullish(s)) return null;
+  if (typeof s !== 'string' || typeof sub !== 'string')
+    throw new MongoError(`${name} requires a string as the first and second arguments, found: ${typeName(s)}, ${typeName(sub)}`, 40091);
+  return [s, sub, typeof start === 'number' ? start : 0, typeof end === 'number' ? end : undefined];
+}
+
 export const expressionRules: Record<string, ExpressionOp> = {
   ...Object.fromEntries(DATE_OPERATORS.map((name) => [name, dateOrNull(name)])),
+  // operator/aggregation/indexOfBytes and indexOfCP: UTF-8 byte and code point indexes (mingo gave
+  // UTF-16 indexes, and has no $indexOfCP).
+  $indexOfBytes: (obj, expr, options) => {
+    const a = indexArgs(obj, expr, options, '$indexOfBytes');
+    if (!a) return null;
+    const bytes = Buffer.from(a[0], 'utf8');
+    return bytes.subarray(0, a[3] ?? bytes.length).indexOf(Buffer.from(a[1], 'utf8'), a[2]);
+  },
+  $indexOfCP: (obj, expr, options) => {
+    const a = indexArgs(obj, expr, options, '$indexOfCP');
+    if (!a) return null;
+    const cps = Array.from(a[0]);
+    const sub = Array.from(a[1]);
+    const last = Math.min(a[3] ?? cps.length, cps.length) - sub.length;
+    for (let i = a[2]; i <= last; i++) if (sub.every((c, k) => cps[i + k] === c)) return i;
+    return -1;
+  },
+  // operator/aggregation/week: weeks begin on Sundays, days before the first Sunday are week 0
+  // (strftime's %U); mingo counted one more for such years.
+  $week: (obj, expr, options) => {
+    const yday = dateOrNull('$dayOfYear')(obj, expr, options);
+    if (nullish(yday)) return null;
+    const wday = mingoExpression.$dayOfWeek(obj, expr, options) as number;
+    return Math.floor(((yday as number) - 1 + 7 - (wday - 1)) / 7);
+  },
   $toLower: caseOf('$toLower'),
   $toUpper: caseOf('$toUpper'),
   // operator/aggregation/mod: null or missing gives null; a zero divisor is an error, not null.
