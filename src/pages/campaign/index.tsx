@@ -13,8 +13,8 @@ export default function Campaign() {
   const [c, setC] = useState<CampaignDetail | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  // One request id per intent: a double tap or a retry after a timeout reuses it.
-  const [requestId] = useState(newRequestId);
+  // One request id per attempt: the button is disabled while it runs (no double tap), and a
+  // refused attempt (GROUP_FULL, say) must not make the next one, 开团 or another group, replay it.
 
   const load = async (campaignId = id) => {
     const res = await getCampaign(campaignId);
@@ -32,6 +32,7 @@ export default function Campaign() {
 
   const go = async (groupId?: string) => {
     setBusy(true);
+    const requestId = newRequestId();
     const res = groupId ? await joinGroup(groupId, requestId) : await openGroup(id, requestId);
     setBusy(false);
     if (!res.ok) {

@@ -25,7 +25,6 @@ export default function Group() {
   const [sheet, setSheet] = useState(false);
   const [paying, setPaying] = useState<PayResult | null>(null);
   const [busy, setBusy] = useState(false);
-  const [requestId] = useState(newRequestId);
 
   const load = async (groupId = id) => {
     const res = await getGroup(groupId);
@@ -66,7 +65,8 @@ export default function Group() {
   };
   const join = async () => {
     setBusy(true);
-    const res = await joinGroup(id, requestId);
+    // A fresh request id per attempt (the button is disabled while one runs).
+    const res = await joinGroup(id, newRequestId());
     setBusy(false);
     if (!res.ok) {
       Taro.showToast({ title: res.message, icon: 'none' });

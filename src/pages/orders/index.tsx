@@ -1,5 +1,4 @@
 import { formatFen } from '@core/money';
-import { ORDER_STATE_NAMES } from '@core/order-machine';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { confirmReceipt, listOrders } from '../../api/groupbuy';
@@ -28,7 +27,7 @@ export default function Orders() {
               </Text>
             </View>
             <Text className='od-state' data-testid='order-state'>
-              {ORDER_STATE_NAMES[o.state]}
+              {o.label}
             </Text>
           </View>
           {o.state === 'shipped' || o.state === 'ready_for_pickup' ? (

@@ -1,6 +1,5 @@
 // The shop's group-buy orders: confirmed ones to ship or to hand over at pickup.
 import { formatFen } from '@core/money';
-import { ORDER_STATE_NAMES } from '@core/order-machine';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { approveRefund, merchantOrders, readyForPickup, shipOrder } from '../../../api/merchant';
@@ -28,7 +27,7 @@ export default function MerchantOrders() {
           <View className='mo-row'>
             <Text className='mo-title'>{o.title}</Text>
             <Text className='mo-state' data-testid='merchant-order-state'>
-              {ORDER_STATE_NAMES[o.state]}
+              {o.label}
             </Text>
           </View>
           <Text className='muted'>
