@@ -86,7 +86,10 @@ describe('group-buy', () => {
         ],
       },
     });
-    expect(await g.call<{ state: string }[]>('order', 'demo-student-2', { action: 'list' })).toMatchObject({ ok: true, data: [{ money: 'refunded', label: '已退款' }] });
+    expect(await g.call<{ state: string }[]>('order', 'demo-student-2', { action: 'list' })).toMatchObject({
+      ok: true,
+      data: [{ money: 'refunded', label: '已退款' }],
+    });
   });
 
   it('bad input gets a clear code and writes nothing', async () => {

@@ -71,7 +71,11 @@ test('three students fill a 3-seat group through an invite link and pay; the mer
     await merchant.page.locator('[data-testid="approve-refund"]:visible').click();
     await merchant.page.locator('[data-testid="refund-request"]').waitFor({ state: 'detached' });
     await fetch(`${e2e.base}/api/dev/timers/groupbuy`, { method: 'POST' });
-    expect((await e2e.cloud.db.collection('orders').doc(shipped[0]._id).get()).data).toMatchObject({ status: 'shipped', money: 'partially_refunded', refundedFen: 1000 });
+    expect((await e2e.cloud.db.collection('orders').doc(shipped[0]._id).get()).data).toMatchObject({
+      status: 'shipped',
+      money: 'partially_refunded',
+      refundedFen: 1000,
+    });
     expect(e2e.errors).toEqual([]);
   }));
 
