@@ -37,7 +37,7 @@ export async function simulate(seed: number, options: { steps?: number; crashRat
   const newId = () => `${seed.toString(16)}x${(idN++).toString(16).padStart(8, '0')}`;
   // The world is built without latency (nothing runs the virtual clock yet); then every
   // database operation waits 0-3 virtual ms, after each restart too.
-  const { t, campaignId } = await buildWorld({ random: rnd, sleep: scheduler.sleep, newId, quiet: true });
+  const { t, campaignId } = await buildWorld({ random: rnd, sleep: scheduler.sleep, newId, quiet: !process.env.SPROUT_SIM_LOGS });
   const withLatency = () => {
     t.cloud.engine.faults.latencyMs = [0, 3];
   };
@@ -59,20 +59,32 @@ export async function simulate(seed: number, options: { steps?: number; crashRat
     trace.push(`${fn}.${event.action} ${who} -> ${r.ok ? 'ok' : r.code}`);
     return r;
   };
+  /**
+   * WeChat Pay delivers a notification until it is acknowledged: a fault (the deployed entry
+   * answers errcode 1 on INTERNAL) or a dead process means it comes again later.
+   */
   const deliver = async (n: { orderId: string; fen: number; result: 'success' | 'fail' }) => {
     calls++;
     trace.push(`payCallback ${n.orderId} ${n.result}`);
-    await t.cloud.invoke(
-      'payCallback',
-      {
-        returnCode: 'SUCCESS',
-        resultCode: n.result === 'success' ? 'SUCCESS' : 'FAIL',
-        outTradeNo: n.orderId,
-        totalFee: n.fen,
-        transactionId: `wx_${n.orderId}`,
-      },
-      { source: 'wx_paycallback' },
-    );
+    const requeue = () => s.notices.push(n);
+    const answer = await t.cloud
+      .invoke(
+        'payCallback',
+        {
+          returnCode: 'SUCCESS',
+          resultCode: n.result === 'success' ? 'SUCCESS' : 'FAIL',
+          outTradeNo: n.orderId,
+          totalFee: n.fen,
+          transactionId: `wx_${n.orderId}`,
+        },
+        { source: 'wx_paycallback' },
+      )
+      .catch((e) => {
+        requeue();
+        throw e;
+      });
+    trace.push(`  -> ${JSON.stringify(answer)}`);
+    if ((answer as { code?: string }).code === 'INTERNAL') requeue();
   };
   const ordersOf = (who: string) => [...s.orders].filter(([, b]) => b === who).map(([o]) => o);
 
@@ -249,7 +261,7 @@ export async function simulate(seed: number, options: { steps?: number; crashRat
     await scheduler.runUntilIdle();
     return r;
   };
-  for (const n of s.notices.splice(0)) await run(deliver(n));
+  for (let round = 0; round < 20 && s.notices.length; round++) for (const n of s.notices.splice(0)) await run(deliver(n));
   for (let day = 0; day < 12; day++) {
     const list = await run(call<Array<Record<string, string>>>('merchant', OWNER, { action: 'listOrders', state: 'refunding' }));
     for (const o of (list as { ok: boolean; data?: Array<Record<string, string>> }).data ?? [])
