@@ -18,7 +18,16 @@ type Commission = {
   maturesAt: Date | null;
 };
 type Order = { _id: string; buyer: string; totalFen: number; refundedFen: number; completedAt?: Date; binding: { sharer: string } | null };
-type Balance = { _id: string; koc: string; merchantId: string; pendingFen: number; availableFen: number; inTransitFen: number; paidOutFen: number };
+type Balance = {
+  _id: string;
+  koc: string;
+  merchantId: string;
+  pendingFen: number;
+  availableFen: number;
+  inTransitFen: number;
+  paidOutFen: number;
+  openWithdrawal?: string | null;
+};
 
 const CAP_FEN = 200_000;
 const OPEN = ['requested', 'approved', 'awaiting_confirmation'];
@@ -104,6 +113,8 @@ export async function moneyViolations(f: CommissionFixture, options: { settled?:
     if (s.clearing !== (transit.get(key) ?? 0)) bad.push(`${key}: in transit ${s.clearing} but withdrawals on their way ${transit.get(key) ?? 0}`);
   for (const [key, n] of open) if (n > 1) bad.push(`${key}: ${n} open withdrawals`);
   for (const [key, fen] of days) if (fen > CAP_FEN) bad.push(`${key}: ${fen} withdrawn in one day, above the cap`);
+  // After the timers ran, nothing waits at approved: the sweep has started every transfer.
+  if (options.settled) for (const w of withdrawals) if (w.status === 'approved') bad.push(`withdrawal ${w._id} stuck at approved`);
 
   // 4. Commissions agree with their orders; a completed order's commissions have a maturity date.
   const orderById = new Map(orders.map((o) => [o._id, o]));
@@ -130,19 +141,25 @@ export async function moneyViolations(f: CommissionFixture, options: { settled?:
         bad.push(`order ${o._id} paid through ${o.binding.sharer} has no commission`);
     }
 
-  // 5. Per KOC and merchant, the stored balance (where one is kept) equals the postings' sums.
-  for (const b of await balances(f)) {
+  // 5. Where balances and counters are kept: they agree with the postings and withdrawals.
+  for (const b of await kept<Balance>(f, 'koc_balances')) {
     const s = per.get(`${b.merchantId}:${b.koc}`) ?? { pending: 0, available: 0, clearing: 0, paid: 0 };
     if (b.pendingFen !== s.pending || b.availableFen !== s.available || b.inTransitFen !== s.clearing || b.paidOutFen !== s.paid)
       bad.push(`balance ${b._id} disagrees with its postings`);
+    const open = withdrawals.find((w) => w.koc === b.koc && w.merchantId === b.merchantId && OPEN.includes(w.status));
+    if ((b.openWithdrawal ?? null) !== (open?._id ?? null)) bad.push(`balance ${b._id} marks ${b.openWithdrawal} open, but ${open?._id ?? 'none'} is`);
+  }
+  for (const d of await kept<{ _id: string; koc: string; day: string; fen: number }>(f, 'withdrawal_days')) {
+    const want = days.get(`${d.koc}@${d.day}`) ?? 0;
+    if (d.fen !== want) bad.push(`day ${d._id} counts ${d.fen}, its withdrawals ${want}`);
   }
   return bad;
 }
 
-async function balances(f: CommissionFixture): Promise<Balance[]> {
+async function kept<T>(f: CommissionFixture, collection: string): Promise<T[]> {
   try {
-    return await f.all<Balance>('koc_balances');
+    return await f.all<T>(collection);
   } catch {
-    return []; // before balances were kept
+    return []; // a collection the code under test does not keep
   }
 }
