@@ -1,14 +1,19 @@
 import fc from 'fast-check';
 import {
   accrueLines,
+  applyPosting,
   balances,
   clawbackLines,
   commissionAfterRefunds,
   commissionFen,
+  EMPTY_BALANCE,
+  holdLines,
   isBalanced,
   kocBalances,
   type Line,
   matureLines,
+  paidLines,
+  releaseLines,
   resolveRate,
 } from './ledger';
 
@@ -83,5 +88,22 @@ describe('ledger rules', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('a balance document follows its postings (worked by hand): ¥5.90 earned, matured, ¥5 held, ¥1 clawed back, the hold released, ¥4 paid', () => {
+    const steps = [
+      { kind: 'accrue', lines: accrueLines('m1', 'k1', 590) }, // pending 590
+      { kind: 'mature', lines: matureLines('k1', 590) }, // available 590
+      { kind: 'hold', lines: holdLines('k1', 500) }, // available 90, in transit 500
+      { kind: 'clawback', lines: clawbackLines('m1', 'k1', 100, true) }, // available -10
+      { kind: 'release', lines: releaseLines('k1', 500) }, // available 490, in transit 0
+      { kind: 'hold', lines: holdLines('k1', 400) }, // available 90, in transit 400
+      { kind: 'paid', lines: paidLines('k1', 400) }, // in transit 0, paid 400
+    ];
+    const b = steps.reduce((acc, p) => applyPosting(acc, { ...p, koc: 'k1' }), EMPTY_BALANCE);
+    expect(b).toEqual({ pendingFen: 0, availableFen: 90, inTransitFen: 0, paidOutFen: 400, earnedFen: 590, clawedBackFen: 100 });
+    expect(EMPTY_BALANCE).toEqual({ pendingFen: 0, availableFen: 0, inTransitFen: 0, paidOutFen: 0, earnedFen: 0, clawedBackFen: 0 });
+    // A posting that moves another KOC's money is a bug, not a balance change.
+    expect(() => applyPosting(b, { kind: 'accrue', koc: 'k2', lines: accrueLines('m1', 'k1', 1) })).toThrow();
   });
 });
