@@ -8,6 +8,8 @@
 // A KOC's available balance may go negative after a clawback: the next payout nets it (the
 // Tolt model), instead of capping the clawback at the balance (CRMEB's loss).
 
+import { stateMachine } from './state-machine';
+
 export type AccountKind = 'merchant_payable' | 'koc_pending' | 'koc_available' | 'koc_paid' | 'payout_clearing';
 export type PostingKind = 'accrue' | 'mature' | 'clawback';
 
@@ -152,3 +154,6 @@ export function applyPosting(b: KocBalance, p: { kind: string; koc: string; line
   }
   return next;
 }
+
+/** A commission entry moves one way: pending until the after-sales window passes, then available. */
+export const commissionMachine = stateMachine<'pending' | 'available'>('commission', { pending: ['available'], available: [] }, ['pending']);

@@ -1,5 +1,7 @@
 // Withdrawals as a transition table. Approval sets the money aside (available -> clearing);
 // WeChat's merchant transfer then waits for the KOC to confirm in the app within 24 hours.
+import { stateMachine } from './state-machine';
+
 export const WITHDRAWAL_STATES = ['requested', 'approved', 'awaiting_confirmation', 'paid', 'rejected', 'failed', 'expired'] as const;
 export type WithdrawalState = (typeof WITHDRAWAL_STATES)[number];
 
@@ -34,6 +36,11 @@ export const TRANSFER_REAL_NAME_FROM_FEN = 200_000;
 export const MAX_WITHDRAWAL_FEN = TRANSFER_REAL_NAME_FROM_FEN - 1;
 export const CONFIRM_WITHIN_MS = 24 * 3600_000;
 
+export const withdrawalMachine = stateMachine<WithdrawalState>('withdrawal', WITHDRAWAL_TRANSITIONS, ['requested']);
+
+/** Still in progress: the KOC may not ask the same merchant again until it ends. */
+export const OPEN_WITHDRAWAL_STATES: readonly WithdrawalState[] = ['requested', 'approved', 'awaiting_confirmation'];
+
 export function canMove(from: WithdrawalState, to: WithdrawalState): boolean {
-  return WITHDRAWAL_TRANSITIONS[from].includes(to);
+  return withdrawalMachine.canMove(from, to);
 }

@@ -3,7 +3,7 @@
 // finishes the work and can never take the same money twice. Every step is derived from the
 // order's state now (what it is worth after refunds, whether it completed), not from which
 // event happened to arrive first.
-import { accrueLines, clawbackLines, commissionAfterRefunds, matureLines } from '../../core/ledger';
+import { accrueLines, clawbackLines, commissionAfterRefunds, commissionMachine, matureLines } from '../../core/ledger';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
 import { type CommissionDoc, type CommissionProgram, DEFAULT_PROGRAM, withLedger } from '../../server/repos/ledger';
@@ -13,9 +13,6 @@ const DAY = 86_400_000;
 
 /** The fields of an order this domain reads (the order domain owns the rest). */
 export type OrderFacts = Pick<OrderDoc, '_id' | 'merchantId' | 'refundedFen' | 'totalFen'> & { completedAt?: Date | null };
-
-/** Commission entries move one way: pending until the after-sales window passes, then available. */
-export const COMMISSION_TRANSITIONS = { pending: ['available'], available: [] } as const;
 
 export async function programOf(ctx: Ctx, merchantId: string): Promise<CommissionProgram> {
   const p = await getDoc<{ commission?: Partial<CommissionProgram> }>(ctx, 'programs', merchantId);
@@ -91,6 +88,7 @@ export async function mature(ctx: Ctx, commissionId: string): Promise<boolean> {
   return withLedger(ctx, async (l) => {
     const c = await l.get<CommissionDoc>('commissions', commissionId);
     if (c?.state !== 'pending' || !c.maturesAt || new Date(c.maturesAt).getTime() > l.now.getTime()) return false;
+    commissionMachine.assertMove('pending', 'available');
     if (c.currentFen > 0)
       await l.post({
         _id: `mature:${c._id}`,

@@ -9,12 +9,12 @@ import { fail, ok } from '../../core/result';
 import { campusTime } from '../../core/time';
 import {
   CONFIRM_WITHIN_MS,
-  canMove,
   DAILY_WITHDRAWAL_CAP_FEN,
   MAX_WITHDRAWAL_FEN,
   MIN_WITHDRAWAL_FEN,
   TRANSFER_REAL_NAME_FROM_FEN,
   type WithdrawalState,
+  withdrawalMachine,
 } from '../../core/withdrawal-machine';
 import type { Ctx } from '../../server/context';
 import { type LedgerTx, withLedger } from '../../server/repos/ledger';
@@ -55,7 +55,7 @@ const postFor = (w: WithdrawalDoc, kind: 'hold' | 'paid' | 'release', lines: Lin
 
 /** Moves the withdrawal inside the transaction; false when it is no longer in `from`. */
 async function moveIn(l: LedgerTx, w: WithdrawalDoc, from: WithdrawalState, to: WithdrawalState, by: string, extra: Record<string, unknown> = {}) {
-  if (!canMove(from, to)) throw new Error(`illegal withdrawal move ${from} -> ${to}`);
+  withdrawalMachine.assertMove(from, to);
   if (w.status !== from) return false;
   const history = [...(w.history ?? []), { from, to, at: l.now, by }];
   await l.tx
@@ -171,6 +171,7 @@ export async function startTransfer(ctx: Ctx, w: WithdrawalDoc) {
     return ok({ withdrawalId: w._id, status: 'approved' as WithdrawalState });
   }
   if (result.state === 'WAIT_USER_CONFIRM') {
+    withdrawalMachine.assertMove('approved', 'awaiting_confirmation');
     // No money moves here (it is already in transit), so one conditional update is the move.
     const _ = ctx.db.command;
     await ctx.db
