@@ -5,7 +5,17 @@ import { evaluator } from './aggregate-operator-tests';
 import type { DocumentedCases } from './documented';
 
 const when = new Date('2026-03-04T05:06:07.089Z'); // a Wednesday, day 63 of the year
-const subject = { _id: 'x', e: '😀ab', zh: '中文', arr: [10, 20, 30], other: [30, 40], flags: [true, 1, 'x'], mixed: [true, 0], d: when };
+const subject = {
+  _id: 'x',
+  vals: [2, 4, 4, 4, 5, 5, 7, 9],
+  e: '😀ab',
+  zh: '中文',
+  arr: [10, 20, 30],
+  other: [30, 40],
+  flags: [true, 1, 'x'],
+  mixed: [true, 0],
+  d: when,
+};
 
 export const codePointCases: DocumentedCases = (fx) => {
   const run = evaluator(fx, subject);
@@ -32,6 +42,14 @@ export const arrayExpressionCases: DocumentedCases = (fx) => {
   it('mdb:operator/aggregation/sum — in a projection, sum, avg, max and min of one array operand work over its elements', async () => {
     const out = await run({ s: $().sum('$arr'), a: $().avg('$arr'), max: $().max('$arr'), min: $().min('$arr') });
     expect(out).toEqual({ s: 60, a: 20, max: 30, min: 10 });
+  });
+  it('wx:command/aggregate/AggregateCommand.stdDevPop — population and sample standard deviation of an array', async () => {
+    const out = await run({ pop: $().stdDevPop('$vals'), samp: $().stdDevSamp('$vals') });
+    expect(out.pop).toBe(2);
+    expect(out.samp as number).toBeCloseTo(Math.sqrt(32 / 7), 10);
+  });
+  it('wx:command/aggregate/AggregateCommand.let — let binds variables for the in expression', async () => {
+    expect(await run({ v: $().let({ vars: { total: $().sum('$arr') }, in: $().multiply(['$$total', 2]) }) })).toEqual({ v: 120 });
   });
   it('wx:command/aggregate/AggregateCommand.setUnion — setUnion, setIntersection, setDifference', async () => {
     const out = await run({

@@ -20,6 +20,8 @@ export const documentedIndexes: IndexPlan = { doc_q: [], doc_u: [], doc_a: [], d
 export type Cmd = DbCommand & {
   mod(...args: unknown[]): QueryOperand;
   rename(to: string): UpdateOperand;
+  /** Projection operators for field(): { arr: _.project.slice(n) }. */
+  project: { slice(spec: unknown): object; elemMatch(condition: object): object };
 };
 
 export type Expr = Record<string, unknown>;
@@ -80,6 +82,9 @@ export class Fixture {
     return this.db.collection(collection).aggregate() as unknown as Pipeline;
   }
 }
+
+/** A field() projection with projection operators (Sprout's narrow type takes booleans only). */
+export const projection = (spec: Record<string, unknown>) => spec as Record<string, boolean>;
 
 /** The message of the error a call fails with; fails the test when the call succeeds. */
 export async function failure(call: Promise<unknown>): Promise<string> {

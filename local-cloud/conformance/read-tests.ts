@@ -1,6 +1,6 @@
 // Documented read behaviour: orderBy (BSON order: UTF-8 strings, arrays, mixed types), skip and
 // limit (the functions' limits), field() projections and count. Test names cite their page.
-import { type DocumentedCases, failure } from './documented';
+import { type DocumentedCases, failure, projection } from './documented';
 
 const Q = 'doc_q';
 
@@ -190,6 +190,41 @@ export const projectionCases: DocumentedCases = (fx) => {
     await f.seed(Q, [doc]);
     const { data } = await f.db.collection(Q).field({ 'items.name': true }).get();
     expect(data).toEqual([{ _id: 'a', items: [{ name: 'pen' }, { name: 'ink' }] }]);
+  });
+
+  it('mdb:projection/slice — _.project.slice limits an array (first n, last n, [skip, n]) and keeps the other fields', async () => {
+    const f = fx();
+    await f.seed(Q, [{ _id: 'a', name: 'An', tags: ['x', 'y', 'z', 'w'] }]);
+    const sliced = async (spec: unknown) =>
+      (
+        await f.db
+          .collection(Q)
+          .field(projection({ tags: f._.project.slice(spec) }))
+          .get()
+      ).data[0];
+    expect(await sliced(2)).toEqual({ _id: 'a', name: 'An', tags: ['x', 'y'] });
+    expect(await sliced(-1)).toEqual({ _id: 'a', name: 'An', tags: ['w'] });
+    expect(await sliced([1, 2])).toEqual({ _id: 'a', name: 'An', tags: ['y', 'z'] });
+  });
+
+  it('mdb:projection/elemMatch — _.project.elemMatch returns the first matching element only (with _id)', async () => {
+    const f = fx();
+    await f.seed(Q, [{ _id: 'a', zip: '63109', items: [{ n: 1 }, { n: 5, k: 1 }, { n: 5, k: 2 }] }]);
+    const { data } = await f.db
+      .collection(Q)
+      .field(projection({ items: f._.project.elemMatch({ n: 5 }) }))
+      .get();
+    expect(data).toEqual([{ _id: 'a', items: [{ n: 5, k: 1 }] }]);
+  });
+
+  it('sdk: _.project.elemMatch with a query command inside is sent as the SDK object, so nothing matches', async () => {
+    const f = fx();
+    await f.seed(Q, [{ _id: 'a', items: [{ n: 1 }, { n: 5 }] }]);
+    const { data } = await f.db
+      .collection(Q)
+      .field(projection({ items: f._.project.elemMatch({ n: f._.gt(2) }) }))
+      .get();
+    expect(data).toEqual([{ _id: 'a' }]);
   });
 
   it('wx:document/Document.field — field() on doc().get()', async () => {

@@ -75,6 +75,13 @@ export const transactionCases: DocumentedCases = (fx) => {
     await tx.rollback();
   });
 
+  it('wxguide:transaction — without throwOnNotFound: false, doc().get() of a missing document inside a transaction rejects', async () => {
+    const f = fx();
+    await seed();
+    const err = await failure(f.db.runTransaction(async (tx) => tx.collection(T).doc('none').get(), 0));
+    expect(err).toMatch(/not exist/);
+  });
+
   it('wxguide:transaction — another transaction writing a locked document fails at once', async () => {
     const f = fx();
     await seed();
