@@ -217,3 +217,36 @@ export function checkUpdate(doc: Doc, modifier: Doc): void {
     }
   }
 }
+
+const isSlice = (v: unknown) => isDoc(v) && Object.keys(v).length === 1 && '$slice' in v;
+
+/** projection/slice: n first, -n last, [skip, n] (a negative skip counts from the end). */
+function sliceArray(arr: unknown[], spec: unknown): unknown[] {
+  if (Array.isArray(spec)) {
+    const [skip, n] = spec as number[];
+    const start = skip < 0 ? Math.max(arr.length + skip, 0) : Math.min(skip, arr.length);
+    return arr.slice(start, start + n);
+  }
+  const n = Number(spec);
+  return n >= 0 ? arr.slice(0, n) : arr.slice(Math.max(arr.length + n, 0));
+}
+
+/**
+ * A find() projection whose only non-exclusions are $slice keeps every other field
+ * (projection/slice: "{ arr: { $slice: 1 } }" returns the whole document with arr cut), where
+ * mingo read $slice as an inclusion; null when the projection is not of that kind.
+ */
+export function projectSlices(doc: Doc, projection: Doc, project: (doc: Doc, projection: Doc) => Doc): Doc | null {
+  const entries = Object.entries(projection);
+  const slices = entries.filter(([, v]) => isSlice(v));
+  const rest = entries.filter(([, v]) => !isSlice(v));
+  if (!slices.length || !rest.every(([, v]) => v === 0 || v === false)) return null;
+  const out = rest.length ? project(doc, Object.fromEntries(rest)) : structuredClone(doc);
+  for (const [path, spec] of slices) {
+    const parts = path.split('.');
+    const parent = parts.slice(0, -1).reduce<unknown>((node, p) => (isDoc(node) ? node[p] : undefined), out);
+    const key = parts[parts.length - 1];
+    if (isDoc(parent) && Array.isArray(parent[key])) parent[key] = sliceArray(parent[key] as unknown[], (spec as Doc).$slice);
+  }
+  return out;
+}

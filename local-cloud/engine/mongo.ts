@@ -20,7 +20,7 @@ import * as windowOps from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { update as mingoUpdate } from 'mingo/updater';
-import { checkUpdate, expressionRules, MongoError, pipelineRules } from './mongo-rules';
+import { checkUpdate, expressionRules, MongoError, pipelineRules, projectSlices } from './mongo-rules';
 import { compareValues, pathValues, sortDocuments, typeRank, valuesEqual } from './order';
 
 export { MongoError };
@@ -212,8 +212,8 @@ export function applyModifier(doc: Doc, modifier: Doc): boolean {
 /** Projection of find(): {path: 1} includes, {path: 0} excludes, as MongoDB. */
 export function projectDocument(doc: Doc, projection: Doc): Doc {
   try {
-    const [out] = new Query({}, options).find([doc], projection as never).all() as Doc[];
-    return out;
+    const project = (d: Doc, p: Doc) => (new Query({}, options).find([d], p as never).all() as Doc[])[0];
+    return projectSlices(doc, projection, project) ?? project(doc, projection);
   } catch (e) {
     throw asMongoError(e);
   }
