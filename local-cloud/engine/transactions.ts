@@ -1,9 +1,10 @@
 // Transactions as WeChat's database (MongoDB underneath) runs them: single-document operations,
 // reads from a snapshot taken at the first read of each document, writes kept aside until
 // commit. A write takes the document's lock: a second transaction writing a locked document
-// fails at once with a write conflict (runTransaction retries it), while a plain write waits
-// for the lock to go. A transaction left open expires and releases its locks, as the server's
-// transaction lifetime limit does.
+// fails at once with a write conflict (wx-server-sdk's runTransaction does not retry an
+// operation's error), while a plain write waits for the lock to go. A document changed since
+// the transaction read it conflicts at commit, which runTransaction retries. A transaction left
+// open expires and releases its locks, as the server's transaction lifetime limit does.
 import { DbError } from './store';
 import type { Doc } from './values';
 
