@@ -57,4 +57,20 @@ describe.each([1, 2, 3])('with latency (seed %i)', (seed) => {
     expect(s.availableFen + s.inTransitFen + s.paidOutFen).toBe(0);
     expect(await moneyViolations(f, { settled: true })).toEqual([]);
   });
+
+  it('ten requested withdrawals of ¥100 left by an older version against ¥100, approved at once: the approval alone never overdraws', async () => {
+    const f = await commissionFixture({ latencyMs: [0, 3], random: seeded(seed) });
+    await f.earn(KOC, 10_000);
+    const ids = Array.from({ length: 10 }, (_, i) => `wlegacy${seed}x${i}`);
+    for (const id of ids)
+      await f
+        .db()
+        .collection('withdrawals')
+        .add({ data: { _id: id, koc: KOC, merchantId: SHOPS.a.id, amountFen: 10_000, status: 'requested', history: [], createdAt: new Date(f.clock.now()) } });
+    const answers = await Promise.all(ids.map((id) => f.approve(id)));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok && a.code === 'INSUFFICIENT')).toHaveLength(9);
+    expect(paidOut(f)).toBe(10_000);
+    expect(await f.summary(KOC)).toMatchObject({ availableFen: 0, inTransitFen: 10_000 });
+  });
 });
