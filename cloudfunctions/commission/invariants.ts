@@ -134,12 +134,16 @@ export async function moneyViolations(f: CommissionFixture, options: { settled?:
     if (options.settled && c.currentFen !== expected) bad.push(`commission ${c._id} is worth ${c.currentFen}, expected ${expected}`);
     if (options.settled && o.completedAt && !c.maturesAt) bad.push(`order ${o._id} completed but commission ${c._id} has no maturity`);
   }
-  if (options.settled)
+  if (options.settled) {
+    // A sale is an order whose payment was recorded (order_paid); an unpaid, cancelled or
+    // too-late order earns nothing.
+    const sold = new Set((await kept<{ type: string; orderId?: string }>(f, 'events')).filter((e) => e.type === 'order_paid').map((e) => e.orderId));
     for (const o of orders) {
-      if (!o.binding || o.binding.sharer === o.buyer) continue;
+      if (!o.binding || o.binding.sharer === o.buyer || !sold.has(o._id)) continue;
       if (!commissions.some((c) => c.orderId === o._id && c.koc === o.binding?.sharer))
         bad.push(`order ${o._id} paid through ${o.binding.sharer} has no commission`);
     }
+  }
 
   // 5. Where balances and counters are kept: they agree with the postings and withdrawals.
   for (const b of await kept<Balance>(f, 'koc_balances')) {

@@ -2,6 +2,7 @@
 // timers have run until nothing changes. Each check reads WeChat's side (the stand-ins: money
 // WeChat took, refunds and transfers it accepted) or the stored documents, never a function's
 // own answer, and returns what it found wrong.
+import { moneyViolations } from '../../cloudfunctions/commission/invariants';
 import { orderInvariants } from '../../cloudfunctions/groupbuy/invariants';
 import type { SimCloud } from './world';
 
@@ -49,6 +50,8 @@ export async function checkInvariants(t: SimCloud, payments: Payments, settled: 
     events: async (type: string) => events.filter((e) => e.type === type),
   };
   bad.push(...(await orderInvariants(view as never, settled)));
+  // The commission domain's checker: ledger, balances, caps, holds, maturity, commission values.
+  bad.push(...(await moneyViolations(view as never, { settled })));
   // And what only the simulator knows: an order marked paid was paid by WeChat, with the money
   // the simulator handed over; a paying member beyond a group's seats never keeps the money.
   for (const o of orders)
