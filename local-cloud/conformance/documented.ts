@@ -8,6 +8,7 @@
 //   wxguide:P   https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/P.html
 //   mdb:PATH    https://www.mongodb.com/docs/manual/reference/PATH/
 //   mdbt:PATH   https://www.mongodb.com/docs/manual/tutorial/PATH/
+//   mdbc:PATH   https://www.mongodb.com/docs/manual/core/PATH/
 //   sdk:        what wx-server-sdk itself does before anything reaches the server (its checks,
 //               or the shape it sends when it cannot express a documented form).
 import type { IndexPlan } from '../../server/db/index-spec';

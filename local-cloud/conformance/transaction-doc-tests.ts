@@ -1,6 +1,6 @@
 // Documented transaction behaviour (wxguide:transaction: snapshot isolation, single-document
-// operations, transaction locks) and runTransaction's contract. Test names cite their page;
-// mdbc:PATH is https://www.mongodb.com/docs/manual/core/PATH/.
+// operations, transaction locks) and runTransaction's contract. Test names cite their page
+// (see documented.ts).
 import type { Transaction } from '../../server/db/types';
 import { type DocumentedCases, failure } from './documented';
 
