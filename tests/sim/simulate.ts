@@ -86,6 +86,16 @@ export async function simulate(seed: number, options: { steps?: number; crashRat
     trace.push(`  -> ${JSON.stringify(answer)}`);
     if ((answer as { code?: string }).code === 'INTERNAL') requeue();
   };
+  /** The student pays in WeChat's sheet: WeChat takes the money (once per order) and notifies, maybe more than once. */
+  const pay = async (orderId: string, buyer: string) => {
+    const r = await call<{ totalFen: number }>('order', buyer, { action: 'pay', orderId });
+    if (!r.ok || !r.data) return;
+    if (chance(0.9)) {
+      if (!s.payments.has(orderId)) s.payments.set(orderId, r.data.totalFen);
+      s.notices.push({ orderId, fen: r.data.totalFen, result: 'success' });
+      if (chance(0.3)) s.notices.push({ orderId, fen: r.data.totalFen, result: 'success' });
+    } else s.notices.push({ orderId, fen: r.data.totalFen, result: 'fail' });
+  };
   const ordersOf = (who: string) => [...s.orders].filter(([, b]) => b === who).map(([o]) => o);
 
   const actions: Array<[number, () => Promise<unknown>]> = [
@@ -97,6 +107,7 @@ export async function simulate(seed: number, options: { steps?: number; crashRat
         if (r.ok && r.data) {
           s.groups.push(r.data.groupId);
           s.orders.set(r.data.orderId, who);
+          if (chance(0.7)) await pay(r.data.orderId, who); // most students pay at once
         }
       },
     ],
@@ -105,23 +116,22 @@ export async function simulate(seed: number, options: { steps?: number; crashRat
       async () => {
         if (!s.groups.length) return;
         const who = pick(STUDENTS);
-        const r = await call<{ groupId: string; orderId: string }>('groupbuy', who, { action: 'join', groupId: pick(s.groups), requestId: rid() });
-        if (r.ok && r.data) s.orders.set(r.data.orderId, who);
+        // Mostly the newest groups: older ones have usually closed.
+        const r = await call<{ groupId: string; orderId: string }>('groupbuy', who, { action: 'join', groupId: pick(s.groups.slice(-3)), requestId: rid() });
+        if (r.ok && r.data) {
+          s.orders.set(r.data.orderId, who);
+          if (chance(0.7)) await pay(r.data.orderId, who);
+        }
       },
     ],
     [
       6,
       async () => {
-        const [orderId, buyer] = s.orders.size ? pick([...s.orders]) : ['', ''];
-        if (!orderId) return;
-        const r = await call<{ totalFen: number }>('order', buyer, { action: 'pay', orderId });
-        if (!r.ok || !r.data) return;
-        // WeChat takes the money (once per order) and will notify, maybe more than once.
-        if (chance(0.9)) {
-          if (!s.payments.has(orderId)) s.payments.set(orderId, r.data.totalFen);
-          s.notices.push({ orderId, fen: r.data.totalFen, result: 'success' });
-          if (chance(0.3)) s.notices.push({ orderId, fen: r.data.totalFen, result: 'success' });
-        } else s.notices.push({ orderId, fen: r.data.totalFen, result: 'fail' });
+        // Mostly orders WeChat has not been paid for yet; now and then one paid already.
+        const unpaid = [...s.orders].filter(([o]) => !s.payments.has(o));
+        const pool = unpaid.length && chance(0.85) ? unpaid : [...s.orders];
+        const [orderId, buyer] = pool.length ? pick(pool) : ['', ''];
+        if (orderId) await pay(orderId, buyer);
       },
     ],
     [
@@ -157,7 +167,12 @@ export async function simulate(seed: number, options: { steps?: number; crashRat
       async () => {
         const r = await call<Array<Record<string, string>>>('merchant', OWNER, { action: 'listOrders', state: 'confirmed' });
         const list = r.ok && Array.isArray(r.data) ? r.data : [];
-        if (list.length) await call('merchant', OWNER, { action: chance(0.5) ? 'ship' : 'readyForPickup', orderId: pick(list).orderId ?? pick(list).id });
+        if (!list.length) return;
+        const o = pick(list);
+        const orderId = o.orderId ?? o.id;
+        await call('merchant', OWNER, { action: chance(0.5) ? 'ship' : 'readyForPickup', orderId });
+        const buyer = s.orders.get(orderId);
+        if (buyer && chance(0.6)) await call('order', buyer, { action: 'confirmReceipt', orderId }); // the buyer confirms soon after
       },
     ],
     [
@@ -221,7 +236,8 @@ export async function simulate(seed: number, options: { steps?: number; crashRat
     [
       2,
       async () => {
-        const ms = pick([60_000, 10 * 60_000, 2 * 3600_000, 26 * 3600_000, 8 * 86_400_000]);
+        // Mostly minutes; now and then hours, a day (group deadlines) or 11 days (auto-confirm).
+        const ms = pick([60_000, 60_000, 60_000, 60_000, 5 * 60_000, 5 * 60_000, 30 * 60_000, 3 * 3600_000, 26 * 3600_000, 11 * 86_400_000]);
         trace.push(`clock +${ms}`);
         t.clock.advance(ms);
       },

@@ -7,7 +7,7 @@ export const SHOP = 'sim-shop';
 export const OWNER = 'sim-owner';
 export const KOCS = ['sim-koc-1', 'sim-koc-2'];
 export const STUDENTS = ['sim-s1', 'sim-s2', 'sim-s3', 'sim-s4', 'sim-s5', 'sim-s6'];
-export const PRICE_FEN = 2990;
+export const PRICE_FEN = 9990;
 export const GROUP_SIZE = 3;
 export const STOCK = 12;
 
@@ -41,7 +41,7 @@ export async function buildWorld(options: TestCloudOptions): Promise<{ t: SimClo
       title: '模拟台灯',
       subtitle: '',
       description: '模拟用的商品',
-      priceFen: 3990,
+      priceFen: 12900,
       originalPriceFen: null,
       images: [],
       category: 'digital',
@@ -59,11 +59,17 @@ export async function buildWorld(options: TestCloudOptions): Promise<{ t: SimClo
     groupSize: GROUP_SIZE,
     groupHours: 24,
     startAt: t.clock.now() - 60_000,
-    endAt: t.clock.now() + 30 * 86_400_000,
+    endAt: t.clock.now() + 365 * 86_400_000,
     stock: STOCK,
     perStudentLimit: 2,
   });
   if (!created.ok) throw new Error(`world: createCampaign failed: ${created.message}`);
+  // No after-sales hold: a completed order's commission is available at once, so KOCs have
+  // money to withdraw within a run and withdrawals race with refunds and clawbacks.
+  const program = await t.call<Record<string, unknown>>('commission', OWNER, { action: 'getProgram' });
+  if (!program.ok) throw new Error('world: getProgram failed');
+  const set = await t.call('commission', OWNER, { action: 'setProgram', ...program.data, holdDays: 0 });
+  if (!set.ok) throw new Error(`world: setProgram failed: ${(set as { message: string }).message}`);
   // Each student met a KOC's card first: their orders carry that KOC's binding.
   for (const [i, s] of STUDENTS.entries()) {
     const koc = KOCS[i % KOCS.length];
