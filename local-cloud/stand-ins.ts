@@ -104,6 +104,8 @@ export function localPay() {
 export function localPayout() {
   const bills = new Map<string, number>();
   const confirmed = new Set<string>();
+  /** Bills cancelled before the KOC confirmed them: closed for good, never paid. */
+  const cancelled = new Set<string>();
   let failing = 0;
   const port: PayoutPort = {
     async transfer({ outBillNo, amountFen }) {
@@ -115,15 +117,18 @@ export function localPayout() {
       return { state: 'WAIT_USER_CONFIRM', packageInfo: `local-${outBillNo}` };
     },
     async query(outBillNo) {
-      if (!bills.has(outBillNo)) return { state: 'FAIL' };
+      if (!bills.has(outBillNo) || cancelled.has(outBillNo)) return { state: 'FAIL' };
       return { state: confirmed.has(outBillNo) ? 'SUCCESS' : 'WAIT_USER_CONFIRM' };
+    },
+    async cancel(outBillNo) {
+      if (bills.has(outBillNo) && !confirmed.has(outBillNo)) cancelled.add(outBillNo);
     },
   };
   return {
     port,
     /** The KOC confirmed the transfer in WeChat's sheet. */
     confirm(outBillNo: string): boolean {
-      if (!bills.has(outBillNo)) return false;
+      if (!bills.has(outBillNo) || cancelled.has(outBillNo)) return false;
       confirmed.add(outBillNo);
       return true;
     },

@@ -73,8 +73,14 @@ export interface PayoutPort {
     amountFen: number;
     remark: string;
   }): Promise<{ state: 'WAIT_USER_CONFIRM' | 'FAIL'; packageInfo?: string }>;
-  /** Where a transfer stands (after the KOC confirmed in the app). */
+  /** Where a transfer stands (after the KOC confirmed in the app). FAIL covers closed and cancelled bills. */
   query(outBillNo: string): Promise<{ state: 'WAIT_USER_CONFIRM' | 'SUCCESS' | 'FAIL' }>;
+  /**
+   * Asks WeChat to cancel a transfer the KOC has not confirmed (撤销转账). Acceptance is not the
+   * end: WeChat closes the bill asynchronously, and only a query answering FAIL means the money
+   * will never reach the KOC. Until then the KOC may still confirm it.
+   */
+  cancel(outBillNo: string): Promise<void>;
 }
 
 export interface Ports {

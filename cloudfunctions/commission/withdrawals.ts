@@ -85,13 +85,15 @@ export async function requestWithdrawal(ctx: Ctx, input: { merchantId: string; a
       `单笔提现需低于 ¥${TRANSFER_REAL_NAME_FROM_FEN / 100}（微信转账满 ¥${TRANSFER_REAL_NAME_FROM_FEN / 100} 需收款人实名），请分笔提现`,
     );
   const id = `w${createHash('sha256').update(`${ctx.openid}|${input.requestId}`).digest('hex').slice(0, 31)}`;
-  const day = campusTime(ctx.now()).format('YYYY-MM-DD');
   const koc = ctx.openid;
   // Balance, open marker and the day's cap are read and taken in one transaction: two requests
   // at once write the same balance and day documents, so one of them retries and sees the other.
   const outcome = await withLedger(ctx, async (l) => {
     const existing = await l.get<WithdrawalDoc>('withdrawals', id);
     if (existing) return { status: existing.status };
+    // The day from the same instant as createdAt: a request that runs across midnight counts
+    // against the day it is recorded on.
+    const day = campusTime(l.now.getTime()).format('YYYY-MM-DD');
     const b = await l.balance(input.merchantId, koc);
     if (b.openWithdrawal) return { refused: 'REQUEST_OPEN' as const };
     if (input.amountFen > b.availableFen) return { refused: 'INSUFFICIENT' as const };
@@ -193,7 +195,14 @@ export async function startTransfer(ctx: Ctx, w: WithdrawalDoc) {
 
 /** The KOC confirmed in the app (or the timer checks): paid, still waiting, or money back. */
 export async function settleTransfer(ctx: Ctx, w: WithdrawalDoc, expire: boolean) {
-  const { state } = await ctx.payout.query(w._id).catch(() => ({ state: 'WAIT_USER_CONFIRM' as const }));
+  const ask = () => ctx.payout.query(w._id).catch(() => ({ state: 'WAIT_USER_CONFIRM' as const }));
+  let { state } = await ask();
+  if (state === 'WAIT_USER_CONFIRM' && expire) {
+    // Our 24 hours are up, but WeChat may close the bill later and the KOC can still confirm
+    // until then: cancel it, and give the money back only once WeChat says the bill is closed.
+    await ctx.payout.cancel(w._id).catch((e) => ctx.log.error('transfer cancel failed; asked again by the sweep', { withdrawalId: w._id, error: e }));
+    ({ state } = await ask());
+  }
   if (state === 'SUCCESS') {
     await withLedger(ctx, async (l) => {
       const cur = await l.get<WithdrawalDoc>('withdrawals', w._id);
@@ -203,8 +212,8 @@ export async function settleTransfer(ctx: Ctx, w: WithdrawalDoc, expire: boolean
     });
     return 'paid' as const;
   }
-  const to = state === 'FAIL' ? 'failed' : expire ? 'expired' : null;
-  if (!to) return 'awaiting_confirmation' as const;
+  if (state !== 'FAIL') return 'awaiting_confirmation' as const;
+  const to = expire ? 'expired' : 'failed';
   await giveBack(ctx, w._id, 'awaiting_confirmation', to, to === 'expired' ? '24 小时内未确认，退回余额' : '转账失败，退回余额');
   return to;
 }

@@ -43,6 +43,21 @@ describe('merchant transfer adapter (APIv3)', () => {
     expect(calls[1].url).toBe('https://api.mch.weixin.qq.com/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/w123');
   });
 
+  it('cancels an unconfirmed transfer with a signed POST to .../cancel; CANCELLED reads as FAIL only when queried', async () => {
+    const calls: { url: string; method: string; auth: string }[] = [];
+    const answers = [{ out_bill_no: 'w9', state: 'CANCELING' }, { state: 'CANCELLED' }];
+    const port = wxPayout(config, async (url, init) => {
+      calls.push({ url, method: init.method, auth: init.headers.Authorization });
+      return { status: 200, json: async () => answers.shift() };
+    });
+    await port.cancel('w9');
+    expect(calls[0]).toMatchObject({ method: 'POST', url: 'https://api.mch.weixin.qq.com/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/w9/cancel' });
+    expect(calls[0].auth).toMatch(/^WECHATPAY2-SHA256-RSA2048 mchid="1900000001"/);
+    expect(await port.query('w9')).toEqual({ state: 'FAIL' });
+    const refused = wxPayout(config, async () => ({ status: 403, json: async () => ({ code: 'NOT_ALLOW' }) }));
+    await expect(refused.cancel('w9')).rejects.toThrow(/403/);
+  });
+
   const capture = (sceneId: string) => {
     const bodies: Record<string, unknown>[] = [];
     const port = wxPayout({ ...config, sceneId }, async (_url, init) => {

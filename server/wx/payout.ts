@@ -111,6 +111,17 @@ export function wxPayout(config: PayoutConfig | null = payoutConfigFromEnv(), fe
       const state = stateOf(data.state);
       return state === 'FAIL' ? { state: 'FAIL' } : { state: 'WAIT_USER_CONFIRM', packageInfo: String(data.package_info ?? '') };
     },
+    async cancel(outBillNo) {
+      if (!config) return;
+      // https://pay.weixin.qq.com/doc/v3/merchant/4012716458: accepted means CANCELING; the query tells the end.
+      const { status, data } = await request(
+        config,
+        'POST',
+        `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${encodeURIComponent(outBillNo)}/cancel`,
+        {},
+      );
+      if (status !== 200) throw new Error(`cancel answered ${status}: ${String(data.code ?? '')}`);
+    },
     async query(outBillNo) {
       if (!config) return { state: 'FAIL' };
       const { status, data } = await request(config, 'GET', `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${encodeURIComponent(outBillNo)}`);

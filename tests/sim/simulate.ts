@@ -28,7 +28,10 @@ interface State {
 
 const timer = (t: SimCloud, fn: string, name: string) => t.cloud.invoke(fn, { Type: 'Timer', TriggerName: name }, { source: 'wx_trigger' });
 
-export async function simulate(seed: number, options: { steps?: number; crashRate?: number } = {}): Promise<SimResult> {
+export async function simulate(
+  seed: number,
+  options: { steps?: number; crashRate?: number; inspect?: (t: SimCloud) => Promise<void> } = {},
+): Promise<SimResult> {
   const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const chance = (p: number) => rnd() < p;
@@ -293,6 +296,7 @@ export async function simulate(seed: number, options: { steps?: number; crashRat
     t.clock.advance(86_400_000);
   }
   const violations = await run(checkInvariants(t, s.payments, true));
+  if (options.inspect) await run(options.inspect(t));
   t.dispose();
   return { seed, steps, crashes: t.crashes(), calls, internal, violations: Array.isArray(violations) ? violations : [String(violations)], trace };
 }
