@@ -5,7 +5,7 @@ import { CODE_PATTERN, CODE_VALID_DAYS, SHARE_PAGE, type ShareResults, shareInpu
 import { fail, ok } from '../../core/result';
 import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
-import { recordEvent } from '../../server/repos/events';
+import { recordEvent } from '../../server/events';
 import { callerMerchant, merchantName } from '../../server/repos/merchants';
 import { type BindingDoc, describeTarget, findCode, PLATFORM_SCOPE, rulesFor, type ShareCodeDoc, toBinding } from '../../server/repos/share';
 import { findUser } from '../../server/repos/users';

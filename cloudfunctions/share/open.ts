@@ -6,7 +6,7 @@ import { fail, ok } from '../../core/result';
 import { GROUP_SCENES } from '../../core/scenes';
 import type { Ctx } from '../../server/context';
 import { isNotFoundError } from '../../server/db/types';
-import { recordEvent } from '../../server/repos/events';
+import { recordEvent } from '../../server/events';
 import { type BindingDoc, bindingId, findCode, hasOrdered, rulesFor, toBinding } from '../../server/repos/share';
 import { findUser } from '../../server/repos/users';
 

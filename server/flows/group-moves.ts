@@ -5,7 +5,7 @@ import { type GroupState, groupMachine } from '../../core/groupbuy-machines';
 import type { Ctx } from '../context';
 import { txGetDoc } from '../db/get-doc';
 import type { Transaction } from '../db/types';
-import { recordEventTx } from '../repos/events';
+import { recordEventTx } from '../events';
 import type { GroupDoc } from '../repos/groupbuy';
 
 /** Inside a transaction that read `g`: moves it and writes its event. */

@@ -5,7 +5,7 @@
 // late callback, or a second run after a crash, finds the money state moved and changes nothing.
 import type { Ctx } from '../context';
 import { txGetDoc } from '../db/get-doc';
-import { orderEventFields, recordEvent, recordEventTx } from '../repos/events';
+import { orderEventFields, recordEvent, recordEventTx } from '../events';
 import type { GroupDoc } from '../repos/groupbuy';
 import { endedMemberKey, findOrder, type OrderDoc, orderMoves, transitionGroup } from '../repos/orders';
 import { releaseLimitTx } from '../repos/purchase-limits';

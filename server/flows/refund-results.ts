@@ -5,8 +5,8 @@
 import { refundMachine } from '../../core/groupbuy-machines';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
+import { orderEventFields, recordEventTx } from '../events';
 import type { RefundState } from '../ports';
-import { orderEventFields, recordEventTx } from '../repos/events';
 import { type OrderDoc, orderMoves } from '../repos/orders';
 import { releaseLimitTx } from '../repos/purchase-limits';
 import { releaseSeatTx } from './order-end';

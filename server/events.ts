@@ -1,5 +1,5 @@
-import type { Ctx } from '../context';
-import type { Transaction } from '../db/types';
+import type { Ctx } from './context';
+import type { Transaction } from './db/types';
 
 export type EventType =
   | 'share_created'
