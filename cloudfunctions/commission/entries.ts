@@ -6,8 +6,8 @@
 import { accrueLines, clawbackLines, commissionAfterRefunds, commissionMachine, matureLines } from '../../core/ledger';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
+import type { OrderDoc } from '../../server/orders/orders';
 import { type CommissionDoc, type CommissionProgram, DEFAULT_PROGRAM, withLedger } from '../../server/repos/ledger';
-import type { OrderDoc } from '../../server/repos/orders';
 
 const DAY = 86_400_000;
 

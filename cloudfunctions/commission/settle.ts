@@ -5,8 +5,8 @@
 import { commissionFen, resolveRate } from '../../core/ledger';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
+import type { OrderDoc } from '../../server/orders/orders';
 import type { CommissionDoc } from '../../server/repos/ledger';
-import type { OrderDoc } from '../../server/repos/orders';
 import { accrue, clawBack, mature, maturityOf, programOf } from './entries';
 import { tierOf, tierRules } from './tiers';
 

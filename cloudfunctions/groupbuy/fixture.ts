@@ -4,8 +4,8 @@
 import { simulatePayment } from '../../local-cloud/pay-sim';
 import { type TestCloudOptions, testCloud } from '../../local-cloud/testing';
 import type { RefundDoc } from '../../server/flows/refunds';
+import type { OrderDoc } from '../../server/orders/orders';
 import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
-import type { OrderDoc } from '../../server/repos/orders';
 
 export const OWNER = 'fx-owner';
 export const SHOP = 'fx-shop';

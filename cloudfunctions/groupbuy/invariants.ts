@@ -2,7 +2,7 @@
 // run until nothing changes. Money is read from WeChat's side (the pay stand-in's refunds) and
 // the stored documents, never from a function's answer. Returns what it found wrong.
 import { isLive, UNPAID_STATES } from '../../core/order-machine';
-import type { PurchaseLimitDoc } from '../../server/repos/purchase-limits';
+import type { PurchaseLimitDoc } from '../../server/orders/purchase-limits';
 import type { World } from './fixture';
 
 export async function orderInvariants(w: World, settled: boolean): Promise<string[]> {

@@ -7,13 +7,13 @@ import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
 import { isDuplicateKeyError } from '../../server/db/types';
 import { isFull, moveGroup } from '../../server/flows/group-moves';
-import { refundNo } from '../../server/flows/order-end';
 import { confirmOrders } from '../../server/flows/payments';
 import { confirmRefund } from '../../server/flows/refund-results';
 import type { RefundDoc } from '../../server/flows/refunds';
+import { refundNo } from '../../server/orders/order-end';
+import type { OrderDoc } from '../../server/orders/orders';
+import { releaseLimit } from '../../server/orders/purchase-limits';
 import { type CampaignDoc, type GroupDoc, releaseSeat } from '../../server/repos/groupbuy';
-import type { OrderDoc } from '../../server/repos/orders';
-import { releaseLimit } from '../../server/repos/purchase-limits';
 
 const PAGE = 100;
 

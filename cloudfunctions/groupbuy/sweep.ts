@@ -5,14 +5,14 @@
 // nothing twice.
 import { AUTO_CONFIRM_PICKUP_MS, AUTO_CONFIRM_SHIPPED_MS, RESERVING_GRACE_MS } from '../../core/groupbuy';
 import type { Ctx } from '../../server/context';
-import { completeOrder } from '../../server/flows/completion';
 import { isFull, moveGroup } from '../../server/flows/group-moves';
-import { cancelOrder } from '../../server/flows/order-end';
 import { confirmOrders } from '../../server/flows/payments';
 import { queryProcessingRefunds } from '../../server/flows/refund-results';
 import { submitPendingRefunds } from '../../server/flows/refunds';
+import { completeOrder } from '../../server/orders/completion';
+import { cancelOrder } from '../../server/orders/order-end';
+import type { OrderDoc } from '../../server/orders/orders';
 import { type GroupDoc, releaseSeat } from '../../server/repos/groupbuy';
-import type { OrderDoc } from '../../server/repos/orders';
 import { releaseGroupStock } from './open-group';
 import { failIfEmpty, reconcileOpenGroups, reconcileRefunding, tombstoneGroup } from './reconcile';
 

@@ -2,8 +2,8 @@
 
 import { simulatePayment } from '../../local-cloud/pay-sim';
 import { testCloud } from '../../local-cloud/testing';
+import type { OrderDoc } from '../../server/orders/orders';
 import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
-import type { OrderDoc } from '../../server/repos/orders';
 
 export async function groupbuyCloud() {
   const t = await testCloud();

@@ -4,9 +4,9 @@ import type { CampaignCard, CampaignDetail, GroupView } from '../../core/contrac
 import { seatsLeft } from '../../core/groupbuy';
 import { MEMBER_STATES, PAID_MONEY } from '../../core/order-machine';
 import type { Ctx } from '../../server/context';
+import type { OrderDoc } from '../../server/orders/orders';
 import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
 import { merchantName } from '../../server/repos/merchants';
-import type { OrderDoc } from '../../server/repos/orders';
 import type { ProductDoc } from '../../server/repos/products';
 import { findUser, type UserDoc } from '../../server/repos/users';
 

@@ -8,10 +8,10 @@ import { getDoc } from '../../server/db/get-doc';
 import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
 import { approveRefund, type RefundDoc } from '../../server/flows/refunds';
+import { toOrderView } from '../../server/orders/order-view';
+import { findOrder, type OrderDoc, transition } from '../../server/orders/orders';
 import type { CampaignDoc } from '../../server/repos/groupbuy';
 import { callerMerchant } from '../../server/repos/merchants';
-import { toOrderView } from '../../server/repos/order-view';
-import { findOrder, type OrderDoc, transition } from '../../server/repos/orders';
 import type { MerchantDoc, ProductDoc } from '../../server/repos/products';
 import { findUser } from '../../server/repos/users';
 

@@ -6,10 +6,10 @@ import { refundMachine } from '../../core/groupbuy-machines';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
 import { orderEventFields, recordEventTx } from '../events';
+import { releaseSeatTx } from '../orders/order-end';
+import { type OrderDoc, orderMoves } from '../orders/orders';
+import { releaseLimitTx } from '../orders/purchase-limits';
 import type { RefundState } from '../ports';
-import { type OrderDoc, orderMoves } from '../repos/orders';
-import { releaseLimitTx } from '../repos/purchase-limits';
-import { releaseSeatTx } from './order-end';
 import type { RefundDoc } from './refunds';
 
 export type RefundOutcome = 'succeeded' | 'duplicate' | 'unknown_refund' | 'amount_mismatch' | 'closed' | 'abnormal' | 'processing';

@@ -7,8 +7,8 @@ import { type RefundState, refundMachine } from '../../core/groupbuy-machines';
 import { moneyMachine, REFUNDABLE_MONEY, REFUNDABLE_STATES } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
-import { type OrderDoc, orderMoves } from '../repos/orders';
-import { refundDoc } from './order-end';
+import { refundDoc } from '../orders/order-end';
+import { type OrderDoc, orderMoves } from '../orders/orders';
 
 export interface RefundDoc {
   _id: string; // the outRefundNo

@@ -6,7 +6,7 @@ import { RECEIVABLE_STATES } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { txGetDoc } from '../db/get-doc';
 import { orderEventFields, recordEventTx } from '../events';
-import { type OrderDoc, orderMoves } from '../repos/orders';
+import { type OrderDoc, orderMoves } from './orders';
 
 export async function completeOrder(ctx: Ctx, orderId: string, by: string): Promise<boolean> {
   return ctx.db.runTransaction(async (tx) => {

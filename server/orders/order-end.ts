@@ -7,10 +7,10 @@ import type { OrderState } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { txGetDoc } from '../db/get-doc';
 import type { Transaction } from '../db/types';
+import type { RefundDoc } from '../flows/refunds';
 import type { GroupDoc } from '../repos/groupbuy';
-import { endedMemberKey, type OrderDoc, orderMoves } from '../repos/orders';
-import { releaseLimitTx } from '../repos/purchase-limits';
-import type { RefundDoc } from './refunds';
+import { endedMemberKey, type OrderDoc, orderMoves } from './orders';
+import { releaseLimitTx } from './purchase-limits';
 
 /** Refund numbers: the first refund of an order, or a later one keyed by what was refunded before. */
 export const refundNo = (o: { _id: string; refundedFen: number }) => `R${o._id}${o.refundedFen > 0 ? `_${o.refundedFen}` : ''}`;
