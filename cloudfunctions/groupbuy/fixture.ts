@@ -4,8 +4,8 @@
 import { simulatePayment } from '../../local-cloud/pay-sim';
 import { type TestCloudOptions, testCloud } from '../../local-cloud/testing';
 import type { RefundDoc } from '../../server/flows/refunds';
+import type { CampaignDoc, GroupDoc } from '../../server/groupbuy/groups';
 import type { OrderDoc } from '../../server/orders/orders';
-import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
 
 export const OWNER = 'fx-owner';
 export const SHOP = 'fx-shop';

@@ -6,11 +6,11 @@ import { campaignIsLive } from '../../core/groupbuy';
 import { fail, ok } from '../../core/result';
 import { getDoc } from '../../server/db/get-doc';
 import { action, defineFunction } from '../../server/define';
-import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
+import type { CampaignDoc, GroupDoc } from '../../server/groupbuy/groups';
+import { reserve } from '../../server/groupbuy/reserve';
+import { sweep } from '../../server/groupbuy/sweep';
+import { campaignDetail, groupView, toCampaignCard } from '../../server/groupbuy/views';
 import { merchantName } from '../../server/repos/merchants';
-import { reserve } from './reserve';
-import { sweep } from './sweep';
-import { campaignDetail, groupView, toCampaignCard } from './views';
 
 export default defineFunction(
   'groupbuy',

@@ -2,8 +2,8 @@
 
 import { simulatePayment } from '../../local-cloud/pay-sim';
 import { testCloud } from '../../local-cloud/testing';
+import type { CampaignDoc, GroupDoc } from '../../server/groupbuy/groups';
 import type { OrderDoc } from '../../server/orders/orders';
-import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
 
 export async function groupbuyCloud() {
   const t = await testCloud();

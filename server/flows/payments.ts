@@ -6,11 +6,11 @@
 import type { Ctx } from '../context';
 import { txGetDoc } from '../db/get-doc';
 import { orderEventFields, recordEvent, recordEventTx } from '../events';
+import { moveGroupTx } from '../groupbuy/group-moves';
+import type { GroupDoc } from '../groupbuy/groups';
 import { refundDoc, refundNo, releaseSeatTx } from '../orders/order-end';
 import { endedMemberKey, findOrder, type OrderDoc, orderMoves, transitionGroup } from '../orders/orders';
 import { releaseLimitTx } from '../orders/purchase-limits';
-import type { GroupDoc } from '../repos/groupbuy';
-import { moveGroupTx } from './group-moves';
 
 export type PaymentOutcome = 'paid' | 'duplicate' | 'late_refunded' | 'unknown_order' | 'amount_mismatch';
 

@@ -8,7 +8,7 @@ import type { Ctx } from '../context';
 import { txGetDoc } from '../db/get-doc';
 import type { Transaction } from '../db/types';
 import type { RefundDoc } from '../flows/refunds';
-import type { GroupDoc } from '../repos/groupbuy';
+import type { GroupDoc } from '../groupbuy/groups';
 import { endedMemberKey, type OrderDoc, orderMoves } from './orders';
 import { releaseLimitTx } from './purchase-limits';
 

@@ -3,12 +3,12 @@
 import type { CampaignCard, CampaignDetail, GroupView } from '../../core/contracts/groupbuy';
 import { seatsLeft } from '../../core/groupbuy';
 import { MEMBER_STATES, PAID_MONEY } from '../../core/order-machine';
-import type { Ctx } from '../../server/context';
-import type { OrderDoc } from '../../server/orders/orders';
-import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
-import { merchantName } from '../../server/repos/merchants';
-import type { ProductDoc } from '../../server/repos/products';
-import { findUser, type UserDoc } from '../../server/repos/users';
+import type { Ctx } from '../context';
+import type { OrderDoc } from '../orders/orders';
+import { merchantName } from '../repos/merchants';
+import type { ProductDoc } from '../repos/products';
+import { findUser, type UserDoc } from '../repos/users';
+import type { CampaignDoc, GroupDoc } from './groups';
 
 export function toCampaignCard(c: CampaignDoc, merchantName: string): CampaignCard {
   return {

@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import { txGetDoc } from '../db/get-doc';
 import type { Transaction } from '../db/types';
 import { recordEventTx } from '../events';
-import type { GroupDoc } from '../repos/groupbuy';
+import type { GroupDoc } from './groups';
 
 /** Inside a transaction that read `g`: moves it and writes its event. */
 export async function moveGroupTx(tx: Transaction, ctx: Ctx, g: GroupDoc, to: Exclude<GroupState, 'open'>, extra: Record<string, unknown> = {}): Promise<void> {

@@ -8,15 +8,15 @@
 import { createHash } from 'node:crypto';
 import { campaignIsLive, eligibleForCourse, SEAT_PAYMENT_MINUTES } from '../../core/groupbuy';
 import { fail, ok } from '../../core/result';
-import type { Ctx } from '../../server/context';
-import { getDoc, txGetDoc } from '../../server/db/get-doc';
-import { isDuplicateKeyError } from '../../server/db/types';
-import { orderEventFields, recordEventTx } from '../../server/events';
-import { cancelOrder } from '../../server/orders/order-end';
-import { findOrder, liveMemberKey, type OrderDoc, orderMoves } from '../../server/orders/orders';
-import { takeLimit } from '../../server/orders/purchase-limits';
-import { type CampaignDoc, type GroupDoc, takeSeat } from '../../server/repos/groupbuy';
-import { type BindingDoc, bindingId } from '../../server/repos/share';
+import type { Ctx } from '../context';
+import { getDoc, txGetDoc } from '../db/get-doc';
+import { isDuplicateKeyError } from '../db/types';
+import { orderEventFields, recordEventTx } from '../events';
+import { cancelOrder } from '../orders/order-end';
+import { findOrder, liveMemberKey, type OrderDoc, orderMoves } from '../orders/orders';
+import { takeLimit } from '../orders/purchase-limits';
+import { type BindingDoc, bindingId } from '../repos/share';
+import { type CampaignDoc, type GroupDoc, takeSeat } from './groups';
 import { openGroup } from './open-group';
 import { releaseDeadHolds } from './reconcile';
 

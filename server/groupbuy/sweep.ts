@@ -4,15 +4,15 @@
 // transactions that re-read what they change, so running it twice, or after a crash, does
 // nothing twice.
 import { AUTO_CONFIRM_PICKUP_MS, AUTO_CONFIRM_SHIPPED_MS, RESERVING_GRACE_MS } from '../../core/groupbuy';
-import type { Ctx } from '../../server/context';
-import { isFull, moveGroup } from '../../server/flows/group-moves';
-import { confirmOrders } from '../../server/flows/payments';
-import { queryProcessingRefunds } from '../../server/flows/refund-results';
-import { submitPendingRefunds } from '../../server/flows/refunds';
-import { completeOrder } from '../../server/orders/completion';
-import { cancelOrder } from '../../server/orders/order-end';
-import type { OrderDoc } from '../../server/orders/orders';
-import { type GroupDoc, releaseSeat } from '../../server/repos/groupbuy';
+import type { Ctx } from '../context';
+import { confirmOrders } from '../flows/payments';
+import { queryProcessingRefunds } from '../flows/refund-results';
+import { submitPendingRefunds } from '../flows/refunds';
+import { completeOrder } from '../orders/completion';
+import { cancelOrder } from '../orders/order-end';
+import type { OrderDoc } from '../orders/orders';
+import { isFull, moveGroup } from './group-moves';
+import { type GroupDoc, releaseSeat } from './groups';
 import { releaseGroupStock } from './open-group';
 import { failIfEmpty, reconcileOpenGroups, reconcileRefunding, tombstoneGroup } from './reconcile';
 

@@ -2,10 +2,10 @@
 // records each group that set stock aside (reservedGroups) and each whose stock went back
 // (releasedGroups); a group already released can never reserve again, so a leader's request
 // finished late after the sweep gave its stock back cannot take it a second time.
-import type { Ctx } from '../../server/context';
-import { getDoc } from '../../server/db/get-doc';
-import { isDuplicateKeyError } from '../../server/db/types';
-import type { CampaignDoc, GroupDoc } from '../../server/repos/groupbuy';
+import type { Ctx } from '../context';
+import { getDoc } from '../db/get-doc';
+import { isDuplicateKeyError } from '../db/types';
+import type { CampaignDoc, GroupDoc } from './groups';
 
 export type OpenOutcome = 'ok' | 'SOLD_OUT' | 'CAMPAIGN_CLOSED' | 'GROUP_CLOSED';
 

@@ -3,17 +3,17 @@
 // bounded page and makes only conditional moves: safe to run twice and at any time.
 import { RESERVING_GRACE_MS } from '../../core/groupbuy';
 import { isLive, type OrderState } from '../../core/order-machine';
-import type { Ctx } from '../../server/context';
-import { getDoc } from '../../server/db/get-doc';
-import { isDuplicateKeyError } from '../../server/db/types';
-import { isFull, moveGroup } from '../../server/flows/group-moves';
-import { confirmOrders } from '../../server/flows/payments';
-import { confirmRefund } from '../../server/flows/refund-results';
-import type { RefundDoc } from '../../server/flows/refunds';
-import { refundNo } from '../../server/orders/order-end';
-import type { OrderDoc } from '../../server/orders/orders';
-import { releaseLimit } from '../../server/orders/purchase-limits';
-import { type CampaignDoc, type GroupDoc, releaseSeat } from '../../server/repos/groupbuy';
+import type { Ctx } from '../context';
+import { getDoc } from '../db/get-doc';
+import { isDuplicateKeyError } from '../db/types';
+import { confirmOrders } from '../flows/payments';
+import { confirmRefund } from '../flows/refund-results';
+import type { RefundDoc } from '../flows/refunds';
+import { refundNo } from '../orders/order-end';
+import type { OrderDoc } from '../orders/orders';
+import { releaseLimit } from '../orders/purchase-limits';
+import { isFull, moveGroup } from './group-moves';
+import { type CampaignDoc, type GroupDoc, releaseSeat } from './groups';
 
 const PAGE = 100;
 
