@@ -3,9 +3,9 @@
 // With `durable`, the cloud can crash after the k-th write and restart on the same data.
 import { simulatePayment } from '../../local-cloud/pay-sim';
 import { type TestCloudOptions, testCloud } from '../../local-cloud/testing';
-import type { RefundDoc } from '../../server/flows/refunds';
 import type { CampaignDoc, GroupDoc } from '../../server/groupbuy/groups';
 import type { OrderDoc } from '../../server/orders/orders';
+import type { RefundDoc } from '../../server/payments/refunds';
 
 export const OWNER = 'fx-owner';
 export const SHOP = 'fx-shop';

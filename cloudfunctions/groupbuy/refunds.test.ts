@@ -1,7 +1,7 @@
 // Refunds complete on WeChat's word only (its refund notice, or a query answering SUCCESS),
 // never on WeChat accepting the request; duplicate, late and unknown notices change nothing.
 import { refundNoticeEvent, simulateRefundNotice } from '../../local-cloud/pay-sim';
-import type { RefundDoc } from '../../server/flows/refunds';
+import type { RefundDoc } from '../../server/payments/refunds';
 import { groupbuyCloud } from './testing';
 
 const HOUR = 3600_000;

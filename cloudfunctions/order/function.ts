@@ -5,10 +5,10 @@ import { RECEIVABLE_STATES } from '../../core/order-machine';
 import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
 import { action, defineFunction } from '../../server/define';
-import { askRefund, findRefund, type RefundDoc } from '../../server/flows/refunds';
 import { completeOrder } from '../../server/orders/completion';
 import { toOrderView } from '../../server/orders/order-view';
 import { findOrder, type OrderDoc } from '../../server/orders/orders';
+import { askRefund, findRefund, type RefundDoc } from '../../server/payments/refunds';
 
 async function mine(ctx: Ctx, orderId: string): Promise<OrderDoc | null> {
   const o = await findOrder(ctx, orderId);

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../core/result';
 import { action, type CloudFunction, defineFunction } from '../../server/define';
-import { handlePayNotice } from '../../server/flows/pay-notices';
+import { handlePayNotice } from '../../server/payments/pay-notices';
 import type { PayNotice } from '../../server/ports';
 
 // cloudPay's notice fields (camelCase); others (appid, mchId, sign, ...) are let through and ignored.

@@ -2,8 +2,8 @@
 // are verified and decrypted by the v3 adapter and then take the same idempotent paths as
 // cloudPay's. Unverifiable ones change nothing and answer an error status.
 import type { Ctx } from '../../server/context';
-import type { RefundDoc } from '../../server/flows/refunds';
 import { jsonLog } from '../../server/log';
+import type { RefundDoc } from '../../server/payments/refunds';
 import type { CodesPort, ContentCheckPort, PayoutPort } from '../../server/ports';
 import { wxPayV3 } from '../../server/wx/pay-v3';
 import { config, fakeFetch, notice, refundResource, stranger, transaction } from '../../server/wx/pay-v3.fixtures';

@@ -6,12 +6,12 @@ import { isLive, type OrderState } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
-import { confirmOrders } from '../flows/payments';
-import { confirmRefund } from '../flows/refund-results';
-import type { RefundDoc } from '../flows/refunds';
 import { refundNo } from '../orders/order-end';
 import type { OrderDoc } from '../orders/orders';
 import { releaseLimit } from '../orders/purchase-limits';
+import { confirmOrders } from '../payments/payments';
+import { confirmRefund } from '../payments/refund-results';
+import type { RefundDoc } from '../payments/refunds';
 import { isFull, moveGroup } from './group-moves';
 import { type CampaignDoc, type GroupDoc, releaseSeat } from './groups';
 

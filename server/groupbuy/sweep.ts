@@ -5,12 +5,12 @@
 // nothing twice.
 import { AUTO_CONFIRM_PICKUP_MS, AUTO_CONFIRM_SHIPPED_MS, RESERVING_GRACE_MS } from '../../core/groupbuy';
 import type { Ctx } from '../context';
-import { confirmOrders } from '../flows/payments';
-import { queryProcessingRefunds } from '../flows/refund-results';
-import { submitPendingRefunds } from '../flows/refunds';
 import { completeOrder } from '../orders/completion';
 import { cancelOrder } from '../orders/order-end';
 import type { OrderDoc } from '../orders/orders';
+import { confirmOrders } from '../payments/payments';
+import { queryProcessingRefunds } from '../payments/refund-results';
+import { submitPendingRefunds } from '../payments/refunds';
 import { isFull, moveGroup } from './group-moves';
 import { type GroupDoc, releaseSeat } from './groups';
 import { releaseGroupStock } from './open-group';

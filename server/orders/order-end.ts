@@ -7,8 +7,8 @@ import type { OrderState } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { txGetDoc } from '../db/get-doc';
 import type { Transaction } from '../db/types';
-import type { RefundDoc } from '../flows/refunds';
 import type { GroupDoc } from '../groupbuy/groups';
+import type { RefundDoc } from '../payments/refunds';
 import { endedMemberKey, type OrderDoc, orderMoves } from './orders';
 import { releaseLimitTx } from './purchase-limits';
 
