@@ -5,16 +5,16 @@ import { type CommissionItem, type CommissionSummary, commissionInput, type Prog
 import { EMPTY_BALANCE, type KocBalance } from '../../core/ledger';
 import { fail, ok } from '../../core/result';
 import { progressToNext } from '../../core/tiers';
+import { balancesOf, balanceWith, type CommissionDoc, DEFAULT_PROGRAM } from '../../server/commission/ledger';
+import { matureCommissions, processEvents, reconcileMaturity } from '../../server/commission/settle';
+import { resultsFor, runTierJob, tierOf, tierRules } from '../../server/commission/tiers';
+import { approve, reject, requestWithdrawal, settleTransfer, sweepWithdrawals, type WithdrawalDoc } from '../../server/commission/withdrawals';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
 import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
-import { balancesOf, balanceWith, type CommissionDoc, DEFAULT_PROGRAM } from '../../server/repos/ledger';
 import { callerMerchant, merchantName } from '../../server/repos/merchants';
 import { findUser } from '../../server/repos/users';
-import { matureCommissions, processEvents, reconcileMaturity } from './settle';
-import { resultsFor, runTierJob, tierOf, tierRules } from './tiers';
-import { approve, reject, requestWithdrawal, settleTransfer, sweepWithdrawals, type WithdrawalDoc } from './withdrawals';
 
 const PAGE = 20;
 

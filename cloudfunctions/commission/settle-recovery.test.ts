@@ -1,8 +1,9 @@
 // The commission timer after crashes, lost events and awkward event timing, and the rules a test
 // could not catch before (self-purchase, floor not round). Amounts are worked out by hand.
+
+import { EVENT_OVERLAP_MS } from '../../server/commission/settle';
 import { commissionFixture, DAY, SHOPS } from './fixtures';
 import { moneyViolations } from './invariants';
-import { EVENT_OVERLAP_MS } from './settle';
 
 const KOC = 'koc-1';
 const TIERS_AT = (primaryBp: number) => [

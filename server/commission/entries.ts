@@ -4,10 +4,10 @@
 // order's state now (what it is worth after refunds, whether it completed), not from which
 // event happened to arrive first.
 import { accrueLines, clawbackLines, commissionAfterRefunds, commissionMachine, matureLines } from '../../core/ledger';
-import type { Ctx } from '../../server/context';
-import { getDoc } from '../../server/db/get-doc';
-import type { OrderDoc } from '../../server/orders/orders';
-import { type CommissionDoc, type CommissionProgram, DEFAULT_PROGRAM, withLedger } from '../../server/repos/ledger';
+import type { Ctx } from '../context';
+import { getDoc } from '../db/get-doc';
+import type { OrderDoc } from '../orders/orders';
+import { type CommissionDoc, type CommissionProgram, DEFAULT_PROGRAM, withLedger } from './ledger';
 
 const DAY = 86_400_000;
 

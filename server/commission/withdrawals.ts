@@ -16,8 +16,8 @@ import {
   type WithdrawalState,
   withdrawalMachine,
 } from '../../core/withdrawal-machine';
-import type { Ctx } from '../../server/context';
-import { type LedgerTx, withLedger } from '../../server/repos/ledger';
+import type { Ctx } from '../context';
+import { type LedgerTx, withLedger } from './ledger';
 
 export interface WithdrawalDoc {
   _id: string; // also the transfer's bill number

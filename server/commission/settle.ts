@@ -3,11 +3,11 @@
 // lost to a crash would have done. Every posting has a unique key and every handler brings an
 // entry to the order's current state, so reading an event twice, or late, changes nothing.
 import { commissionFen, resolveRate } from '../../core/ledger';
-import type { Ctx } from '../../server/context';
-import { getDoc } from '../../server/db/get-doc';
-import type { OrderDoc } from '../../server/orders/orders';
-import type { CommissionDoc } from '../../server/repos/ledger';
+import type { Ctx } from '../context';
+import { getDoc } from '../db/get-doc';
+import type { OrderDoc } from '../orders/orders';
 import { accrue, clawBack, mature, maturityOf, programOf } from './entries';
+import type { CommissionDoc } from './ledger';
 import { tierOf, tierRules } from './tiers';
 
 const PAGE = 100;

@@ -3,9 +3,9 @@
 // an audit entry; a second run in the same month changes nothing.
 import { DEFAULT_TIER_RULES, TIER_WINDOW_DAYS, type Tier, type TierRule, tierFor } from '../../core/tiers';
 import { campusTime } from '../../core/time';
-import type { Ctx } from '../../server/context';
-import { getDoc } from '../../server/db/get-doc';
-import { isDuplicateKeyError } from '../../server/db/types';
+import type { Ctx } from '../context';
+import { getDoc } from '../db/get-doc';
+import { isDuplicateKeyError } from '../db/types';
 
 export interface KocTierDoc {
   _id: string; // `${merchantId}:${koc}`
