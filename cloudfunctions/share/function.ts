@@ -7,11 +7,11 @@ import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
 import { recordEvent } from '../../server/events';
 import { callerMerchant, merchantName } from '../../server/repos/merchants';
-import { type BindingDoc, describeTarget, findCode, PLATFORM_SCOPE, rulesFor, type ShareCodeDoc, toBinding } from '../../server/repos/share';
 import { findUser } from '../../server/repos/users';
-import { newShareCode } from '../../server/share-code';
-import { openShare } from './open';
-import { cardStats } from './stats';
+import { openShare } from '../../server/sharing/open';
+import { type BindingDoc, describeTarget, findCode, PLATFORM_SCOPE, rulesFor, type ShareCodeDoc, toBinding } from '../../server/sharing/share';
+import { newShareCode } from '../../server/sharing/share-code';
+import { cardStats } from '../../server/sharing/stats';
 
 const DAY = 86_400_000;
 

@@ -15,7 +15,7 @@ import { orderEventFields, recordEventTx } from '../events';
 import { cancelOrder } from '../orders/order-end';
 import { findOrder, liveMemberKey, type OrderDoc, orderMoves } from '../orders/orders';
 import { takeLimit } from '../orders/purchase-limits';
-import { type BindingDoc, bindingId } from '../repos/share';
+import { type BindingDoc, bindingId } from '../sharing/share';
 import { type CampaignDoc, type GroupDoc, takeSeat } from './groups';
 import { openGroup } from './open-group';
 import { releaseDeadHolds } from './reconcile';

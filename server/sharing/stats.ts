@@ -1,8 +1,8 @@
 // share.stats: the caller's cards with their figures. Opens and binds come from the events
 // collection grouped by code in two aggregations, not by paging through events.
 import type { CardStats } from '../../core/contracts/share';
-import type { Ctx } from '../../server/context';
-import { describeTarget, type ShareCodeDoc } from '../../server/repos/share';
+import type { Ctx } from '../context';
+import { describeTarget, type ShareCodeDoc } from './share';
 
 const MAX_CARDS = 50;
 

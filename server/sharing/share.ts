@@ -3,8 +3,8 @@ import type { TargetType } from '../../core/contracts/share';
 import { PURCHASED_STATES } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
-import type { ProductDoc } from './products';
-import { findUser } from './users';
+import type { ProductDoc } from '../repos/products';
+import { findUser } from '../repos/users';
 
 export interface ShareCodeDoc {
   _id: string; // the code

@@ -4,11 +4,11 @@ import { decideBinding, explainBinding, isActive } from '../../core/attribution'
 import { CODE_PATTERN, type OpenResult } from '../../core/contracts/share';
 import { fail, ok } from '../../core/result';
 import { GROUP_SCENES } from '../../core/scenes';
-import type { Ctx } from '../../server/context';
-import { isNotFoundError } from '../../server/db/types';
-import { recordEvent } from '../../server/events';
-import { type BindingDoc, bindingId, findCode, hasOrdered, rulesFor, toBinding } from '../../server/repos/share';
-import { findUser } from '../../server/repos/users';
+import type { Ctx } from '../context';
+import { isNotFoundError } from '../db/types';
+import { recordEvent } from '../events';
+import { findUser } from '../repos/users';
+import { type BindingDoc, bindingId, findCode, hasOrdered, rulesFor, toBinding } from './share';
 
 export async function openShare(ctx: Ctx, input: { code: string; scene: number; group?: { opengid?: string } }) {
   const now = ctx.now();
