@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../../core/contracts/share';
 import { fail, ok } from '../../core/result';
 import { action, defineFunction } from '../../server/define';
-import { callerMerchant } from '../../server/repos/merchants';
+import { callerMerchant } from '../../server/users/merchants';
 
 export interface FunnelRow {
   channel: (typeof CHANNELS)[number];

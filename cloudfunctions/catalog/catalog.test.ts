@@ -1,6 +1,6 @@
 import { PAGE_SIZE, type ProductCard } from '../../core/contracts/catalog';
 import { testCloud } from '../../local-cloud/testing';
-import { listedKey } from '../../server/repos/products';
+import { listedKey } from '../../server/catalog/products';
 
 describe('catalog function', () => {
   it('lists the seeded products newest first, by category, with merchant names', async () => {

@@ -13,8 +13,8 @@ import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
 import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
-import { callerMerchant, merchantName } from '../../server/repos/merchants';
-import { findUser } from '../../server/repos/users';
+import { callerMerchant, merchantName } from '../../server/users/merchants';
+import { findUser } from '../../server/users/users';
 
 const PAGE = 20;
 

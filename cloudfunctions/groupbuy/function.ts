@@ -10,7 +10,7 @@ import type { CampaignDoc, GroupDoc } from '../../server/groupbuy/groups';
 import { reserve } from '../../server/groupbuy/reserve';
 import { sweep } from '../../server/groupbuy/sweep';
 import { campaignDetail, groupView, toCampaignCard } from '../../server/groupbuy/views';
-import { merchantName } from '../../server/repos/merchants';
+import { merchantName } from '../../server/users/merchants';
 
 export default defineFunction(
   'groupbuy',

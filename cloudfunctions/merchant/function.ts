@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { merchantInput, type OrderView } from '../../core/contracts/groupbuy';
 import { fail, ok } from '../../core/result';
+import type { MerchantDoc, ProductDoc } from '../../server/catalog/products';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
 import { isDuplicateKeyError } from '../../server/db/types';
@@ -11,9 +12,8 @@ import type { CampaignDoc } from '../../server/groupbuy/groups';
 import { toOrderView } from '../../server/orders/order-view';
 import { findOrder, type OrderDoc, transition } from '../../server/orders/orders';
 import { approveRefund, type RefundDoc } from '../../server/payments/refunds';
-import { callerMerchant } from '../../server/repos/merchants';
-import type { MerchantDoc, ProductDoc } from '../../server/repos/products';
-import { findUser } from '../../server/repos/users';
+import { callerMerchant } from '../../server/users/merchants';
+import { findUser } from '../../server/users/users';
 
 const FORBIDDEN = () => fail('FORBIDDEN', '只有商家可以操作');
 

@@ -6,12 +6,12 @@ import { fail, ok } from '../../core/result';
 import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
 import { recordEvent } from '../../server/events';
-import { callerMerchant, merchantName } from '../../server/repos/merchants';
-import { findUser } from '../../server/repos/users';
 import { openShare } from '../../server/sharing/open';
 import { type BindingDoc, describeTarget, findCode, PLATFORM_SCOPE, rulesFor, type ShareCodeDoc, toBinding } from '../../server/sharing/share';
 import { newShareCode } from '../../server/sharing/share-code';
 import { cardStats } from '../../server/sharing/stats';
+import { callerMerchant, merchantName } from '../../server/users/merchants';
+import { findUser } from '../../server/users/users';
 
 const DAY = 86_400_000;
 

@@ -3,7 +3,7 @@ import { type UserResults, userInput } from '../../core/contracts/user';
 import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
 import { action, defineFunction } from '../../server/define';
-import { createUser, findUser, toProfile, type UserDoc } from '../../server/repos/users';
+import { createUser, findUser, toProfile, type UserDoc } from '../../server/users/users';
 
 /** "同学" plus four characters of the openid's hash: a readable default the student will change. */
 function defaultNickname(openid: string): string {

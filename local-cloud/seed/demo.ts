@@ -1,7 +1,7 @@
 // The demo world a newcomer meets on `npm start`: one campus with its class periods, two
 // merchants with products, and demo users with fixed openids.
 import type { Role } from '../../core/profile';
-import type { ProductDoc } from '../../server/repos/products';
+import type { ProductDoc } from '../../server/catalog/products';
 
 export const DEMO_CAMPUS = {
   _id: 'campus-huadong',

@@ -1,6 +1,7 @@
 // Loads the demo world into an empty database. Idempotent: it does nothing once users exist.
+
+import { listedKey } from '../../server/catalog/products';
 import type { Db } from '../../server/db/types';
-import { listedKey } from '../../server/repos/products';
 import { DEMO_CAMPAIGNS, DEMO_CAMPUS, DEMO_MERCHANTS, DEMO_PRODUCTS, DEMO_USERS } from './demo';
 
 export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {

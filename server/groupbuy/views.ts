@@ -3,11 +3,11 @@
 import type { CampaignCard, CampaignDetail, GroupView } from '../../core/contracts/groupbuy';
 import { seatsLeft } from '../../core/groupbuy';
 import { MEMBER_STATES, PAID_MONEY } from '../../core/order-machine';
+import type { ProductDoc } from '../catalog/products';
 import type { Ctx } from '../context';
 import type { OrderDoc } from '../orders/orders';
-import { merchantName } from '../repos/merchants';
-import type { ProductDoc } from '../repos/products';
-import { findUser, type UserDoc } from '../repos/users';
+import { merchantName } from '../users/merchants';
+import { findUser, type UserDoc } from '../users/users';
 import type { CampaignDoc, GroupDoc } from './groups';
 
 export function toCampaignCard(c: CampaignDoc, merchantName: string): CampaignCard {

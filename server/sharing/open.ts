@@ -7,7 +7,7 @@ import { GROUP_SCENES } from '../../core/scenes';
 import type { Ctx } from '../context';
 import { isNotFoundError } from '../db/types';
 import { recordEvent } from '../events';
-import { findUser } from '../repos/users';
+import { findUser } from '../users/users';
 import { type BindingDoc, bindingId, findCode, hasOrdered, rulesFor, toBinding } from './share';
 
 export async function openShare(ctx: Ctx, input: { code: string; scene: number; group?: { opengid?: string } }) {

@@ -1,10 +1,10 @@
 import { type AttributionSettings, type Binding, DEFAULT_SETTINGS, DEFAULT_WINDOW_DAYS, type ShareChannel } from '../../core/attribution';
 import type { TargetType } from '../../core/contracts/share';
 import { PURCHASED_STATES } from '../../core/order-machine';
+import type { ProductDoc } from '../catalog/products';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
-import type { ProductDoc } from '../repos/products';
-import { findUser } from '../repos/users';
+import { findUser } from '../users/users';
 
 export interface ShareCodeDoc {
   _id: string; // the code

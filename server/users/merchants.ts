@@ -1,6 +1,6 @@
+import type { MerchantDoc } from '../catalog/products';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
-import type { MerchantDoc } from './products';
 
 /** The shop the caller runs, if the caller is a merchant (the role is checked in the database). */
 export async function callerMerchant(ctx: Ctx): Promise<MerchantDoc | null> {
