@@ -1,25 +1,72 @@
+// The one list of events Sprout writes, each with its fields. The events collection is
+// append-only and written only here (server/db/ownership.ts): analytics, card stats, tiers and
+// the commission timer read these shapes, so a new event or field is declared below first and
+// tsc refuses a write that does not match.
+import type { DecisionCode, ShareChannel } from '../core/attribution';
+import type { TargetType } from '../core/contracts/share';
 import type { Ctx } from './context';
 import type { Transaction } from './db/types';
 
-export type EventType =
-  | 'share_created'
-  | 'open'
-  | 'open_failed'
-  | 'bind'
-  | 'order_created'
-  | 'order_paid'
-  | 'group_succeeded'
-  | 'group_failed'
-  | 'refund_succeeded'
-  | 'order_completed'
-  | 'payment_mismatch';
+/**
+ * What every order event carries. Commissions, card stats and tiers join on these fields
+ * (the card's code and sharer come from the binding copied onto the order).
+ */
+export interface OrderEventFields {
+  orderId: string;
+  groupId: string;
+  merchantId: string;
+  amountFen: number;
+  code: string | undefined;
+  sharer: string | undefined;
+}
+
+/** Share, open and bind events carry the card's code, sharer and merchant, like orders do. */
+interface CardFields {
+  code: string;
+  sharer: string;
+  channel: ShareChannel;
+  targetType: TargetType;
+  targetId: string;
+  merchantId: string;
+}
+
+interface OpenFields extends CardFields {
+  scene: number;
+}
+
+interface GroupFields {
+  groupId: string;
+  campaignId: string;
+  merchantId: string;
+  size: number;
+}
+
+/** Each event type and the fields it is written with (besides type, at and openid). */
+export interface EventFieldsByType {
+  share_created: CardFields;
+  open: OpenFields & { opengid?: string };
+  open_failed: { code: string; scene: number; reason: 'expired' | 'unknown' };
+  bind: OpenFields & { bound: boolean; decision: DecisionCode; reason: string; newCustomer: boolean };
+  order_created: OrderEventFields & { campaignId: string };
+  order_paid: OrderEventFields;
+  group_succeeded: GroupFields;
+  group_failed: GroupFields & { paid: number };
+  refund_succeeded: OrderEventFields & { refundFen: number };
+  order_completed: OrderEventFields;
+  payment_mismatch: { orderId: string; expectedFen: number; receivedFen: number; transactionId: string };
+}
+
+export type EventType = keyof EventFieldsByType;
+
+/** An event as stored: the discriminated union of every type with its fields. */
+export type SproutEvent = { [T in EventType]: { _id: string; type: T; at: Date; openid: string } & EventFieldsByType[T] }[EventType];
 
 /**
  * Appends an event. Events are never edited: analytics and experiments read them. Share,
  * open and bind events carry `code`, `sharer` and `merchantId`, the fields orders carry too,
  * so figures per card join orders in one query.
  */
-export async function recordEvent(ctx: Ctx, type: EventType, fields: Record<string, unknown>): Promise<void> {
+export async function recordEvent<T extends EventType>(ctx: Ctx, type: T, fields: EventFieldsByType[T]): Promise<void> {
   await ctx.db.collection('events').add({ data: { type, at: new Date(ctx.now()), openid: ctx.openid, ...fields } });
 }
 
@@ -29,15 +76,17 @@ export async function recordEvent(ctx: Ctx, type: EventType, fields: Record<stri
  * per order and type, say), so even a replayed transaction writes it once. Same fields as
  * recordEvent.
  */
-export async function recordEventTx(tx: Transaction, ctx: Ctx, id: string, type: EventType, fields: Record<string, unknown>): Promise<void> {
+export async function recordEventTx<T extends EventType>(tx: Transaction, ctx: Ctx, id: string, type: T, fields: EventFieldsByType[T]): Promise<void> {
   await tx.collection('events').add({ data: { _id: id, type, at: new Date(ctx.now()), openid: ctx.openid, ...fields } });
 }
 
-/**
- * What every order event carries. Commissions, card stats and tiers join on these fields
- * (the card's code and sharer come from the binding copied onto the order), so they are
- * written in this one place.
- */
-export function orderEventFields(o: { _id: string; groupId: string; merchantId: string; totalFen: number; binding: { code: string; sharer: string } | null }) {
+/** The fields of an order's events, written in this one place. */
+export function orderEventFields(o: {
+  _id: string;
+  groupId: string;
+  merchantId: string;
+  totalFen: number;
+  binding: { code: string; sharer: string } | null;
+}): OrderEventFields {
   return { orderId: o._id, groupId: o.groupId, merchantId: o.merchantId, amountFen: o.totalFen, code: o.binding?.code, sharer: o.binding?.sharer };
 }
