@@ -1,5 +1,7 @@
 import type { GroupState } from '../../core/groupbuy-machines';
 import type { Ctx } from '../context';
+import { txGetDoc } from '../db/get-doc';
+import type { Transaction } from '../db/types';
 
 export interface CampaignDoc {
   _id: string;
@@ -71,4 +73,25 @@ export async function releaseSeat(ctx: Ctx, groupId: string, orderId: string): P
     .where({ _id: groupId, seatOrders: orderId })
     .update({ data: { taken: _.inc(-1), seatOrders: _.pull(orderId) } });
   return res.stats.updated === 1;
+}
+
+/** Inside a transaction: the order gives its seat back (if it still holds one). */
+export async function releaseSeatTx(tx: Transaction, o: { _id: string; groupId: string }): Promise<void> {
+  const g = await txGetDoc<GroupDoc>(tx, 'groups', o.groupId);
+  if (!g?.seatOrders.includes(o._id)) return;
+  const seatOrders = g.seatOrders.filter((x) => x !== o._id);
+  await tx
+    .collection('groups')
+    .doc(g._id)
+    .update({ data: { taken: seatOrders.length, seatOrders } });
+}
+
+/** Inside a transaction that read `g`: the order's held seat is paid. Returns the group as counted. */
+export async function countPaymentTx(tx: Transaction, g: GroupDoc, orderId: string): Promise<GroupDoc> {
+  const counted = { ...g, paid: g.paid + 1, paidOrders: [...g.paidOrders, orderId] };
+  await tx
+    .collection('groups')
+    .doc(g._id)
+    .update({ data: { paid: counted.paid, paidOrders: counted.paidOrders } });
+  return counted;
 }

@@ -6,12 +6,11 @@ import { isLive, type OrderState } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
-import { refundNo } from '../orders/order-end';
-import type { OrderDoc } from '../orders/orders';
+import { type OrderDoc, pointAtRefund } from '../orders/orders';
 import { releaseLimit } from '../orders/purchase-limits';
 import { confirmOrders } from '../payments/payments';
 import { confirmRefund } from '../payments/refund-results';
-import type { RefundDoc } from '../payments/refunds';
+import { addRefundOnce, type RefundDoc, refundDoc, refundNo } from '../payments/refunds';
 import { isFull, moveGroup } from './group-moves';
 import { type CampaignDoc, type GroupDoc, releaseSeat } from './groups';
 
@@ -112,27 +111,8 @@ export async function reconcileRefunding(ctx: Ctx): Promise<number> {
     } else if (!r) {
       ctx.log.error('order refunding without its refund record: recording it', { orderId: o._id });
       const id = o.openRefund ?? refundNo(o);
-      const doc: RefundDoc = {
-        _id: id,
-        orderId: o._id,
-        buyer: o.buyer,
-        merchantId: o.merchantId,
-        totalFen: o.totalFen,
-        refundFen: o.totalFen - o.refundedFen,
-        reason: '退款记录补登',
-        status: 'pending',
-        attempts: 0,
-        createdAt: new Date(ctx.now()),
-      };
-      try {
-        await ctx.db.collection('refunds').add({ data: doc });
-      } catch (e) {
-        if (!isDuplicateKeyError(e)) throw e;
-      }
-      await ctx.db
-        .collection('orders')
-        .where({ _id: o._id, money: 'refunding', openRefund: o.openRefund })
-        .update({ data: { openRefund: id } });
+      await addRefundOnce(ctx, refundDoc(ctx, o, id, '退款记录补登', o.totalFen - o.refundedFen, 'pending'));
+      await pointAtRefund(ctx, o._id, o.openRefund, id);
       fixed++;
     }
   }

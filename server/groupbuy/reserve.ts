@@ -13,7 +13,7 @@ import { getDoc, txGetDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
 import { orderEventFields, recordEventTx } from '../events';
 import { cancelOrder } from '../orders/order-end';
-import { findOrder, liveMemberKey, type OrderDoc, orderMoves } from '../orders/orders';
+import { findOrder, insertOrder, liveMemberKey, type OrderDoc, orderMoves, updateOrderTx } from '../orders/orders';
 import { takeLimit } from '../orders/purchase-limits';
 import { type BindingDoc, bindingId } from '../sharing/share';
 import { type CampaignDoc, type GroupDoc, takeSeat } from './groups';
@@ -101,7 +101,7 @@ export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?:
     ...(input.shareCode ? { shareCode: input.shareCode } : {}),
   };
   try {
-    await ctx.db.collection('orders').add({ data: order });
+    await insertOrder(ctx, order);
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e;
     // The same request racing itself finishes the one order; another order in this group is a second seat.
@@ -129,10 +129,7 @@ async function finish(ctx: Ctx, order: OrderDoc, known?: CampaignDoc) {
   const made = await ctx.db.runTransaction(async (tx) => {
     const o = await txGetDoc<OrderDoc>(tx, 'orders', order._id);
     if (o?.status !== 'reserving') return o?.status ?? null;
-    await tx
-      .collection('orders')
-      .doc(o._id)
-      .update({ data: orderMoves(o, { status: 'created' }, new Date(ctx.now()), ctx.openid) });
+    await updateOrderTx(tx, o._id, orderMoves(o, { status: 'created' }, new Date(ctx.now()), ctx.openid));
     await recordEventTx(tx, ctx, `order_created:${o._id}`, 'order_created', { ...orderEventFields(o), campaignId: o.campaignId });
     return 'created';
   }, 10);

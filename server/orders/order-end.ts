@@ -6,40 +6,10 @@
 import type { OrderState } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { txGetDoc } from '../db/get-doc';
-import type { Transaction } from '../db/types';
-import type { GroupDoc } from '../groupbuy/groups';
-import type { RefundDoc } from '../payments/refunds';
-import { endedMemberKey, type OrderDoc, orderMoves } from './orders';
+import { releaseSeatTx } from '../groupbuy/groups';
+import { addRefundTx, refundDoc, refundNo } from '../payments/refunds';
+import { endedMemberKey, type OrderDoc, orderMoves, updateOrderTx } from './orders';
 import { releaseLimitTx } from './purchase-limits';
-
-/** Refund numbers: the first refund of an order, or a later one keyed by what was refunded before. */
-export const refundNo = (o: { _id: string; refundedFen: number }) => `R${o._id}${o.refundedFen > 0 ? `_${o.refundedFen}` : ''}`;
-
-export function refundDoc(ctx: Ctx, o: OrderDoc, id: string, reason: string, refundFen: number, status: RefundDoc['status']): RefundDoc {
-  return {
-    _id: id,
-    orderId: o._id,
-    buyer: o.buyer,
-    merchantId: o.merchantId,
-    totalFen: o.totalFen,
-    refundFen,
-    reason,
-    status,
-    attempts: 0,
-    createdAt: new Date(ctx.now()),
-  };
-}
-
-/** Inside a transaction: the order gives its seat back (if it still holds one). */
-export async function releaseSeatTx(tx: Transaction, o: { _id: string; groupId: string }): Promise<void> {
-  const g = await txGetDoc<GroupDoc>(tx, 'groups', o.groupId);
-  if (!g?.seatOrders.includes(o._id)) return;
-  const seatOrders = g.seatOrders.filter((x) => x !== o._id);
-  await tx
-    .collection('groups')
-    .doc(g._id)
-    .update({ data: { taken: seatOrders.length, seatOrders } });
-}
 
 export type CancelOutcome = 'cancelled' | 'refunding' | 'not_moved';
 
@@ -54,13 +24,15 @@ export async function cancelOrder(ctx: Ctx, orderId: string, from: readonly Orde
     const at = new Date(ctx.now());
     const refund = o.money === 'paid' ? refundDoc(ctx, o, refundNo(o), refundReason, o.totalFen - o.refundedFen, 'pending') : null;
     const moves = orderMoves(o, { status: 'cancelled', money: refund ? ['refunding'] : [] }, at, 'system');
-    await tx
-      .collection('orders')
-      .doc(o._id)
-      .update({ data: { ...moves, memberKey: endedMemberKey(o._id), cancelReason: reason, ...(refund ? { openRefund: refund._id, refundReason } : {}) } });
+    await updateOrderTx(tx, o._id, {
+      ...moves,
+      memberKey: endedMemberKey(o._id),
+      cancelReason: reason,
+      ...(refund ? { openRefund: refund._id, refundReason } : {}),
+    });
     await releaseSeatTx(tx, o);
     await releaseLimitTx(tx, o, true);
-    if (refund) await tx.collection('refunds').add({ data: refund });
+    if (refund) await addRefundTx(tx, refund);
     return refund ? 'refunding' : 'cancelled';
   }, 10);
 }

@@ -1,7 +1,7 @@
 import { type MoneyState, moneyMachine, type OrderState, orderMachine } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
-import type { DbCommand } from '../db/types';
+import type { DbCommand, Transaction } from '../db/types';
 
 export interface OrderHistoryEntry {
   from: string;
@@ -52,6 +52,27 @@ export interface OrderDoc {
 
 export function findOrder(ctx: Ctx, id: string): Promise<OrderDoc | null> {
   return getDoc<OrderDoc>(ctx, 'orders', id);
+}
+
+/** Stores a new order; a taken id or member key throws a duplicate-key error for the caller to read. */
+export async function insertOrder(ctx: Ctx, order: OrderDoc): Promise<void> {
+  await ctx.db.collection('orders').add({ data: order });
+}
+
+/**
+ * Inside a transaction that read the order: writes its moves (from orderMoves) and the fields
+ * that go with them, so flows of other domains change orders only through here.
+ */
+export async function updateOrderTx(tx: Transaction, orderId: string, data: Record<string, unknown>): Promise<void> {
+  await tx.collection('orders').doc(orderId).update({ data });
+}
+
+/** Points an order still refunding (and still pointing at `from`) at its refund record. */
+export async function pointAtRefund(ctx: Ctx, orderId: string, from: string | null | undefined, refundId: string): Promise<void> {
+  await ctx.db
+    .collection('orders')
+    .where({ _id: orderId, money: 'refunding', openRefund: from })
+    .update({ data: { openRefund: refundId } });
 }
 
 /**

@@ -7,10 +7,10 @@ import type { Ctx } from '../context';
 import { txGetDoc } from '../db/get-doc';
 import { orderEventFields, recordEvent, recordEventTx } from '../events';
 import { moveGroupTx } from '../groupbuy/group-moves';
-import type { GroupDoc } from '../groupbuy/groups';
-import { refundDoc, refundNo, releaseSeatTx } from '../orders/order-end';
-import { endedMemberKey, findOrder, type OrderDoc, orderMoves, transitionGroup } from '../orders/orders';
+import { countPaymentTx, type GroupDoc, releaseSeatTx } from '../groupbuy/groups';
+import { endedMemberKey, findOrder, type OrderDoc, orderMoves, transitionGroup, updateOrderTx } from '../orders/orders';
 import { releaseLimitTx } from '../orders/purchase-limits';
+import { addRefundTx, refundDoc, refundNo } from './refunds';
 
 export type PaymentOutcome = 'paid' | 'duplicate' | 'late_refunded' | 'unknown_order' | 'amount_mismatch';
 
@@ -30,15 +30,8 @@ export async function recordPayment(ctx: Ctx, outTradeNo: string, totalFee: numb
     const paid = { paidAt: at, transactionId };
     // Only a held seat in a group still open takes the money.
     if (o.status === 'created' && g?.status === 'open' && g.seatOrders.includes(o._id) && !g.paidOrders.includes(o._id) && g.paid < g.size) {
-      await tx
-        .collection('orders')
-        .doc(o._id)
-        .update({ data: { ...orderMoves(o, { status: 'awaiting_group', money: ['paid'] }, at, 'wx_paycallback'), ...paid } });
-      const counted = { ...g, paid: g.paid + 1, paidOrders: [...g.paidOrders, o._id] };
-      await tx
-        .collection('groups')
-        .doc(g._id)
-        .update({ data: { paid: counted.paid, paidOrders: counted.paidOrders } });
+      await updateOrderTx(tx, o._id, { ...orderMoves(o, { status: 'awaiting_group', money: ['paid'] }, at, 'wx_paycallback'), ...paid });
+      const counted = await countPaymentTx(tx, g, o._id);
       if (counted.paid >= counted.size) await moveGroupTx(tx, ctx, counted, 'succeeded');
       // A leader who paid no longer has an open unpaid group.
       await releaseLimitTx(tx, o, false);
@@ -48,21 +41,16 @@ export async function recordPayment(ctx: Ctx, outTradeNo: string, totalFee: numb
     // The seat expired or the group ended before the money arrived: it all goes back.
     const reason = o.status === 'cancelled' ? '付款时座位已过期，自动退款' : '拼团已结束，自动退款';
     const refund = refundDoc(ctx, o, refundNo(o), reason, o.totalFen, 'pending');
-    await tx
-      .collection('orders')
-      .doc(o._id)
-      .update({
-        data: {
-          ...orderMoves(o, { status: 'cancelled', money: ['paid', 'refunding'] }, at, 'wx_paycallback'),
-          ...paid,
-          openRefund: refund._id,
-          refundReason: reason,
-          ...(o.status !== 'cancelled' ? { cancelReason: 'PAID_TOO_LATE', memberKey: endedMemberKey(o._id) } : {}),
-        },
-      });
+    await updateOrderTx(tx, o._id, {
+      ...orderMoves(o, { status: 'cancelled', money: ['paid', 'refunding'] }, at, 'wx_paycallback'),
+      ...paid,
+      openRefund: refund._id,
+      refundReason: reason,
+      ...(o.status !== 'cancelled' ? { cancelReason: 'PAID_TOO_LATE', memberKey: endedMemberKey(o._id) } : {}),
+    });
     await releaseSeatTx(tx, o);
     await releaseLimitTx(tx, o, true);
-    await tx.collection('refunds').add({ data: refund });
+    await addRefundTx(tx, refund);
     return { outcome: 'late_refunded' as const };
   }, 10);
   if ('succeeded' in result && result.succeeded) await confirmOrders(ctx, order.groupId);

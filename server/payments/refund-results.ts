@@ -6,8 +6,8 @@ import { refundMachine } from '../../core/groupbuy-machines';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
 import { orderEventFields, recordEventTx } from '../events';
-import { releaseSeatTx } from '../orders/order-end';
-import { type OrderDoc, orderMoves } from '../orders/orders';
+import { releaseSeatTx } from '../groupbuy/groups';
+import { type OrderDoc, orderMoves, updateOrderTx } from '../orders/orders';
 import { releaseLimitTx } from '../orders/purchase-limits';
 import type { RefundState } from '../ports';
 import type { RefundDoc } from './refunds';
@@ -54,10 +54,7 @@ export async function confirmRefund(ctx: Ctx, outRefundNo: string, by: 'notice' 
     // A full refund ends a sale that was still going (a cancelled order stays cancelled).
     const close = full && order.status !== 'cancelled' && order.status !== 'closed';
     const moves = orderMoves(order, { money: [full ? 'refunded' : 'partially_refunded'], ...(close ? { status: 'closed' } : {}) }, at, 'system');
-    await tx
-      .collection('orders')
-      .doc(order._id)
-      .update({ data: { ...moves, refundedFen, openRefund: null } });
+    await updateOrderTx(tx, order._id, { ...moves, refundedFen, openRefund: null });
     if (close) {
       await releaseSeatTx(tx, order);
       await releaseLimitTx(tx, order, true);

@@ -7,8 +7,8 @@ import { type RefundState, refundMachine } from '../../core/groupbuy-machines';
 import { moneyMachine, REFUNDABLE_MONEY, REFUNDABLE_STATES } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
-import { refundDoc } from '../orders/order-end';
-import { type OrderDoc, orderMoves } from '../orders/orders';
+import { isDuplicateKeyError, type Transaction } from '../db/types';
+import { type OrderDoc, orderMoves, updateOrderTx } from '../orders/orders';
 
 export interface RefundDoc {
   _id: string; // the outRefundNo
@@ -37,6 +37,38 @@ export interface RefundDoc {
 
 export const findRefund = (ctx: Ctx, id: string) => getDoc<RefundDoc>(ctx, 'refunds', id);
 
+/** Refund numbers: the first refund of an order, or a later one keyed by what was refunded before. */
+export const refundNo = (o: { _id: string; refundedFen: number }) => `R${o._id}${o.refundedFen > 0 ? `_${o.refundedFen}` : ''}`;
+
+export function refundDoc(ctx: Ctx, o: OrderDoc, id: string, reason: string, refundFen: number, status: RefundDoc['status']): RefundDoc {
+  return {
+    _id: id,
+    orderId: o._id,
+    buyer: o.buyer,
+    merchantId: o.merchantId,
+    totalFen: o.totalFen,
+    refundFen,
+    reason,
+    status,
+    attempts: 0,
+    createdAt: new Date(ctx.now()),
+  };
+}
+
+/** Inside a transaction: records the refund owed with the state change that owes it (intent first). */
+export async function addRefundTx(tx: Transaction, refund: RefundDoc): Promise<void> {
+  await tx.collection('refunds').add({ data: refund });
+}
+
+/** Records a refund once: the same number again is already recorded. */
+export async function addRefundOnce(ctx: Ctx, refund: RefundDoc): Promise<void> {
+  try {
+    await ctx.db.collection('refunds').add({ data: refund });
+  } catch (e) {
+    if (!isDuplicateKeyError(e)) throw e;
+  }
+}
+
 export type AskOutcome = { ok: true; refundId: string } | { ok: false; code: 'BAD_STATE' | 'REFUND_IN_PROGRESS' | 'INVALID_INPUT'; message: string };
 
 /**
@@ -55,11 +87,8 @@ export async function askRefund(ctx: Ctx, orderId: string, amountFen: number | u
     const fen = amountFen ?? refundable;
     if (fen > refundable) return { ok: false, code: 'INVALID_INPUT', message: `最多可退 ${refundable} 分` };
     const id = `Q${o._id}_${o.refundedFen}`;
-    await tx.collection('refunds').add({ data: refundDoc(ctx, o, id, reason, fen, 'requested') });
-    await tx
-      .collection('orders')
-      .doc(o._id)
-      .update({ data: { openRefund: id } });
+    await addRefundTx(tx, refundDoc(ctx, o, id, reason, fen, 'requested'));
+    await updateOrderTx(tx, o._id, { openRefund: id });
     return { ok: true, refundId: id };
   }, 10);
 }
@@ -78,10 +107,7 @@ export async function approveRefund(ctx: Ctx, orderId: string, merchantId: strin
     if (!moneyMachine.canMove(o.money, 'refunding')) return { ok: false, message: '订单状态已变化，请刷新' };
     refundMachine.assertMove(r.status, 'pending');
     const at = new Date(ctx.now());
-    await tx
-      .collection('orders')
-      .doc(o._id)
-      .update({ data: { ...orderMoves(o, { money: ['refunding'] }, at, ctx.openid), refundReason: r.reason } });
+    await updateOrderTx(tx, o._id, { ...orderMoves(o, { money: ['refunding'] }, at, ctx.openid), refundReason: r.reason });
     await tx
       .collection('refunds')
       .doc(r._id)
