@@ -11,9 +11,9 @@ import { resultsFor, runTierJob, tierOf, tierRules } from '../../server/commissi
 import { approve, reject, requestWithdrawal, settleTransfer, sweepWithdrawals, type WithdrawalDoc } from '../../server/commission/withdrawals';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
-import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
 import { callerMerchant, merchantName } from '../../server/users/merchants';
+import { setProgramPart } from '../../server/users/programs';
 import { findUser } from '../../server/users/users';
 
 const PAGE = 20;
@@ -155,16 +155,7 @@ export default defineFunction(
         if (settings.tiers.some((t, i) => i > 0 && (t.minRevenueFen < settings.tiers[i - 1].minRevenueFen || t.minOrders < settings.tiers[i - 1].minOrders))) {
           return fail('INVALID_INPUT', '更高等级的门槛不能低于下一级');
         }
-        await ctx.db
-          .collection('programs')
-          .add({ data: { _id: merchant._id } })
-          .catch((e) => {
-            if (!isDuplicateKeyError(e)) throw e;
-          });
-        await ctx.db
-          .collection('programs')
-          .doc(merchant._id)
-          .update({ data: { commission: ctx.db.command.set(settings), updatedAt: new Date(ctx.now()) } });
+        await setProgramPart(ctx, merchant._id, 'commission', settings);
         return ok<ProgramSettings>(settings);
       },
     }),

@@ -1,13 +1,12 @@
 // merchant: campaigns and fulfilment. Every action checks in the database that the caller
 // runs the shop, and that the campaign or order belongs to it.
-import { createHash } from 'node:crypto';
 import { merchantInput, type OrderView } from '../../core/contracts/groupbuy';
 import { fail, ok } from '../../core/result';
 import type { MerchantDoc, ProductDoc } from '../../server/catalog/products';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
-import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
+import { closeCampaign, createCampaign, updateCampaign } from '../../server/groupbuy/campaigns';
 import type { CampaignDoc } from '../../server/groupbuy/groups';
 import { toOrderView } from '../../server/orders/order-view';
 import { findOrder, type OrderDoc, transition } from '../../server/orders/orders';
@@ -34,24 +33,6 @@ async function fulfil(ctx: Ctx, orderId: string, to: 'shipped' | 'ready_for_pick
   return ok<OrderView>(toOrderView((await findOrder(ctx, o._id)) as OrderDoc));
 }
 
-/**
- * The merchant sets the units free now; groups may take some at the same moment, so the change
- * is conditional on the stock read, and what was stocked moves by the same amount (stock is
- * conserved: free + set aside + sold = stocked).
- */
-async function setStock(ctx: Ctx, campaignId: string, stock: number): Promise<boolean> {
-  const _ = ctx.db.command;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const c = (await getDoc<CampaignDoc>(ctx, 'campaigns', campaignId)) as CampaignDoc;
-    const res = await ctx.db
-      .collection('campaigns')
-      .where({ _id: campaignId, stock: c.stock })
-      .update({ data: { stock, stocked: _.inc(stock - c.stock) } });
-    if (res.stats.updated === 1) return true;
-  }
-  return false;
-}
-
 export default defineFunction('merchant', {
   createCampaign: action({
     input: merchantInput.createCampaign,
@@ -61,37 +42,7 @@ export default defineFunction('merchant', {
       const product = await getDoc<ProductDoc>(ctx, 'products', input.productId);
       if (!product || product.merchantId !== merchant._id) return fail('NOT_FOUND', '没有这个商品');
       if (input.groupPriceFen >= product.priceFen) return fail('INVALID_INPUT', '拼团价要低于原价');
-      const { requestId, ...fields } = input;
-      const id = `c${createHash('sha256').update(`${merchant._id}|${requestId}`).digest('hex').slice(0, 23)}`;
-      const doc: CampaignDoc = {
-        _id: id,
-        merchantId: merchant._id,
-        productId: product._id,
-        title: product.title,
-        image: product.images[0] ?? '',
-        description: product.description,
-        originalPriceFen: product.priceFen,
-        groupPriceFen: fields.groupPriceFen,
-        groupSize: fields.groupSize,
-        groupHours: fields.groupHours,
-        startAt: new Date(fields.startAt),
-        endAt: new Date(fields.endAt),
-        stock: fields.stock,
-        stocked: fields.stock,
-        perStudentLimit: fields.perStudentLimit,
-        course: fields.course,
-        leaderRewardFen: fields.leaderRewardFen,
-        status: 'live',
-        reservedGroups: [],
-        releasedGroups: [],
-        createdAt: new Date(ctx.now()),
-      };
-      try {
-        await ctx.db.collection('campaigns').add({ data: doc });
-      } catch (e) {
-        if (!isDuplicateKeyError(e)) throw e; // the same request again: already created
-      }
-      return ok({ campaignId: id });
+      return ok({ campaignId: await createCampaign(ctx, merchant, product, input) });
     },
   }),
   updateCampaign: action({
@@ -101,11 +52,7 @@ export default defineFunction('merchant', {
       if (!merchant) return FORBIDDEN();
       const c = await getDoc<CampaignDoc>(ctx, 'campaigns', campaignId);
       if (!c || c.merchantId !== merchant._id) return fail('NOT_FOUND', '没有这个活动');
-      const data: Record<string, unknown> = {};
-      if (changes.groupPriceFen !== undefined) data.groupPriceFen = changes.groupPriceFen; // new groups only: orders keep their price
-      if (changes.endAt !== undefined) data.endAt = new Date(changes.endAt);
-      if (Object.keys(data).length) await ctx.db.collection('campaigns').doc(campaignId).update({ data });
-      if (changes.stock !== undefined && !(await setStock(ctx, campaignId, changes.stock))) return fail('BAD_STATE', '库存正在变化，请刷新后再改');
+      if (!(await updateCampaign(ctx, campaignId, changes))) return fail('BAD_STATE', '库存正在变化，请刷新后再改');
       return ok({ campaignId });
     },
   }),
@@ -117,10 +64,7 @@ export default defineFunction('merchant', {
       const c = await getDoc<CampaignDoc>(ctx, 'campaigns', campaignId);
       if (!c || c.merchantId !== merchant._id) return fail('NOT_FOUND', '没有这个活动');
       // Open groups run to their deadline: members who paid are not cut short.
-      await ctx.db
-        .collection('campaigns')
-        .doc(campaignId)
-        .update({ data: { status: 'closed' } });
+      await closeCampaign(ctx, campaignId);
       return ok({ campaignId });
     },
   }),

@@ -1,64 +1,21 @@
 // share: cards and attribution. Nothing here rewards a share or an open (WeChat rule 5.1):
 // a binding only decides who earns when the customer later buys.
 import { isActive } from '../../core/attribution';
-import { CODE_PATTERN, CODE_VALID_DAYS, SHARE_PAGE, type ShareResults, shareInput } from '../../core/contracts/share';
+import { CODE_PATTERN, SHARE_PAGE, type ShareResults, shareInput } from '../../core/contracts/share';
 import { fail, ok } from '../../core/result';
-import { isDuplicateKeyError } from '../../server/db/types';
 import { action, defineFunction } from '../../server/define';
-import { recordEvent } from '../../server/events';
+import { createShare } from '../../server/sharing/create';
 import { openShare } from '../../server/sharing/open';
-import { type BindingDoc, describeTarget, findCode, PLATFORM_SCOPE, rulesFor, type ShareCodeDoc, toBinding } from '../../server/sharing/share';
-import { newShareCode } from '../../server/sharing/share-code';
+import { type BindingDoc, describeTarget, findCode, PLATFORM_SCOPE, rulesFor, saveCodeImage, toBinding } from '../../server/sharing/share';
 import { cardStats } from '../../server/sharing/stats';
 import { callerMerchant, merchantName } from '../../server/users/merchants';
+import { setProgramPart } from '../../server/users/programs';
 import { findUser } from '../../server/users/users';
-
-const DAY = 86_400_000;
 
 export default defineFunction('share', {
   create: action({
     input: shareInput.create,
-    async run(ctx, { targetType, targetId, channel }) {
-      const target = await describeTarget(ctx, targetType, targetId);
-      if (!target) return fail('NOT_FOUND', '要分享的内容不存在或暂不支持分享');
-      const now = ctx.now();
-      const reuseKey = `${ctx.openid}|${targetType}|${targetId}|${channel}`;
-      const _ = ctx.db.command;
-      const { data } = await ctx.db
-        .collection<ShareCodeDoc>('share_codes')
-        .where({ reuseKey, expiresAt: _.gt(new Date(now)) })
-        .orderBy('expiresAt', 'desc')
-        .limit(1)
-        .get();
-      const existing = data[0];
-      if (existing)
-        return ok<ShareResults['create']>({ code: existing._id, path: `/${SHARE_PAGE}?sc=${existing._id}`, expiresAt: new Date(existing.expiresAt).getTime() });
-      const expiresAt = now + CODE_VALID_DAYS * DAY;
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const code = newShareCode();
-        try {
-          await ctx.db.collection('share_codes').add({
-            data: {
-              _id: code,
-              sharer: ctx.openid,
-              targetType,
-              targetId,
-              channel,
-              scope: target.scope,
-              reuseKey,
-              createdAt: new Date(now),
-              expiresAt: new Date(expiresAt),
-            },
-          });
-        } catch (e) {
-          if (isDuplicateKeyError(e)) continue; // a collision of random codes: draw again
-          throw e;
-        }
-        await recordEvent(ctx, 'share_created', { code, sharer: ctx.openid, channel, targetType, targetId, merchantId: target.scope });
-        return ok<ShareResults['create']>({ code, path: `/${SHARE_PAGE}?sc=${code}`, expiresAt });
-      }
-      throw new Error('could not draw a free share code');
-    },
+    run: (ctx, input) => createShare(ctx, input),
   }),
 
   /** Public: a Moments single-page visit has no identity. Display data only, no openids. */
@@ -95,10 +52,7 @@ export default defineFunction('share', {
       if (!doc || doc.sharer !== ctx.openid || doc.channel !== 'poster') return fail('NOT_FOUND', '没有这张海报的分享码');
       if (doc.codeImage) return ok<ShareResults['posterCode']>({ image: doc.codeImage });
       const image = await ctx.codes.miniProgramCode({ scene: doc._id, page: SHARE_PAGE });
-      await ctx.db
-        .collection('share_codes')
-        .doc(doc._id)
-        .update({ data: { codeImage: image } });
+      await saveCodeImage(ctx, doc._id, image);
       return ok<ShareResults['posterCode']>({ image });
     },
   }),
@@ -148,18 +102,7 @@ export default defineFunction('share', {
     async run(ctx, rules) {
       const merchant = await callerMerchant(ctx);
       if (!merchant) return fail('FORBIDDEN', '只有商家可以设置推荐规则');
-      const existing = await ctx.db.collection('programs').where({ _id: merchant._id }).count();
-      if (existing.total === 0)
-        await ctx.db
-          .collection('programs')
-          .add({ data: { _id: merchant._id, attribution: rules } })
-          .catch((e) => {
-            if (!isDuplicateKeyError(e)) throw e;
-          });
-      await ctx.db
-        .collection('programs')
-        .doc(merchant._id)
-        .update({ data: { attribution: ctx.db.command.set(rules), updatedAt: new Date(ctx.now()) } });
+      await setProgramPart(ctx, merchant._id, 'attribution', rules);
       return ok<ShareResults['setRules']>(rules);
     },
   }),

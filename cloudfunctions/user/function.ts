@@ -3,7 +3,7 @@ import { type UserResults, userInput } from '../../core/contracts/user';
 import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
 import { action, defineFunction } from '../../server/define';
-import { createUser, findUser, toProfile, type UserDoc } from '../../server/users/users';
+import { createUser, findUser, toProfile, type UserDoc, updateUser } from '../../server/users/users';
 
 /** "同学" plus four characters of the openid's hash: a readable default the student will change. */
 function defaultNickname(openid: string): string {
@@ -67,13 +67,7 @@ export default defineFunction('user', {
       }
       const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
       if (Object.keys(changes).length > 0) {
-        // _.set so an array or null replaces the stored value instead of merging into it.
-        const _ = ctx.db.command;
-        const data = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, _.set(v)]));
-        await ctx.db
-          .collection('users')
-          .doc(ctx.openid)
-          .update({ data: { ...data, updatedAt: new Date(ctx.now()) } });
+        await updateUser(ctx, ctx.openid, changes);
       }
       return profileOf(ctx);
     },

@@ -75,6 +75,14 @@ export async function findCode(ctx: Ctx, code: string): Promise<ShareCodeDoc | n
   return getDoc<ShareCodeDoc>(ctx, 'share_codes', code);
 }
 
+/** Keeps a poster's mini-program code with its share code, so it is drawn once. */
+export async function saveCodeImage(ctx: Ctx, code: string, image: string): Promise<void> {
+  await ctx.db
+    .collection('share_codes')
+    .doc(code)
+    .update({ data: { codeImage: image } });
+}
+
 export async function rulesFor(ctx: Ctx, scope: string): Promise<AttributionSettings> {
   const program = await getDoc<{ attribution?: AttributionSettings }>(ctx, 'programs', scope);
   return program?.attribution ?? DEFAULT_SETTINGS;

@@ -34,6 +34,16 @@ export async function createUser(ctx: Ctx, doc: UserDoc): Promise<{ user: UserDo
   }
 }
 
+/** Replaces the given profile fields (an array or null replaces the stored value, never merges into it). */
+export async function updateUser(ctx: Ctx, openid: string, changes: Record<string, unknown>): Promise<void> {
+  const _ = ctx.db.command;
+  const data = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, _.set(v)]));
+  await ctx.db
+    .collection('users')
+    .doc(openid)
+    .update({ data: { ...data, updatedAt: new Date(ctx.now()) } });
+}
+
 export async function campusName(ctx: Ctx, campusId: string | null): Promise<string | null> {
   return campusId ? ((await getDoc<{ name: string }>(ctx, 'campuses', campusId))?.name ?? null) : null;
 }

@@ -1,0 +1,38 @@
+// Which domain alone writes each collection. Others read what they need through the owner's
+// exported queries, and change it through the owner's exported flows, so the rules about a
+// collection (its state machine, its counters, its idempotency keys) live in one folder.
+// server/db/ownership.test.ts scans the source and fails on a write from anywhere else.
+import type { indexes } from './indexes';
+
+export const DOMAINS = ['orders', 'groupbuy', 'payments', 'commission', 'sharing', 'users', 'catalog', 'events'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+export const owners = {
+  orders: 'orders',
+  purchase_limits: 'orders',
+  campaigns: 'groupbuy',
+  groups: 'groupbuy',
+  refunds: 'payments',
+  ledger: 'commission',
+  koc_balances: 'commission',
+  commissions: 'commission',
+  commission_state: 'commission',
+  withdrawals: 'commission',
+  withdrawal_days: 'commission',
+  koc_tiers: 'commission',
+  tier_audit: 'commission',
+  tier_runs: 'commission',
+  share_codes: 'sharing',
+  bindings: 'sharing',
+  users: 'users',
+  campuses: 'users',
+  merchants: 'users',
+  // A merchant's program: its commission settings and attribution rules, side by side.
+  programs: 'users',
+  products: 'catalog',
+  // Append-only, written only through server/events.ts.
+  events: 'events',
+} as const satisfies Record<keyof typeof indexes, Domain>;
+
+/** The folder (or file) a domain's code lives in, relative to the repository. */
+export const domainPath = (d: Domain) => (d === 'events' ? 'server/events.ts' : `server/${d}/`);

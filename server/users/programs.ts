@@ -1,0 +1,21 @@
+// A merchant's program: one document per merchant (its _id) holding the commission settings
+// and the attribution rules side by side. Commission and sharing read their part; both write
+// through here, so the document is made once and each part replaces only itself.
+import type { Ctx } from '../context';
+import { isDuplicateKeyError } from '../db/types';
+
+export type ProgramPart = 'commission' | 'attribution';
+
+/** Replaces one part of a merchant's program (made empty first if the merchant has none). */
+export async function setProgramPart(ctx: Ctx, merchantId: string, part: ProgramPart, value: object): Promise<void> {
+  await ctx.db
+    .collection('programs')
+    .add({ data: { _id: merchantId } })
+    .catch((e) => {
+      if (!isDuplicateKeyError(e)) throw e;
+    });
+  await ctx.db
+    .collection('programs')
+    .doc(merchantId)
+    .update({ data: { [part]: ctx.db.command.set(value), updatedAt: new Date(ctx.now()) } });
+}
