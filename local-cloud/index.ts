@@ -1,5 +1,5 @@
 // A script's way in: the local cloud's database as the same kind of object ctx.db is in a
-// function (wx-server-sdk's own database object over the local engine).
+// function (WeChat's own SDK database object over the local engine).
 //
 //   const db = openLocalDatabase();                      // in memory, Sprout's collections
 //   const db = openLocalDatabase({ file: '.data/x.db' }); // on disk

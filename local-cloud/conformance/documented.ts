@@ -1,6 +1,6 @@
 // Conformance from the documentation: each case is one documented behaviour of WeChat's cloud
 // database (its server SDK reference and guide) or of MongoDB (whose semantics the cloud
-// database follows), exercised through wx-server-sdk's own API only. Expected values are
+// database follows), exercised through WeChat's own SDK API only. Expected values are
 // written by hand from the cited page, never computed by the code under test.
 //
 // A test name starts with where its behaviour is documented:
@@ -9,7 +9,7 @@
 //   mdb:PATH    https://www.mongodb.com/docs/manual/reference/PATH/
 //   mdbt:PATH   https://www.mongodb.com/docs/manual/tutorial/PATH/
 //   mdbc:PATH   https://www.mongodb.com/docs/manual/core/PATH/
-//   sdk:        what wx-server-sdk itself does before anything reaches the server (its checks,
+//   sdk:        what WeChat's SDK itself does before anything reaches the server (its checks,
 //               or the shape it sends when it cannot express a documented form).
 import type { IndexPlan } from '../../server/db/index-spec';
 import type { Db, DbCommand, DocData, QueryOperand, UpdateOperand } from '../../server/db/types';
@@ -29,7 +29,7 @@ export type Expr = Record<string, unknown>;
 /** db.command.aggregate: every operator takes one parameter (the SDK keeps only the first). */
 export type Agg = Record<string, (...args: unknown[]) => Expr>;
 
-/** The aggregate builder of wx-server-sdk, with the stages Sprout's narrow type leaves out. */
+/** The aggregate builder of WeChat's SDK, with the stages Sprout's narrow type leaves out. */
 export interface Pipeline {
   match(query: object): Pipeline;
   project(spec: object): Pipeline;

@@ -1,17 +1,17 @@
 // The server side of WeChat's cloud database, locally: it answers the wire actions that
-// wx-server-sdk sends (database.getDocument, modifyDocument, aggregateDocuments, the
+// WeChat's SDK sends (database.getDocument, modifyDocument, aggregateDocuments, the
 // transaction actions, ...) from SQLite, with MongoDB semantics from ./mongo. Everything the
 // SDK does before the wire (query builders, serializers, argument checks, error shapes) is the
 // SDK's own. Each action runs synchronously once it starts, so one conditional update is
 // atomic, as on the server; the optional latency comes before it, so requests interleave.
-import { randomBytes } from 'node:crypto';
 import type { IndexPlan } from '../../server/db/index-spec';
 import { type FaultOptions, Faults } from './faults';
 import { applyModifier, compileQuery, MongoError, projectDocument, runAggregate } from './mongo';
 import { sortDocuments } from './order';
 import { DbError, newId, type Row, Store } from './store';
-import { docKey, LockTable, type Pending, Tx } from './transactions';
+import { docKey, Transactions } from './transactions';
 import { assertStorable, clone, type Doc, decodeWire, fromStorage, isPlainObject, toStorage } from './values';
+import { changed, idFirst, nonNegative, singleId, stripId, weChatUpdate } from './wire';
 
 /** Documents one find returns at most in cloud functions (the SDK asks for 100 by default). */
 export const MAX_LIMIT = 1000;
@@ -43,13 +43,13 @@ export class LocalEngine {
   readonly now: () => number;
   readonly faults: Faults;
   private readonly declared: Set<string> | null;
-  private readonly txs = new Map<string, Tx>();
-  private readonly locks = new LockTable();
+  private readonly txs: Transactions;
   private dead = false;
   private requests = 0;
 
   constructor(readonly options: EngineOptions) {
     this.store = new Store(options.file, options.indexes);
+    this.txs = new Transactions(this.store);
     this.now = options.now ?? Date.now;
     this.declared = options.strictCollections === false ? null : new Set(Object.keys(options.indexes));
     this.faults = new Faults(options);
@@ -91,11 +91,13 @@ export class LocalEngine {
       case 'database.aggregateDocuments':
         return this.aggregate(p);
       case 'database.startTransaction':
-        return this.startTransaction();
+        return { transactionId: this.txs.start() };
       case 'database.commitTransaction':
         return this.commit(String(p.transactionId));
       case 'database.abortTransaction':
-        return this.abort(String(p.transactionId));
+        this.txs.get(p.transactionId);
+        this.txs.finish(String(p.transactionId));
+        return {};
       case 'database.addCollection':
         return this.createCollection(String(p.collectionName ?? ''));
       default:
@@ -147,9 +149,9 @@ export class LocalEngine {
     const projection = decodeWire(p.projection, 0) as Doc | undefined;
     const shape = (doc: Doc, text: string) => (projection && Object.keys(projection).length ? toStorage(idFirst(projectDocument(doc, projection))) : text);
     if (p.transactionId) {
-      const tx = this.tx(p.transactionId);
+      const tx = this.txs.get(p.transactionId);
       const id = singleId(p, query);
-      const doc = this.txRead(tx, collection, id);
+      const doc = this.txs.read(tx, collection, id);
       return { data: { list: doc ? [shape(doc, toStorage(doc))] : [] } };
     }
     const order = Object.entries((decodeWire(p.order, 0) as Doc | undefined) ?? {}).map(([k, v]) => [k, Number(v) === -1 ? -1 : 1] as [string, 1 | -1]);
@@ -216,7 +218,7 @@ export class LocalEngine {
   /** A plain write waits while a transaction holds a document it would write. */
   private async waitForLocks(p: Params): Promise<void> {
     for (;;) {
-      if (!this.locks.any()) return;
+      if (!this.txs.locks.any()) return;
       const collection = this.collection(p);
       const ids =
         p.queryType === 'DOC'
@@ -224,9 +226,9 @@ export class LocalEngine {
           : p.queryType === 'WHERE'
             ? this.find(collection, this.query(p), []).map((r) => String(r.doc._id))
             : [];
-      const locked = ids.map((id) => docKey(collection, id)).find((k) => this.locks.owner(k));
+      const locked = ids.map((id) => docKey(collection, id)).find((k) => this.txs.locks.owner(k));
       if (!locked) return;
-      await this.locks.released(locked);
+      await this.txs.locks.released(locked);
     }
   }
 
@@ -247,10 +249,10 @@ export class LocalEngine {
     // The server puts _id first, as MongoDB does.
     const withIds = docs.map((d) => ({ _id: d._id === undefined ? (this.options.newId ?? newId)() : String(d._id), ...stripId(d) }));
     if (p.transactionId) {
-      const tx = this.tx(p.transactionId);
+      const tx = this.txs.get(p.transactionId);
       for (const doc of withIds) {
-        this.txRead(tx, collection, doc._id);
-        this.txWrite(tx, { collection, id: doc._id, kind: 'insert', doc });
+        this.txs.read(tx, collection, doc._id);
+        this.txs.write(tx, { collection, id: doc._id, kind: 'insert', doc });
       }
     } else {
       const table = this.store.table(collection);
@@ -281,12 +283,12 @@ export class LocalEngine {
       return copy;
     };
     if (p.transactionId) {
-      const tx = this.tx(p.transactionId);
+      const tx = this.txs.get(p.transactionId);
       const id = singleId(p, query);
-      const before = this.txRead(tx, collection, id);
+      const before = this.txs.read(tx, collection, id);
       const after = next(before, id);
       if (!after || after === before) return { data: { updated: 0, upsert_id: null } };
-      this.txWrite(tx, { collection, id, kind: 'put', doc: after });
+      this.txs.write(tx, { collection, id, kind: 'put', doc: after });
       return { data: { updated: before ? 1 : 0, upsert_id: before ? null : id } };
     }
     const table = this.store.table(collection);
@@ -322,10 +324,10 @@ export class LocalEngine {
     const collection = this.collection(p);
     const query = this.query(p);
     if (p.transactionId) {
-      const tx = this.tx(p.transactionId);
+      const tx = this.txs.get(p.transactionId);
       const id = singleId(p, query);
-      if (!this.txRead(tx, collection, id)) return { data: { deleted: 0 } };
-      this.txWrite(tx, { collection, id, kind: 'delete', doc: null });
+      if (!this.txs.read(tx, collection, id)) return { data: { deleted: 0 } };
+      this.txs.write(tx, { collection, id, kind: 'delete', doc: null });
       return { data: { deleted: 1 } };
     }
     const table = this.store.table(collection);
@@ -335,136 +337,21 @@ export class LocalEngine {
     return { data: { deleted } };
   }
 
-  // --- transactions --------------------------------------------------------------------------
-
-  private startTransaction(): WireResult {
-    const id = randomBytes(12).toString('hex');
-    this.txs.set(id, new Tx(id, () => this.finish(id)));
-    return { transactionId: id };
-  }
-
-  private tx(id: unknown): Tx {
-    const tx = this.txs.get(String(id));
-    if (!tx) throw new DbError('DATABASE_REQUEST_FAILED', '[FailedOperation] transaction not found: it was committed, aborted or expired');
-    return tx;
-  }
-
-  /** What a transaction sees: its own pending write, else the document as it first read it. */
-  private txRead(tx: Tx, collection: string, id: string): Doc | null {
-    const key = docKey(collection, id);
-    const pending = tx.pending.get(key);
-    if (pending) return pending.doc ? clone(pending.doc) : null;
-    if (!tx.snapshot.has(key)) {
-      const row = this.store.table(collection).get(id);
-      tx.seen.set(key, row?.v ?? 0);
-      tx.snapshot.set(key, row ? fromStorage(row.doc) : null);
-    }
-    const doc = tx.snapshot.get(key);
-    return doc ? clone(doc) : null;
-  }
-
-  private txWrite(tx: Tx, write: Pending): void {
-    const key = docKey(write.collection, write.id);
-    this.locks.take(key, tx.id);
-    // A document written by someone else since this transaction read it (a stale snapshot) is
-    // not refused here but at commit, which checks every version: wx-server-sdk's runTransaction
-    // retries only a conflict that commit reports (an operation's error reaches the callback as
-    // an SDK error it does not retry), and WeChat documents that runTransaction retries on
-    // conflict. A lock held by another transaction still fails at once (take, above).
-    const prior = tx.pending.get(key);
-    // An insert followed by a put stays an insert, so a duplicate _id is still caught at commit.
-    const kind = prior?.kind === 'insert' && write.kind === 'put' ? 'insert' : write.kind;
-    tx.pending.set(key, { ...write, kind });
-  }
+  // --- transactions (./transactions) -------------------------------------------------------
 
   private async commit(id: string): Promise<WireResult> {
-    const tx = this.tx(id);
+    const tx = this.txs.get(id);
     if (tx.pending.size && this.faults.failWrite()) {
-      this.finish(id);
+      this.txs.finish(id);
       throw new DbError('DATABASE_REQUEST_FAILED', '[InternalError] injected write failure (local fault)');
     }
-    try {
-      this.store.transaction(() => {
-        for (const [key, p] of tx.pending) {
-          const table = this.store.table(p.collection);
-          const row = table.get(p.id);
-          if ((row?.v ?? 0) !== tx.seen.get(key)) throw new DbError('DATABASE_TRANSACTION_CONFLICT', '[WriteConflict] a document changed before commit; retry');
-          if (p.kind === 'delete') table.remove(p.id);
-          else if (p.kind === 'insert' || !row) table.insert(p.id, p.doc as Doc, toStorage(p.doc));
-          else {
-            const before = tx.snapshot.get(key);
-            table.replace(p.id, p.doc as Doc, toStorage(p.doc), before ? table.keyValues(before) : undefined);
-          }
-        }
-      });
-    } finally {
-      this.finish(id);
-    }
+    this.txs.commit(tx);
     if (tx.pending.size) this.afterCommit();
     return {};
   }
 
-  private abort(id: string): WireResult {
-    this.tx(id);
-    this.finish(id);
-    return {};
-  }
-
-  private finish(id: string): void {
-    const tx = this.txs.get(id);
-    if (!tx) return;
-    clearTimeout(tx.timer);
-    this.txs.delete(id);
-    this.locks.releaseAll(id);
-  }
-
   close(): void {
-    for (const id of [...this.txs.keys()]) this.finish(id);
+    this.txs.finishAll();
     this.store.close();
   }
-}
-
-function changed(result: WireResult): boolean {
-  const d = result.data as Record<string, unknown> | undefined;
-  if (!d) return false;
-  return Boolean((d.insertedIds as unknown[] | undefined)?.length || d.updated || d.upsert_id || d.deleted);
-}
-
-function singleId(p: Params, query: Doc): string {
-  const id = query._id;
-  if (typeof id !== 'string' && typeof id !== 'number') {
-    throw new DbError('INVALID_PARAM', '[InvalidParameter] a transaction supports single-document operations only (doc(id)); where() is not allowed');
-  }
-  if (p.transactionId && p.queryType !== 'DOC') throw new DbError('INVALID_PARAM', '[InvalidParameter] a transaction supports single-document operations only');
-  return String(id);
-}
-
-/**
- * WeChat's update dialect on top of MongoDB's: _.addToSet({ each: [...] }) arrives as
- * {$addToSet: {f: {each: [...]}}} and means $each (documented for addToSet).
- */
-function weChatUpdate(data: unknown): unknown {
-  if (!isPlainObject(data) || !isPlainObject(data.$addToSet)) return data;
-  const addToSet: Doc = {};
-  for (const [k, v] of Object.entries(data.$addToSet)) {
-    addToSet[k] = isPlainObject(v) && Object.keys(v).length === 1 && Array.isArray(v.each) ? { $each: v.each } : v;
-  }
-  return { ...data, $addToSet: addToSet };
-}
-
-function stripId(data: Doc): Doc {
-  const { _id, ...rest } = data;
-  return rest;
-}
-
-function idFirst(doc: Doc): Doc {
-  if (!('_id' in doc)) return doc;
-  const { _id, ...rest } = doc;
-  return { _id, ...rest };
-}
-
-function nonNegative(v: unknown, what: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new DbError('INVALID_PARAM', `[InvalidParameter] ${what} must be a non-negative integer`);
-  return n;
 }
