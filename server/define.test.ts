@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FunctionName } from '../core/contracts/codes';
 import { ok } from '../core/result';
 import type { Ctx } from './context';
 import { action, defineFunction } from './define';
@@ -13,8 +14,9 @@ const ctx = (over: Partial<Ctx> = {}) =>
     ...over,
   }) as unknown as Ctx;
 
+// A name outside the declared list: the test function may answer any declared code.
 const fn = defineFunction(
-  'demo',
+  'demo' as FunctionName,
   {
     echo: action({ input: z.strictObject({ n: z.number().int() }), run: async (_c, { n }) => ok(n * 2) }),
     boom: action({

@@ -3,17 +3,19 @@
 // {ok: true, data} or {ok: false, code, message}.
 import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
+import type { CodeOf, FunctionName } from '../core/contracts/codes';
 import { fail, type Result } from '../core/result';
 import type { Ctx } from './context';
 
 // Validation messages in Chinese: they reach students as the reason a request was refused.
 z.config(zhCN());
 
-export interface Action<S extends z.ZodType = z.ZodType, R = unknown> {
+/** An action answers its data or one of the codes C (its function's closed list, core/contracts/codes.ts). */
+export interface Action<S extends z.ZodType = z.ZodType, R = unknown, C extends string = string> {
   input: S;
   /** Callable without an identity (Moments single-page mode); default false. */
   public?: boolean;
-  run(ctx: Ctx, input: z.output<S>): Promise<Result<R, string>>;
+  run(ctx: Ctx, input: z.output<S>): Promise<Result<R, C>>;
 }
 
 export interface CloudFunction {
@@ -24,8 +26,8 @@ export interface CloudFunction {
   handle(event: unknown, ctx: Ctx): Promise<Result<unknown, string>>;
 }
 
-/** Typed helper so each action's input type flows into its run(). */
-export function action<S extends z.ZodType, R>(def: Action<S, R>): Action<S, R> {
+/** Typed helper so each action's input type flows into its run(), and the codes it answers out. */
+export function action<S extends z.ZodType, R, C extends string = never>(def: Action<S, R, C>): Action<S, R, C> {
   return def;
 }
 
@@ -47,7 +49,12 @@ export interface FunctionOptions {
   sourceActions?: Record<string, string>;
 }
 
-export function defineFunction(name: string, actions: Record<string, Action>, options: FunctionOptions = {}): CloudFunction {
+/** A function's actions may answer only the codes declared for it (tsc refuses any other). */
+export function defineFunction<F extends FunctionName>(
+  name: F,
+  actions: Record<string, Action<z.ZodType, unknown, CodeOf<F>>>,
+  options: FunctionOptions = {},
+): CloudFunction {
   return {
     name,
     actions,

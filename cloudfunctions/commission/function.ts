@@ -3,7 +3,7 @@
 // same transaction as each posting, so they cannot drift from the postings.
 import { type CommissionItem, type CommissionSummary, commissionInput, type ProgramSettings, type WithdrawalView } from '../../core/contracts/commission';
 import { EMPTY_BALANCE, type KocBalance } from '../../core/ledger';
-import { fail, ok } from '../../core/result';
+import { type Fail, fail, ok } from '../../core/result';
 import { progressToNext } from '../../core/tiers';
 import { balancesOf, balanceWith, type CommissionDoc, DEFAULT_PROGRAM } from '../../server/commission/ledger';
 import { matureCommissions, processEvents, reconcileMaturity } from '../../server/commission/settle';
@@ -31,7 +31,7 @@ const toView = (w: WithdrawalDoc, kocNickname?: string): WithdrawalView => ({
   ...(kocNickname ? { kocNickname } : {}),
 });
 
-async function merchantWithdrawal(ctx: Ctx, withdrawalId: string): Promise<{ w: WithdrawalDoc } | { error: ReturnType<typeof fail> }> {
+async function merchantWithdrawal(ctx: Ctx, withdrawalId: string): Promise<{ w: WithdrawalDoc } | { error: Fail<'FORBIDDEN' | 'NOT_FOUND'> }> {
   const merchant = await callerMerchant(ctx);
   if (!merchant) return { error: fail('FORBIDDEN', '只有商家可以审核提现') };
   const w = await getDoc<WithdrawalDoc>(ctx, 'withdrawals', withdrawalId);

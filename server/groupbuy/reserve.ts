@@ -6,8 +6,9 @@
 // same request finishes a half-made order; one nobody retries is cancelled by the sweep a
 // minute later, which gives back whatever it took.
 import { createHash } from 'node:crypto';
+import type { CodeOf } from '../../core/contracts/codes';
 import { campaignIsLive, eligibleForCourse, SEAT_PAYMENT_MINUTES } from '../../core/groupbuy';
-import { fail, ok } from '../../core/result';
+import { type Fail, fail, ok } from '../../core/result';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
@@ -23,7 +24,7 @@ import { releaseDeadHolds } from './reconcile';
 const hashId = (...parts: string[]) => createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32);
 
 /** Why a reservation ended, as the caller hears it (also for a retry of an ended request). */
-const REFUSALS: Record<string, string> = {
+const REFUSALS = {
   GROUP_FULL: '这个团已满或已结束，换一个团或自己开团吧',
   GROUP_CLOSED: '这个团已结束，换一个团或自己开团吧',
   SOLD_OUT: '库存不足，暂时不能开团',
@@ -31,8 +32,10 @@ const REFUSALS: Record<string, string> = {
   LIMIT_REACHED: '已达到每人限购数量',
   UNPAID_GROUP: '你还有一个开了没付款的团，先去付款或等它过期再开新团',
   SEAT_EXPIRED: '座位已过期，请重新参团',
-};
-const refusal = (code: string) => fail(REFUSALS[code] ? code : 'GROUP_FULL', REFUSALS[code] ?? REFUSALS.GROUP_FULL);
+} as const satisfies Partial<Record<CodeOf<'groupbuy'>, string>>;
+type Refusal = keyof typeof REFUSALS;
+const isRefusal = (code: string): code is Refusal => Object.hasOwn(REFUSALS, code);
+const refusal = (code: string) => (isRefusal(code) ? fail(code, REFUSALS[code]) : fail('GROUP_FULL', REFUSALS.GROUP_FULL));
 
 /** The caller's binding with this merchant, copied onto the order (who brought this sale). */
 async function bindingForOrder(ctx: Ctx, merchantId: string): Promise<OrderDoc['binding']> {
@@ -41,7 +44,7 @@ async function bindingForOrder(ctx: Ctx, merchantId: string): Promise<OrderDoc['
   return { sharer: b.sharer, code: b.code, channel: b.channel, reason: b.reason };
 }
 
-function refuseReason(ctx: Ctx, campaign: CampaignDoc): ReturnType<typeof fail> | null {
+function refuseReason(ctx: Ctx, campaign: CampaignDoc): Fail<Refusal | 'NOT_ELIGIBLE'> | null {
   if (!campaignIsLive({ status: campaign.status, startAt: new Date(campaign.startAt).getTime(), endAt: new Date(campaign.endAt).getTime() }, ctx.now())) {
     return refusal('CAMPAIGN_CLOSED');
   }

@@ -1,5 +1,6 @@
 import type { CatalogResults } from '@core/contracts/catalog';
 import { call } from './client';
 
-export const listProducts = (input: { cursor?: string; category?: string } = {}) => call<CatalogResults['listProducts']>('catalog', 'listProducts', input);
-export const getProduct = (productId: string) => call<CatalogResults['getProduct']>('catalog', 'getProduct', { productId });
+export const listProducts = (input: { cursor?: string; category?: string } = {}) =>
+  call<CatalogResults['listProducts'], 'catalog'>('catalog', 'listProducts', input);
+export const getProduct = (productId: string) => call<CatalogResults['getProduct'], 'catalog'>('catalog', 'getProduct', { productId });

@@ -1,0 +1,23 @@
+// The closed list of result codes each cloud function may answer, besides the codes every
+// function can answer (COMMON_CODES: invalid input, no identity, forbidden, not found, content
+// rejected, internal). defineFunction types each action's fail() against its function's list,
+// the app's client types each call's result with the same list, and codes.test.ts checks the
+// lists against the codes the functions' sources use, so a new code is declared here first.
+import type { CommonCode } from '../result';
+
+export const FUNCTION_CODES = {
+  analytics: [],
+  catalog: [],
+  commission: ['BAD_STATE', 'BELOW_MINIMUM', 'ABOVE_MAXIMUM', 'REQUEST_OPEN', 'INSUFFICIENT', 'DAILY_CAP'],
+  groupbuy: ['GROUP_FULL', 'GROUP_CLOSED', 'SOLD_OUT', 'CAMPAIGN_CLOSED', 'LIMIT_REACHED', 'UNPAID_GROUP', 'SEAT_EXPIRED', 'NOT_ELIGIBLE', 'ALREADY_JOINED'],
+  merchant: ['BAD_STATE'],
+  order: ['BAD_STATE', 'SEAT_EXPIRED', 'REFUND_IN_PROGRESS'],
+  payCallback: ['UNVERIFIED'],
+  share: ['CODE_INVALID'],
+  user: [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type FunctionName = keyof typeof FUNCTION_CODES;
+
+/** Every code function F may answer. */
+export type CodeOf<F extends FunctionName> = (typeof FUNCTION_CODES)[F][number] | CommonCode;
