@@ -48,6 +48,8 @@ export function writesIn(file: string, text: string): Write[] {
   const visit = (n: ts.Node) => {
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'collection') {
       const arg = n.arguments[0];
+      // A name the scan cannot read is a write nobody owns.
+      if (arg && !ts.isStringLiteralLike(arg) && chainMethods(n).some((m) => WRITES.has(m))) found.push({ file, line: at(n), collection: '(dynamic)' });
       if (arg && ts.isStringLiteralLike(arg)) {
         const name = arg.text;
         let holder: ts.Node = n;
@@ -87,8 +89,9 @@ describe('collection ownership', () => {
       "await tx.collection<OrderDoc>('refunds').add({ data: r });",
       "const c = ctx.db.collection('groups');\nawait c.where({ a: 1 }).remove();",
       "await ctx.db.collection('users').where({ a: 1 }).get();",
+      'await ctx.db.collection(name).doc(id).set({ data });',
     ].join('\n');
-    expect(writesIn('x.ts', sample).map((w) => w.collection)).toEqual(['orders', 'refunds', 'groups']);
+    expect(writesIn('x.ts', sample).map((w) => w.collection)).toEqual(['orders', 'refunds', '(dynamic)', 'groups']);
     expect(writes.length).toBeGreaterThan(20);
   });
 
