@@ -1,35 +1,18 @@
 // commission: a KOC's earnings and withdrawals, a merchant's payout review and program. Balances
 // are the ledger's postings summed per KOC and merchant into a balance document updated in the
 // same transaction as each posting, so they cannot drift from the postings.
-import { type CommissionItem, type CommissionSummary, commissionInput, type ProgramSettings, type WithdrawalView } from '../../core/contracts/commission';
-import { EMPTY_BALANCE, type KocBalance } from '../../core/ledger';
+import { type CommissionSummary, commissionInput, type ProgramSettings, type WithdrawalView } from '../../core/contracts/commission';
 import { type Fail, fail, ok } from '../../core/result';
-import { progressToNext } from '../../core/tiers';
-import { balancesOf, balanceWith, type CommissionDoc, DEFAULT_PROGRAM } from '../../server/commission/ledger';
+import { DEFAULT_PROGRAM } from '../../server/commission/ledger';
 import { matureCommissions, processEvents, reconcileMaturity } from '../../server/commission/settle';
-import { resultsFor, runTierJob, tierOf, tierRules } from '../../server/commission/tiers';
+import { runTierJob, tierRules } from '../../server/commission/tiers';
+import { commissionPage, kocSummary, kocWithdrawals, merchantWithdrawals } from '../../server/commission/views';
 import { approve, reject, requestWithdrawal, settleTransfer, sweepWithdrawals, type WithdrawalDoc } from '../../server/commission/withdrawals';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
 import { action, defineFunction } from '../../server/define';
-import { callerMerchant, merchantName } from '../../server/users/merchants';
+import { callerMerchant } from '../../server/users/merchants';
 import { setProgramPart } from '../../server/users/programs';
-import { findUser } from '../../server/users/users';
-
-const PAGE = 20;
-
-const toView = (w: WithdrawalDoc, kocNickname?: string): WithdrawalView => ({
-  id: w._id,
-  merchantId: w.merchantId,
-  amountFen: w.amountFen,
-  status: w.status,
-  reason: w.reason ?? '',
-  createdAt: new Date(w.createdAt).getTime(),
-  confirmBy: w.confirmBy ? new Date(w.confirmBy).getTime() : null,
-  packageInfo: w.packageInfo ?? '',
-  mchId: process.env.SPROUT_MCH_ID ?? '',
-  ...(kocNickname ? { kocNickname } : {}),
-});
 
 async function merchantWithdrawal(ctx: Ctx, withdrawalId: string): Promise<{ w: WithdrawalDoc } | { error: Fail<'FORBIDDEN' | 'NOT_FOUND'> }> {
   const merchant = await callerMerchant(ctx);
@@ -44,50 +27,11 @@ export default defineFunction(
   {
     summary: action({
       input: commissionInput.summary,
-      async run(ctx) {
-        // One balance document per merchant, kept with every posting: no postings are summed here.
-        const balances = await balancesOf(ctx, ctx.openid);
-        const total = { ...EMPTY_BALANCE };
-        const programs: CommissionSummary['programs'] = [];
-        for (const b of balances) {
-          for (const k of Object.keys(total) as (keyof KocBalance)[]) total[k] += b[k];
-          const tier = await tierOf(ctx, b.merchantId, ctx.openid);
-          const results = (await resultsFor(ctx, b.merchantId, ctx.now())).get(ctx.openid) ?? { revenueFen: 0, orders: 0 };
-          programs.push({
-            merchantId: b.merchantId,
-            merchantName: await merchantName(ctx, b.merchantId),
-            tier,
-            availableFen: b.availableFen,
-            openWithdrawal: Boolean(b.openWithdrawal),
-            next: progressToNext(results, tier, await tierRules(ctx, b.merchantId)),
-          });
-        }
-        return ok<CommissionSummary>({ ...total, programs });
-      },
+      run: async (ctx) => ok<CommissionSummary>(await kocSummary(ctx, ctx.openid)),
     }),
     list: action({
       input: commissionInput.list,
-      async run(ctx, { cursor }) {
-        const _ = ctx.db.command;
-        const where: Record<string, unknown> = { koc: ctx.openid };
-        if (cursor && /^\d+$/.test(cursor)) where.createdAt = _.lt(new Date(Number(cursor)));
-        const { data } = await ctx.db.collection<CommissionDoc>('commissions').where(where).orderBy('createdAt', 'desc').limit(PAGE).get();
-        const items: CommissionItem[] = data.map((c) => ({
-          orderId: c.orderId,
-          title: c.title,
-          earnedFen: c.earnedFen,
-          currentFen: c.currentFen,
-          rateBp: c.rateBp,
-          rateSource: c.rateSource,
-          tier: c.tier,
-          state: c.state,
-          maturesAt: c.maturesAt ? new Date(c.maturesAt).getTime() : null,
-          reason: c.reason,
-          channel: c.channel,
-          createdAt: new Date(c.createdAt).getTime(),
-        }));
-        return ok({ items, nextCursor: data.length === PAGE ? String(new Date(data[data.length - 1].createdAt).getTime()) : null });
-      },
+      run: async (ctx, { cursor }) => ok(await commissionPage(ctx, ctx.openid, cursor)),
     }),
     requestWithdrawal: action({ input: commissionInput.requestWithdrawal, run: (ctx, input) => requestWithdrawal(ctx, input) }),
     confirmWithdrawal: action({
@@ -102,25 +46,14 @@ export default defineFunction(
     }),
     myWithdrawals: action({
       input: commissionInput.myWithdrawals,
-      async run(ctx) {
-        const { data } = await ctx.db.collection<WithdrawalDoc>('withdrawals').where({ koc: ctx.openid }).orderBy('createdAt', 'desc').limit(50).get();
-        return ok<WithdrawalView[]>(data.map((w) => toView(w)));
-      },
+      run: async (ctx) => ok<WithdrawalView[]>(await kocWithdrawals(ctx, ctx.openid)),
     }),
     listWithdrawals: action({
       input: commissionInput.listWithdrawals,
       async run(ctx, { status }) {
         const merchant = await callerMerchant(ctx);
         if (!merchant) return fail('FORBIDDEN', '只有商家可以审核提现');
-        const where = status === 'all' ? { merchantId: merchant._id } : { merchantId: merchant._id, status };
-        const { data } = await ctx.db.collection<WithdrawalDoc>('withdrawals').where(where).orderBy('createdAt', 'desc').limit(50).get();
-        const out: WithdrawalView[] = [];
-        for (const w of data)
-          out.push({
-            ...toView(w, (await findUser(ctx, w.koc))?.nickname ?? '同学'),
-            availableFen: (await balanceWith(ctx, w.merchantId, w.koc))?.availableFen ?? 0,
-          });
-        return ok(out);
+        return ok(await merchantWithdrawals(ctx, merchant._id, status));
       },
     }),
     approveWithdrawal: action({
