@@ -1,0 +1,10 @@
+// The tests Stryker runs for each mutant: every test except the slow explorers (the simulator,
+// crash-point enumeration, random interleavings and the database conformance suites), which
+// would make a mutation run take hours on two cores. They still run in npm test.
+const base = require('./jest.config.js');
+
+module.exports = {
+  ...base,
+  roots: ['<rootDir>/core', '<rootDir>/server', '<rootDir>/cloudfunctions'],
+  testPathIgnorePatterns: ['/node_modules/', 'crash-points', 'interleavings', 'concurrency', 'races', 'model\\.test', '/tests/sim/'],
+};
