@@ -71,6 +71,13 @@ export const REFUNDABLE_STATES: readonly OrderState[] = ['confirmed', 'shipped',
 export const REFUNDABLE_MONEY: readonly MoneyState[] = ['paid', 'partially_refunded'];
 
 export const isLive = (s: OrderState) => LIVE_STATES.includes(s);
+/**
+ * An order the student really placed: it held a seat (reached `created`) or money moved. A
+ * refused 开团/参团 (full, sold out, over the limit) leaves an order that went straight from
+ * reserving to cancelled; it is nothing to show the student.
+ */
+export const wasPlaced = (o: { status: OrderState; money: MoneyState; history: { to: string }[] }) =>
+  o.money !== 'unpaid' || o.history.some((h) => h.to === 'created');
 export const isMember = (o: { status: OrderState; money: MoneyState }) => MEMBER_STATES.includes(o.status) || PAID_MONEY.includes(o.money);
 
 /** States a student sees, in Chinese. */

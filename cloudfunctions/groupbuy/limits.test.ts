@@ -44,6 +44,15 @@ describe('limits under concurrency', () => {
     expect(await orderInvariants(w, true)).toEqual([]);
   });
 
+  it('a refused 开团 leaves nothing in 我的订单: only orders that held a seat or took money are listed', async () => {
+    const w = await world({ perStudentLimit: 2, stock: 100 });
+    const first = await w.open(A);
+    expect(await w.open(A)).toMatchObject({ ok: false, code: 'UNPAID_GROUP' });
+    expect(await w.open(A)).toMatchObject({ ok: false, code: 'UNPAID_GROUP' });
+    const list = await w.call<{ id: string }[]>('order', A, { action: 'list' });
+    expect(list.ok && list.data.map((o) => o.id)).toEqual([first.ok && first.data.orderId]);
+  });
+
   it('SOLD_OUT: stock for one group; of five opens at once one wins, stock never below zero', async () => {
     const w = await world({ latencyMs: [0, 3], random: random(3), stock: 3, groupSize: 3 });
     const answers = await Promise.all(STUDENTS.slice(0, 5).map((s) => w.open(s)));

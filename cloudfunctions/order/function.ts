@@ -1,7 +1,7 @@
 // order: a student's orders. The server prices everything from stored prices: pay takes an
 // order id only, and only the buyer can pay, see or change an order.
 import { type OrderView, orderInput, type PayResult } from '../../core/contracts/groupbuy';
-import { RECEIVABLE_STATES } from '../../core/order-machine';
+import { RECEIVABLE_STATES, wasPlaced } from '../../core/order-machine';
 import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
 import { action, defineFunction } from '../../server/define';
@@ -40,7 +40,7 @@ export default defineFunction('order', {
     input: orderInput.list,
     async run(ctx) {
       const { data } = await ctx.db.collection<OrderDoc>('orders').where({ buyer: ctx.openid }).orderBy('createdAt', 'desc').limit(50).get();
-      return ok<OrderView[]>(data.filter((o) => o.status !== 'reserving').map(toOrderView));
+      return ok<OrderView[]>(data.filter(wasPlaced).map(toOrderView));
     },
   }),
   confirmReceipt: action({

@@ -1,10 +1,11 @@
 // H5 only: the local cloud's stand-in for WeChat Pay's sheet. Confirming asks the local cloud
 // to deliver the payment result to payCallback, exactly as WeChat Pay would.
 import { formatFen } from '@core/money';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { simulatePayment } from '../../api/transport';
 import './index.css';
+import { ActionButton } from '../ActionButton';
 
 export function PaySheet({ outTradeNo, totalFen, onDone, onCancel }: { outTradeNo: string; totalFen: number; onDone: () => void; onCancel: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -28,12 +29,12 @@ export function PaySheet({ outTradeNo, totalFen, onDone, onCancel }: { outTradeN
         <Text className='pay-amount'>{formatFen(totalFen)}</Text>
         <Text className='pay-no'>订单号 {outTradeNo}</Text>
         {error ? <Text className='pay-error'>{error}</Text> : null}
-        <Button className='btn-primary pay-btn' data-testid='pay-confirm' loading={busy} disabled={busy} onClick={() => void pay('success')}>
+        <ActionButton className='btn-primary pay-btn' data-testid='pay-confirm' loading={busy} disabled={busy} onClick={() => pay('success')}>
           确认支付
-        </Button>
-        <Button className='btn-plain pay-btn' disabled={busy} onClick={onCancel}>
+        </ActionButton>
+        <ActionButton className='btn-plain pay-btn' disabled={busy} onClick={onCancel}>
           取消
-        </Button>
+        </ActionButton>
       </View>
     </View>
   );

@@ -1,12 +1,13 @@
 import type { CampaignDetail } from '@core/contracts/groupbuy';
 import { formatFen } from '@core/money';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { getCampaign, joinGroup, newRequestId, openGroup } from '../../api/groupbuy';
 import { Price } from '../../components/Price';
 import { StateView } from '../../components/StateView';
 import './index.css';
+import { ActionButton } from '../../components/ActionButton';
 
 export default function Campaign() {
   const [id, setId] = useState('');
@@ -68,9 +69,9 @@ export default function Campaign() {
             <Text>
               {g.leaderNickname} 的团 · 还差 {g.seatsLeft} 人
             </Text>
-            <Button className='btn-primary' size='mini' disabled={busy} onClick={() => void go(g.id)}>
+            <ActionButton className='btn-primary' size='mini' disabled={busy} onClick={() => go(g.id)}>
               去参团
-            </Button>
+            </ActionButton>
           </View>
         ))}
       </View>
@@ -79,9 +80,9 @@ export default function Campaign() {
         <Text className='muted'>{c.description}</Text>
       </View>
       <View className='cp-bar'>
-        <Button className='btn-primary' data-testid='open-group-button' loading={busy} disabled={busy} onClick={() => void go()}>
+        <ActionButton className='btn-primary' data-testid='open-group-button' loading={busy} disabled={busy} onClick={() => go()}>
           {`${formatFen(c.groupPriceFen)} 开团`}
-        </Button>
+        </ActionButton>
       </View>
     </View>
   );

@@ -13,6 +13,7 @@ import { ShareSheet } from '../../components/ShareSheet';
 import { StateView } from '../../components/StateView';
 import { userStore } from '../../stores/user';
 import './index.css';
+import { ActionButton } from '../../components/ActionButton';
 
 const STATE_TEXT = { open: '拼团中', succeeded: '拼团成功', failed: '未成团 · 已付款的同学自动全额退款' } as const;
 const MONEY_TEXT = { unpaid: '待付款', paid: '已付款', refunding: '退款中', refunded: '已退款' } as const;
@@ -125,9 +126,9 @@ export default function Group() {
       </View>
       <View className='gp-bar'>
         {g.state === 'open' && !mine && g.seatsLeft > 0 ? (
-          <Button className='btn-primary' data-testid='join-button' loading={busy} disabled={busy} onClick={() => void join()}>
+          <ActionButton className='btn-primary' data-testid='join-button' loading={busy} disabled={busy} onClick={() => join()}>
             参团
-          </Button>
+          </ActionButton>
         ) : null}
         {g.state === 'open' && mine && g.myOrderState === 'created' ? (
           <Button className='btn-primary' data-testid='pay-button' onClick={() => void pay(mine)}>

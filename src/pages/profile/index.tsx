@@ -10,19 +10,16 @@ import { PrivacySheet } from '../../components/PrivacySheet';
 import { StateView } from '../../components/StateView';
 import { userStore } from '../../stores/user';
 import './index.css';
+import { ActionButton } from '../../components/ActionButton';
 
+type Profile = NonNullable<typeof userStore.profile>;
+
+// The form is mounted only once the profile is loaded: its fields start from the stored
+// profile. (Opened by a fresh page load, the profile arrives after the first render; a form
+// that started empty then saved empty fields over the student's school, grade and interests.)
 export default observer(function ProfileEdit() {
   const profile = userStore.profile;
-  const [nickname, setNickname] = useState(profile?.nickname ?? '');
-  const [avatarUrl, setAvatarUrl] = useState(profile?.avatarUrl ?? '');
-  const [campusId, setCampusId] = useState<string | null>(profile?.campusId ?? null);
-  const [grade, setGrade] = useState<string | null>(profile?.grade ?? null);
-  const [major, setMajor] = useState(profile?.major ?? '');
-  const [interests, setInterests] = useState<string[]>(profile?.interests ?? []);
   const [campuses, setCampuses] = useState<Campus[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [uploading, setUploading] = useState(false);
-  const [error, setError] = useState('');
 
   useLoad(async () => {
     const res = await listCampuses();
@@ -35,6 +32,19 @@ export default observer(function ProfileEdit() {
         <StateView loading />
       </View>
     );
+  return <ProfileForm profile={profile} campuses={campuses} />;
+});
+
+function ProfileForm({ profile, campuses }: { profile: Profile; campuses: Campus[] }) {
+  const [nickname, setNickname] = useState(profile.nickname);
+  const [avatarUrl, setAvatarUrl] = useState(profile.avatarUrl);
+  const [campusId, setCampusId] = useState<string | null>(profile.campusId);
+  const [grade, setGrade] = useState<string | null>(profile.grade);
+  const [major, setMajor] = useState(profile.major);
+  const [interests, setInterests] = useState<string[]>(profile.interests);
+  const [saving, setSaving] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState('');
 
   const applyAvatar = async (tempPath: string) => {
     setUploading(true);
@@ -149,11 +159,11 @@ export default observer(function ProfileEdit() {
       </View>
       {error ? <Text className='pf-error'>{error}</Text> : null}
       <View className='pf-actions'>
-        <Button className='btn-primary' data-testid='save-profile' loading={saving} disabled={saving || uploading} onClick={() => void save()}>
+        <ActionButton className='btn-primary' data-testid='save-profile' loading={saving} disabled={saving || uploading} onClick={() => save()}>
           保存
-        </Button>
+        </ActionButton>
       </View>
       <PrivacySheet />
     </View>
   );
-});
+}

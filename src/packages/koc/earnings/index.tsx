@@ -13,6 +13,7 @@ import { confirmTransfer } from '../../../api/transport';
 import { StateView } from '../../../components/StateView';
 import { transferProblem } from '../../../services/merchant-transfer';
 import './index.css';
+import { ActionButton } from '../../../components/ActionButton';
 
 export default function Earnings() {
   const [summary, setSummary] = useState<CommissionSummary | null>(null);
@@ -106,13 +107,13 @@ export default function Earnings() {
           )}
           <View className='ea-row ea-withdraw'>
             <Text>可提现 {formatFen(p.availableFen)}</Text>
-            <Button
+            <ActionButton
               className={p.openWithdrawal || p.availableFen < 1000 ? 'btn-plain' : 'btn-primary'}
               size='mini'
               data-testid='withdraw-button'
               // One withdrawal per shop at a time (the server refuses a second): say so before the tap.
               disabled={p.openWithdrawal || p.availableFen < 1000 || busy}
-              onClick={() => void withdraw(p.merchantId, p.availableFen)}
+              onClick={() => withdraw(p.merchantId, p.availableFen)}
             >
               {p.openWithdrawal
                 ? '提现处理中'
@@ -121,7 +122,7 @@ export default function Earnings() {
                   : p.availableFen > MAX_WITHDRAWAL_FEN
                     ? `提现 ${formatFen(MAX_WITHDRAWAL_FEN)}`
                     : '全部提现'}
-            </Button>
+            </ActionButton>
           </View>
           {p.openWithdrawal ? (
             <Text className='muted' data-testid='withdraw-open-hint'>

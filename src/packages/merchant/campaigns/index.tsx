@@ -10,6 +10,7 @@ import { newRequestId } from '../../../api/groupbuy';
 import { closeCampaign, createCampaign, type MerchantCampaign, merchantCampaigns, merchantProducts } from '../../../api/merchant';
 import { StateView } from '../../../components/StateView';
 import './index.css';
+import { ActionButton } from '../../../components/ActionButton';
 
 const SIZES = Array.from({ length: MAX_GROUP_SIZE - MIN_GROUP_SIZE + 1 }, (_, i) => MIN_GROUP_SIZE + i);
 
@@ -104,9 +105,9 @@ export default function Campaigns() {
           <Text>活动天数</Text>
           <Input className='mc-input' type='number' value={form.days} onInput={set('days')} />
         </View>
-        <Button className='btn-primary mc-save' loading={saving} disabled={saving} onClick={() => void submit()}>
+        <ActionButton className='btn-primary mc-save' loading={saving} disabled={saving} onClick={() => submit()}>
           开始拼团
-        </Button>
+        </ActionButton>
       </View>
       {list.map((c) => (
         <View key={c.id} className='section mc-item'>
