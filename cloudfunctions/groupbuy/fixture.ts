@@ -1,6 +1,7 @@
 // A small world of its own for order and group-buy tests (never the demo seed): a campus, a
 // shop and its owner, one product, a campaign made through merchant.createCampaign, students.
 // With `durable`, the cloud can crash after the k-th write and restart on the same data.
+import type { CommissionSummary } from '../../core/contracts/commission';
 import { simulatePayment } from '../../local-cloud/pay-sim';
 import { type TestCloudOptions, testCloud } from '../../local-cloud/testing';
 import type { CampaignDoc, GroupDoc } from '../../server/groupbuy/groups';
@@ -11,6 +12,11 @@ export const OWNER = 'fx-owner';
 export const SHOP = 'fx-shop';
 export const STUDENTS = ['fx-s1', 'fx-s2', 'fx-s3', 'fx-s4', 'fx-s5', 'fx-s6'];
 export const PRICE_FEN = 1990;
+/** A KOC whose cards students open (see `bind`). */
+export const KOC = 'fx-koc';
+/** The owner of a second shop on the same campus: never allowed to touch the first shop's orders. */
+export const RIVAL = 'fx-rival';
+export const RIVAL_SHOP = 'fx-rival-shop';
 
 export interface CampaignSpec {
   groupSize?: number;
@@ -19,23 +25,36 @@ export interface CampaignSpec {
   startInMs?: number;
   endInMs?: number;
   groupHours?: number;
+  /** The group price (default PRICE_FEN); it must stay below the product's price. */
+  groupPriceFen?: number;
+  course?: { courseId: string; roster: string[] };
+  leaderRewardFen?: number;
+}
+
+export interface WorldOptions extends TestCloudOptions, CampaignSpec {
+  /** The product's own price (default 2990). */
+  productPriceFen?: number;
 }
 
 type Answer<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
-export async function world(options: TestCloudOptions & CampaignSpec = {}) {
+export async function world(options: WorldOptions = {}) {
   const t = await testCloud({ ...options, seed: false });
   const db = () => t.cloud.db;
   const now = new Date(t.clock.now());
   await db()
     .collection('campuses')
     .add({ data: { _id: 'fx-campus', name: '测试大学', city: '上海', periods: [] } });
-  for (const [openid, roles] of [[OWNER, ['student', 'merchant']], ...STUDENTS.map((s) => [s, ['student']])] as [string, string[]][]) {
+  const people = [[OWNER, ['student', 'merchant']], [RIVAL, ['merchant']], [KOC, ['student', 'koc']], ...STUDENTS.map((s) => [s, ['student']])] as [
+    string,
+    string[],
+  ][];
+  for (const [i, [openid, roles]] of people.entries()) {
     const user = {
       _id: openid,
       roles,
       campusId: 'fx-campus',
-      nickname: openid,
+      nickname: `同学${i}`, // never the openid: views must not leak openids
       avatarUrl: '',
       grade: null,
       major: '',
@@ -48,7 +67,18 @@ export async function world(options: TestCloudOptions & CampaignSpec = {}) {
   await db()
     .collection('merchants')
     .add({ data: { _id: SHOP, name: '测试小店', logo: '', campusId: 'fx-campus', ownerOpenid: OWNER } });
-  const product = { _id: 'fx-product', merchantId: SHOP, title: '测试台灯', subtitle: '', description: '测试用', priceFen: 2990, originalPriceFen: null };
+  await db()
+    .collection('merchants')
+    .add({ data: { _id: RIVAL_SHOP, name: '隔壁小店', logo: '', campusId: 'fx-campus', ownerOpenid: RIVAL } });
+  const product = {
+    _id: 'fx-product',
+    merchantId: SHOP,
+    title: '测试台灯',
+    subtitle: '',
+    description: '测试用',
+    priceFen: options.productPriceFen ?? 2990,
+    originalPriceFen: null,
+  };
   await db()
     .collection('products')
     .add({ data: { ...product, images: [], category: 'life', status: 'on_sale', listedKey: `${t.clock.now()}_fx-product`, createdAt: now } });
@@ -60,13 +90,15 @@ export async function world(options: TestCloudOptions & CampaignSpec = {}) {
       action: 'createCampaign',
       productId: 'fx-product',
       requestId: rid(),
-      groupPriceFen: PRICE_FEN,
+      groupPriceFen: spec.groupPriceFen ?? PRICE_FEN,
       groupSize: spec.groupSize ?? 2,
       groupHours: spec.groupHours ?? 24,
       startAt: t.clock.now() + (spec.startInMs ?? -60_000),
       endAt: t.clock.now() + (spec.endInMs ?? 30 * 86_400_000),
       stock: spec.stock ?? 10,
       perStudentLimit: spec.perStudentLimit ?? 2,
+      ...(spec.course ? { course: spec.course } : {}),
+      ...(spec.leaderRewardFen !== undefined ? { leaderRewardFen: spec.leaderRewardFen } : {}),
     });
     if (!made.ok) throw new Error(`fixture: createCampaign failed: ${made.message}`);
     return made.data.campaignId;
@@ -92,6 +124,20 @@ export async function world(options: TestCloudOptions & CampaignSpec = {}) {
     }
     throw new Error('the sweep never settled');
   };
+  /** `koc` shares the product on a card and `buyer` opens it: `buyer`'s next orders carry that binding. */
+  const bind = async (buyer: string, koc = KOC, channel: 'chat' | 'group' = 'chat', scene = 1007) => {
+    const card = await t.call<{ code: string }>('share', koc, { action: 'create', targetType: 'product', targetId: 'fx-product', channel });
+    if (!card.ok) throw new Error(`fixture: share failed: ${card.message}`);
+    await t.call('share', buyer, { action: 'open', code: card.data.code, scene });
+    return card.data.code;
+  };
+  /** The commission timer, once. */
+  const settleCommission = () => t.cloud.invoke('commission', { Type: 'Timer', TriggerName: 'settle' }, { source: 'wx_trigger' });
+  const summary = async (who = KOC) => {
+    const r = await t.call<CommissionSummary>('commission', who, { action: 'summary' });
+    if (!r.ok) throw new Error(r.message);
+    return r.data;
+  };
   const get = async <T>(c: string, id: string) => (await db().collection<T>(c).where({ _id: id }).limit(1).get()).data[0] as T;
   const all = async <T>(c: string) => {
     const out: T[] = [];
@@ -115,6 +161,9 @@ export async function world(options: TestCloudOptions & CampaignSpec = {}) {
     pay,
     tick,
     settle,
+    bind,
+    settleCommission,
+    summary,
     order: (id: string) => get<OrderDoc>('orders', id),
     group: (id: string) => get<GroupDoc>('groups', id),
     campaign: (id = campaignId) => get<CampaignDoc>('campaigns', id),

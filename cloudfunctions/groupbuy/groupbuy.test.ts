@@ -1,47 +1,49 @@
-import { groupbuyCloud } from './testing';
+import { KOC, OWNER, PRICE_FEN, RIVAL, STUDENTS, world } from './fixture';
 
 const MIN = 60_000;
+const [S1, S2, S3, S4] = STUDENTS;
 
 describe('group-buy', () => {
   it('a 3-seat group: leader opens, two join and all pay; the group succeeds and the merchant ships', async () => {
-    const g = await groupbuyCloud();
-    const lead = await g.open('demo-student-1');
+    const g = await world({ groupSize: 3 });
+    const lead = await g.open(S1);
     if (!lead.ok) throw new Error(lead.message);
     const { groupId } = lead.data;
-    const a = await g.join('demo-student-2', groupId);
-    const b = await g.join('demo-student-3', groupId);
+    const a = await g.join(S2, groupId);
+    const b = await g.join(S3, groupId);
     if (!a.ok || !b.ok) throw new Error('join failed');
-    expect(await g.join('demo-koc-1', groupId)).toMatchObject({ ok: false, code: 'GROUP_FULL' });
+    expect(await g.join(S4, groupId)).toMatchObject({ ok: false, code: 'GROUP_FULL' });
     for (const [who, id] of [
-      ['demo-student-1', lead.data.orderId],
-      ['demo-student-2', a.data.orderId],
-      ['demo-student-3', b.data.orderId],
+      [S1, lead.data.orderId],
+      [S2, a.data.orderId],
+      [S3, b.data.orderId],
     ] as const) {
-      expect(await g.pay(who, id)).toMatchObject({ ok: true, data: { outTradeNo: id, totalFen: 2990 } });
+      // Each seat pays the group price, PRICE_FEN = 1990 (was the demo campaign's 2990).
+      expect(await g.pay(who, id)).toMatchObject({ ok: true, data: { outTradeNo: id, totalFen: PRICE_FEN } });
     }
     expect(await g.group(groupId)).toMatchObject({ status: 'succeeded', paid: 3, taken: 3 });
-    const view = await g.call<{ state: string; members: { nickname: string; paid: boolean }[] }>('groupbuy', 'demo-student-2', { action: 'getGroup', groupId });
+    const view = await g.call<{ state: string; members: { nickname: string; paid: boolean }[] }>('groupbuy', S2, { action: 'getGroup', groupId });
     expect(view).toMatchObject({ ok: true, data: { state: 'succeeded', seatsLeft: 0 } });
-    expect(JSON.stringify(view)).not.toMatch(/demo-student/);
-    const orders = await g.call<{ id: string; state: string }[]>('merchant', 'demo-merchant-1', { action: 'listOrders', state: 'confirmed' });
+    expect(JSON.stringify(view)).not.toMatch(/fx-s\d/);
+    const orders = await g.call<{ id: string; state: string }[]>('merchant', OWNER, { action: 'listOrders', state: 'confirmed' });
     expect(orders.ok && orders.data).toHaveLength(3);
     for (const o of orders.ok ? orders.data : [])
-      expect(await g.call('merchant', 'demo-merchant-1', { action: 'ship', orderId: o.id })).toMatchObject({ ok: true, data: { state: 'shipped' } });
+      expect(await g.call('merchant', OWNER, { action: 'ship', orderId: o.id })).toMatchObject({ ok: true, data: { state: 'shipped' } });
     expect((await g.order(a.data.orderId)).history.map((h) => h.to)).toEqual(['created', 'paid', 'awaiting_group', 'confirmed', 'shipped']);
-    expect(await g.call('merchant', 'demo-merchant-2', { action: 'ship', orderId: a.data.orderId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await g.call('merchant', RIVAL, { action: 'ship', orderId: a.data.orderId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
   it('a callback delivered 5 times gives one paid transition; one arriving after the seat expired is refunded', async () => {
-    const g = await groupbuyCloud();
-    const lead = await g.open('demo-student-1');
+    const g = await world({ groupSize: 3 }); // 3 seats: the late joiner does not fill the group
+    const lead = await g.open(S1);
     if (!lead.ok) throw new Error(lead.message);
-    await g.pay('demo-student-1', lead.data.orderId, 5);
+    await g.pay(S1, lead.data.orderId, 5);
     expect((await g.order(lead.data.orderId)).history.filter((h) => h.to === 'paid')).toHaveLength(1);
     expect((await g.group(lead.data.groupId)).paid).toBe(1);
 
-    const late = await g.join('demo-student-2', lead.data.groupId);
+    const late = await g.join(S2, lead.data.groupId);
     if (!late.ok) throw new Error(late.message);
-    expect(await g.call('order', 'demo-student-2', { action: 'pay', orderId: late.data.orderId })).toMatchObject({ ok: true });
+    expect(await g.call('order', S2, { action: 'pay', orderId: late.data.orderId })).toMatchObject({ ok: true });
     g.clock.advance(16 * MIN);
     await g.tick(); // the seat expires before the money arrives
     expect((await g.order(late.data.orderId)).status).toBe('cancelled');
@@ -54,14 +56,14 @@ describe('group-buy', () => {
   });
 
   it('past the deadline the timer fails the group and refunds every paid member; firing again changes nothing', async () => {
-    const g = await groupbuyCloud();
-    const lead = await g.open('demo-student-1', 'c-notebook');
+    const g = await world({ groupSize: 5, groupHours: 24 });
+    const lead = await g.open(S1);
     if (!lead.ok) throw new Error(lead.message);
-    const a = await g.join('demo-student-2', lead.data.groupId);
+    const a = await g.join(S2, lead.data.groupId);
     if (!a.ok) throw new Error(a.message);
-    await g.pay('demo-student-1', lead.data.orderId);
-    await g.pay('demo-student-2', a.data.orderId);
-    const stockBefore = (await g.campaign('c-notebook')).stock;
+    await g.pay(S1, lead.data.orderId);
+    await g.pay(S2, a.data.orderId);
+    const stockBefore = (await g.campaign()).stock;
     g.cloud.pay.failNextRefunds(1); // the first refund attempt fails: it is retried
     g.clock.advance(25 * 3600_000);
     await g.tick();
@@ -69,11 +71,11 @@ describe('group-buy', () => {
     for (const id of [lead.data.orderId, a.data.orderId]) expect(await g.order(id)).toMatchObject({ status: 'cancelled', money: 'refunded' });
     expect(g.cloud.pay.refunds.size).toBe(2);
     expect((await g.group(lead.data.groupId)).status).toBe('failed');
-    expect((await g.campaign('c-notebook')).stock).toBe(stockBefore + 5);
+    expect((await g.campaign()).stock).toBe(stockBefore + 5); // all 5 seats of the group go back
     const before = g.fingerprint();
     await g.tick();
     expect(g.fingerprint()).toBe(before);
-    const view = await g.call('groupbuy', 'demo-student-2', { action: 'getGroup', groupId: lead.data.groupId });
+    const view = await g.call('groupbuy', S2, { action: 'getGroup', groupId: lead.data.groupId });
     // What members of a failed group see: the real members, each with their money back.
     expect(view).toMatchObject({
       ok: true,
@@ -86,35 +88,35 @@ describe('group-buy', () => {
         ],
       },
     });
-    expect(await g.call<{ state: string }[]>('order', 'demo-student-2', { action: 'list' })).toMatchObject({
+    expect(await g.call<{ state: string }[]>('order', S2, { action: 'list' })).toMatchObject({
       ok: true,
       data: [{ money: 'refunded', label: '已退款' }],
     });
   });
 
   it('bad input gets a clear code and writes nothing', async () => {
-    const g = await groupbuyCloud();
-    const lead = await g.open('demo-student-1');
+    const g = await world({ groupSize: 3, groupHours: 24 });
+    const lead = await g.open(S1);
     if (!lead.ok) throw new Error(lead.message);
     const campaign = {
       action: 'createCampaign',
-      productId: 'p-nuts',
+      productId: 'fx-product',
       requestId: g.rid(),
-      groupPriceFen: 4900,
+      groupPriceFen: PRICE_FEN,
       groupSize: 3,
       stock: 10,
-      startAt: Date.now(),
-      endAt: Date.now() + 86_400_000,
+      startAt: g.clock.now(),
+      endAt: g.clock.now() + 86_400_000,
     };
     const cases: [string, string, Record<string, unknown>, string][] = [
-      ['merchant', 'demo-merchant-1', { ...campaign, groupSize: 6 }, 'INVALID_INPUT'],
-      ['merchant', 'demo-merchant-1', { ...campaign, groupSize: 1 }, 'INVALID_INPUT'],
-      ['merchant', 'demo-merchant-1', { ...campaign, groupPriceFen: 0 }, 'INVALID_INPUT'],
-      ['merchant', 'demo-merchant-1', { ...campaign, groupPriceFen: -100 }, 'INVALID_INPUT'],
-      ['merchant', 'demo-student-1', campaign, 'FORBIDDEN'],
-      ['groupbuy', 'demo-student-1', { action: 'join', groupId: lead.data.groupId, requestId: g.rid() }, 'ALREADY_JOINED'],
-      ['order', 'demo-student-2', { action: 'pay', orderId: lead.data.orderId }, 'NOT_FOUND'],
-      ['groupbuy', 'demo-student-2', { action: 'open', campaignId: 'c-sparkling', requestId: 'x' }, 'INVALID_INPUT'],
+      ['merchant', OWNER, { ...campaign, groupSize: 6 }, 'INVALID_INPUT'],
+      ['merchant', OWNER, { ...campaign, groupSize: 1 }, 'INVALID_INPUT'],
+      ['merchant', OWNER, { ...campaign, groupPriceFen: 0 }, 'INVALID_INPUT'],
+      ['merchant', OWNER, { ...campaign, groupPriceFen: -100 }, 'INVALID_INPUT'],
+      ['merchant', S1, campaign, 'FORBIDDEN'],
+      ['groupbuy', S1, { action: 'join', groupId: lead.data.groupId, requestId: g.rid() }, 'ALREADY_JOINED'],
+      ['order', S2, { action: 'pay', orderId: lead.data.orderId }, 'NOT_FOUND'],
+      ['groupbuy', S2, { action: 'open', campaignId: g.campaignId, requestId: 'x' }, 'INVALID_INPUT'],
     ];
     for (const [fn, who, ev, code] of cases) {
       const before = g.fingerprint();
@@ -123,71 +125,60 @@ describe('group-buy', () => {
     }
     g.clock.advance(25 * 3600_000);
     const before = g.fingerprint();
-    expect(await g.join('demo-student-2', lead.data.groupId)).toMatchObject({ ok: false, code: 'GROUP_CLOSED' });
+    expect(await g.join(S2, lead.data.groupId)).toMatchObject({ ok: false, code: 'GROUP_CLOSED' });
     expect(g.fingerprint()).toBe(before);
   });
 
   it('a valid campaign is created once per request, within 2 to 5 seats', async () => {
-    const g = await groupbuyCloud();
+    const g = await world();
     const requestId = g.rid();
     const now = g.clock.now();
     const ev = {
       action: 'createCampaign',
-      productId: 'p-nuts',
+      productId: 'fx-product',
       requestId,
-      groupPriceFen: 4900,
+      groupPriceFen: PRICE_FEN,
       groupSize: 5,
       stock: 10,
       startAt: now - 1000,
       endAt: now + 86_400_000,
     };
-    const a = await g.call<{ campaignId: string }>('merchant', 'demo-merchant-1', ev);
-    const b = await g.call<{ campaignId: string }>('merchant', 'demo-merchant-1', ev);
+    const a = await g.call<{ campaignId: string }>('merchant', OWNER, ev);
+    const b = await g.call<{ campaignId: string }>('merchant', OWNER, ev);
     expect(a.ok && b.ok && a.data.campaignId === b.data.campaignId).toBe(true);
-    const live = await g.call<{ id: string }[]>('groupbuy', 'demo-student-1', { action: 'listCampaigns' });
+    const live = await g.call<{ id: string }[]>('groupbuy', S1, { action: 'listCampaigns' });
     expect(live.ok && live.data.map((c) => c.id)).toContain(a.ok ? a.data.campaignId : '');
   });
 });
 
 describe('course team-buys and after-sales refunds', () => {
   it('a course team-buy admits only students on the roster', async () => {
-    const g = await groupbuyCloud();
-    const now = g.clock.now();
-    const made = await g.call<{ campaignId: string }>('merchant', 'demo-merchant-1', {
-      action: 'createCampaign',
-      productId: 'p-yoga',
-      requestId: g.rid(),
-      groupPriceFen: 3900,
-      groupSize: 2,
-      stock: 10,
-      startAt: now - 1000,
-      endAt: now + 86_400_000,
-      course: { courseId: 'PE-101', roster: ['demo-student-3'] },
-    });
-    if (!made.ok) throw new Error(made.message);
+    const g = await world();
+    const course = await g.makeCampaign({ groupSize: 2, endInMs: 86_400_000, course: { courseId: 'PE-101', roster: [S3] } });
     const before = g.fingerprint();
-    expect(await g.open('demo-student-1', made.data.campaignId)).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    expect(await g.open(S1, g.rid(), course)).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
     expect(g.fingerprint()).toBe(before);
-    expect(await g.open('demo-student-3', made.data.campaignId)).toMatchObject({ ok: true });
+    expect(await g.open(S3, g.rid(), course)).toMatchObject({ ok: true });
   });
 
   it('a student asks for part of the money back after shipping; the merchant approves; the sweep pays it once', async () => {
-    const g = await groupbuyCloud();
-    const lead = await g.open('demo-student-1', 'c-lamp');
+    const g = await world();
+    const lead = await g.open(S1);
     if (!lead.ok) throw new Error(lead.message);
-    const mate = await g.join('demo-student-2', lead.data.groupId);
+    const mate = await g.join(S2, lead.data.groupId);
     if (!mate.ok) throw new Error(mate.message);
-    await g.pay('demo-student-1', lead.data.orderId);
-    await g.pay('demo-student-2', mate.data.orderId);
-    await g.call('merchant', 'demo-merchant-2', { action: 'ship', orderId: mate.data.orderId });
-    expect(await g.call('order', 'demo-student-2', { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 10_000, reason: '多退' })).toMatchObject({
+    await g.pay(S1, lead.data.orderId);
+    await g.pay(S2, mate.data.orderId);
+    await g.call('merchant', OWNER, { action: 'ship', orderId: mate.data.orderId });
+    // 10_000 is more than the 1990 paid.
+    expect(await g.call('order', S2, { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 10_000, reason: '多退' })).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
     });
-    expect(
-      await g.call('order', 'demo-student-2', { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 1000, reason: '灯罩有划痕' }),
-    ).toMatchObject({ ok: true });
-    expect(await g.call('merchant', 'demo-merchant-2', { action: 'approveRefund', orderId: mate.data.orderId })).toMatchObject({
+    expect(await g.call('order', S2, { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 1000, reason: '灯罩有划痕' })).toMatchObject({
+      ok: true,
+    });
+    expect(await g.call('merchant', OWNER, { action: 'approveRefund', orderId: mate.data.orderId })).toMatchObject({
       ok: true,
       data: { refundFen: 1000 },
     });
@@ -198,14 +189,14 @@ describe('course team-buys and after-sales refunds', () => {
   });
 
   it('receipt is confirmed automatically 10 days after shipping and 2 days after a pickup notice', async () => {
-    const g = await groupbuyCloud();
-    const lead = await g.open('demo-student-1', 'c-lamp');
-    const mate = lead.ok ? await g.join('demo-student-2', lead.data.groupId) : lead;
+    const g = await world();
+    const lead = await g.open(S1);
+    const mate = lead.ok ? await g.join(S2, lead.data.groupId) : lead;
     if (!lead.ok || !mate.ok) throw new Error('setup failed');
-    await g.pay('demo-student-1', lead.data.orderId);
-    await g.pay('demo-student-2', mate.data.orderId);
-    await g.call('merchant', 'demo-merchant-2', { action: 'ship', orderId: lead.data.orderId });
-    await g.call('merchant', 'demo-merchant-2', { action: 'readyForPickup', orderId: mate.data.orderId });
+    await g.pay(S1, lead.data.orderId);
+    await g.pay(S2, mate.data.orderId);
+    await g.call('merchant', OWNER, { action: 'ship', orderId: lead.data.orderId });
+    await g.call('merchant', OWNER, { action: 'readyForPickup', orderId: mate.data.orderId });
     g.clock.advance(2 * 86_400_000 + 1000);
     await g.tick();
     expect((await g.order(mate.data.orderId)).status).toBe('completed');
@@ -218,18 +209,17 @@ describe('course team-buys and after-sales refunds', () => {
 
 describe('orders meet the sharing figures', () => {
   it("an order copies the buyer's binding, and the KOC's card shows the order and its revenue net of refunds", async () => {
-    const g = await groupbuyCloud();
-    const share = await g.call<{ code: string }>('share', 'demo-koc-1', { action: 'create', targetType: 'product', targetId: 'p-lamp', channel: 'chat' });
-    if (!share.ok) throw new Error(share.message);
-    await g.call('share', 'demo-student-2', { action: 'open', code: share.data.code, scene: 1007 });
-    const lead = await g.open('demo-student-1', 'c-lamp');
-    const mate = lead.ok ? await g.join('demo-student-2', lead.data.groupId) : lead;
+    const g = await world();
+    const code = await g.bind(S2);
+    const lead = await g.open(S1);
+    const mate = lead.ok ? await g.join(S2, lead.data.groupId) : lead;
     if (!lead.ok || !mate.ok) throw new Error('setup failed');
-    expect((await g.order(mate.data.orderId)).binding).toMatchObject({ sharer: 'demo-koc-1', code: share.data.code, channel: 'chat' });
+    expect((await g.order(mate.data.orderId)).binding).toMatchObject({ sharer: KOC, code, channel: 'chat' });
     expect((await g.order(lead.data.orderId)).binding).toBeNull();
-    await g.pay('demo-student-1', lead.data.orderId);
-    await g.pay('demo-student-2', mate.data.orderId);
-    const stats = await g.call<{ code: string; orders: number; revenueFen: number }[]>('share', 'demo-koc-1', { action: 'stats' });
-    expect(stats.ok && stats.data.find((c) => c.code === share.data.code)).toMatchObject({ orders: 1, revenueFen: 5900, newCustomers: 1 });
+    await g.pay(S1, lead.data.orderId);
+    await g.pay(S2, mate.data.orderId);
+    const stats = await g.call<{ code: string; orders: number; revenueFen: number }[]>('share', KOC, { action: 'stats' });
+    // One order at the group price: PRICE_FEN = 1990 (was the demo lamp's 5900).
+    expect(stats.ok && stats.data.find((c) => c.code === code)).toMatchObject({ orders: 1, revenueFen: PRICE_FEN, newCustomers: 1 });
   });
 });
