@@ -187,3 +187,21 @@ export async function paidGroup(w: World, a = STUDENTS[0], b = STUDENTS[1]) {
   await w.pay(b, mate.data.orderId);
   return { groupId: lead.data.groupId, leader: lead.data.orderId, mate: mate.data.orderId };
 }
+
+/** `buyer` opens the KOC's card, then buys in a 2-seat group `leader` opens; both pay and the
+ *  commission timer runs. Returns the buyer's order (the one that carries the KOC's binding). */
+export async function kocSale(w: World, buyer: string, leader: string, koc = KOC) {
+  await w.bind(buyer, koc);
+  const { mate } = await paidGroup(w, leader, buyer);
+  await w.settleCommission();
+  return mate;
+}
+
+/** The merchant ships, the buyer confirms, and the 7-day after-sales window passes. */
+export async function mature(w: World, orderId: string, buyer: string) {
+  await w.call('merchant', OWNER, { action: 'ship', orderId });
+  await w.call('order', buyer, { action: 'confirmReceipt', orderId });
+  await w.settleCommission();
+  w.clock.advance(7 * 86_400_000 + 1000);
+  await w.settleCommission();
+}
