@@ -36,6 +36,22 @@ export interface WorldOptions extends TestCloudOptions, CampaignSpec {
   productPriceFen?: number;
 }
 
+/** Everyone in the world and their roles; nicknames are never openids, so views can be checked for leaks. */
+const PEOPLE: [string, string[]][] = [
+  [OWNER, ['student', 'merchant']],
+  [RIVAL, ['merchant']],
+  [KOC, ['student', 'koc']],
+  ...STUDENTS.map((s): [string, string[]] => [s, ['student']]),
+];
+export const NICKNAME: Record<string, string> = {
+  [OWNER]: '店主',
+  [RIVAL]: '隔壁店主',
+  [KOC]: '种草达人',
+  ...Object.fromEntries(STUDENTS.map((s, i) => [s, `学生${'一二三四五六'[i]}`])),
+};
+export const SHOP_NAME = '测试小店';
+export const PRODUCT = { id: 'fx-product', title: '测试台灯', priceFen: 2990 };
+
 type Answer<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
 export async function world(options: WorldOptions = {}) {
@@ -45,16 +61,12 @@ export async function world(options: WorldOptions = {}) {
   await db()
     .collection('campuses')
     .add({ data: { _id: 'fx-campus', name: '测试大学', city: '上海', periods: [] } });
-  const people = [[OWNER, ['student', 'merchant']], [RIVAL, ['merchant']], [KOC, ['student', 'koc']], ...STUDENTS.map((s) => [s, ['student']])] as [
-    string,
-    string[],
-  ][];
-  for (const [i, [openid, roles]] of people.entries()) {
+  for (const [openid, roles] of PEOPLE) {
     const user = {
       _id: openid,
       roles,
       campusId: 'fx-campus',
-      nickname: `同学${i}`, // never the openid: views must not leak openids
+      nickname: NICKNAME[openid],
       avatarUrl: '',
       grade: null,
       major: '',
@@ -66,17 +78,17 @@ export async function world(options: WorldOptions = {}) {
   }
   await db()
     .collection('merchants')
-    .add({ data: { _id: SHOP, name: '测试小店', logo: '', campusId: 'fx-campus', ownerOpenid: OWNER } });
+    .add({ data: { _id: SHOP, name: SHOP_NAME, logo: '', campusId: 'fx-campus', ownerOpenid: OWNER } });
   await db()
     .collection('merchants')
     .add({ data: { _id: RIVAL_SHOP, name: '隔壁小店', logo: '', campusId: 'fx-campus', ownerOpenid: RIVAL } });
   const product = {
     _id: 'fx-product',
     merchantId: SHOP,
-    title: '测试台灯',
+    title: PRODUCT.title,
     subtitle: '',
     description: '测试用',
-    priceFen: options.productPriceFen ?? 2990,
+    priceFen: options.productPriceFen ?? PRODUCT.priceFen,
     originalPriceFen: null,
   };
   await db()

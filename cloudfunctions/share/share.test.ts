@@ -1,12 +1,12 @@
 import { DAY_MS } from '../../core/attribution';
 import type { CardStats, MyBinding, OpenResult, ShareCode, ShareLanding } from '../../core/contracts/share';
-import { testCloud } from '../../local-cloud/testing';
+import { KOC, NICKNAME, OWNER, PRODUCT, SHOP_NAME, STUDENTS, world } from '../groupbuy/fixture';
 
-const KOC = 'demo-koc-1';
+const [S1, S2, S3] = STUDENTS;
 
 async function setup() {
-  const t = await testCloud();
-  const create = async (channel = 'chat', who = KOC, productId = 'p-lamp') => {
+  const t = await world();
+  const create = async (channel = 'chat', who = KOC, productId = PRODUCT.id) => {
     const res = await t.call<ShareCode>('share', who, { action: 'create', targetType: 'product', targetId: productId, channel });
     if (!res.ok) throw new Error(res.message);
     return res.data;
@@ -34,9 +34,9 @@ describe('share function', () => {
     const res = await call<ShareLanding>('share', '', { action: 'resolve', code });
     expect(res).toMatchObject({
       ok: true,
-      data: { title: 'LED 护眼台灯', priceFen: 6900, sharerNickname: '许知夏', targetType: 'product', targetId: 'p-lamp' },
+      data: { title: PRODUCT.title, priceFen: PRODUCT.priceFen, sharerNickname: NICKNAME[KOC], targetType: 'product', targetId: PRODUCT.id },
     });
-    expect(JSON.stringify(res)).not.toMatch(/demo-koc-1|openid|sharer"/);
+    expect(JSON.stringify(res)).not.toMatch(/fx-koc|openid|sharer"/);
   });
 
   it('a new student opening a card is bound to the sharer, with channel and reason; stats count it', async () => {
@@ -44,22 +44,22 @@ describe('share function', () => {
     const { code } = await create();
     await call('user', 'wx-new', { action: 'login' });
     const res = await open(code, 'wx-new');
-    expect(res).toMatchObject({ ok: true, data: { bound: true, sharerNickname: '许知夏', targetId: 'p-lamp' } });
+    expect(res).toMatchObject({ ok: true, data: { bound: true, sharerNickname: NICKNAME[KOC], targetId: PRODUCT.id } });
     const mine = await call<MyBinding[]>('share', 'wx-new', { action: 'myBinding' });
-    expect(mine).toMatchObject({ ok: true, data: [{ sharerNickname: '许知夏', channel: 'chat', scopeName: '青柠文创' }] });
+    expect(mine).toMatchObject({ ok: true, data: [{ sharerNickname: NICKNAME[KOC], channel: 'chat', scopeName: SHOP_NAME }] });
     expect(mine.ok && mine.data[0].reason).toMatch(/首次触达.*聊天卡片/);
     await open(code, 'wx-new'); // opened again: one more open, not one more customer
     const stats = await call<CardStats[]>('share', KOC, { action: 'stats' });
-    expect(stats).toMatchObject({ ok: true, data: [{ code, opens: 2, uniqueVisitors: 1, newCustomers: 1, title: 'LED 护眼台灯' }] });
+    expect(stats).toMatchObject({ ok: true, data: [{ code, opens: 2, uniqueVisitors: 1, newCustomers: 1, title: PRODUCT.title }] });
   });
 
   it('a card opened in a group records the group channel', async () => {
     const { create, open, events, call } = await setup();
     const { code } = await create('chat');
-    await open(code, 'demo-student-2', 1008);
+    await open(code, S2, 1008);
     expect((await events('open'))[0]).toMatchObject({ channel: 'group', scene: 1008 });
     // On weapp the client passes a CloudID; WeChat gives the function the decrypted group id.
-    await call('share', 'demo-student-3', { action: 'open', code, scene: 1044, group: { cloudID: 'x', data: { openGId: 'G-42' } } });
+    await call('share', S3, { action: 'open', code, scene: 1044, group: { cloudID: 'x', data: { openGId: 'G-42' } } });
     expect((await events('open'))[1]).toMatchObject({ channel: 'group', opengid: 'G-42' });
   });
 
@@ -80,7 +80,7 @@ describe('share function', () => {
       },
     };
     const res = await call<OpenResult>('share', 'wx-group-member', { action: 'open', code, scene: 1008, group });
-    expect(res).toMatchObject({ ok: true, data: { bound: true, targetId: 'p-lamp' } });
+    expect(res).toMatchObject({ ok: true, data: { bound: true, targetId: PRODUCT.id } });
     const [open] = await events('open');
     expect(open).toMatchObject({ channel: 'group', opengid: 'tG-7Y5uF3Zl0' });
     expect(open).not.toHaveProperty('openGId');
@@ -94,35 +94,35 @@ describe('share function', () => {
     const { create, open, clock } = await setup();
     const koc = await create();
     expect(await open(koc.code, KOC)).toMatchObject({ ok: true, data: { bound: false, reason: '不能绑定自己分享的卡片' } });
-    await open(koc.code, 'demo-student-1');
-    const back = await create('chat', 'demo-student-1');
+    await open(koc.code, S1);
+    const back = await create('chat', S1);
     expect(await open(back.code, KOC)).toMatchObject({ ok: true, data: { bound: false, reason: '你们已是推荐关系，不能互相绑定' } });
-    const other = await create('chat', 'demo-student-3');
-    expect(await open(other.code, 'demo-student-1')).toMatchObject({ ok: true, data: { bound: false } });
+    const other = await create('chat', S3);
+    expect(await open(other.code, S1)).toMatchObject({ ok: true, data: { bound: false } });
     clock.advance(31 * DAY_MS);
-    expect(await open(other.code, 'demo-student-1')).toMatchObject({ ok: true, data: { bound: true, sharerNickname: '陈嘉禾' } });
+    expect(await open(other.code, S1)).toMatchObject({ ok: true, data: { bound: true, sharerNickname: NICKNAME[S3] } });
   });
 
   it('last touch, set by the merchant, moves the binding to the latest card', async () => {
     const { create, open, call } = await setup();
-    expect(await call('share', 'demo-student-1', { action: 'setRules', model: 'last_touch', windowDays: 7, newCustomersOnly: false })).toMatchObject({
+    expect(await call('share', S1, { action: 'setRules', model: 'last_touch', windowDays: 7, newCustomersOnly: false })).toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
     });
-    expect(await call('share', 'demo-merchant-2', { action: 'setRules', model: 'last_touch', windowDays: 7, newCustomersOnly: false })).toMatchObject({
+    expect(await call('share', OWNER, { action: 'setRules', model: 'last_touch', windowDays: 7, newCustomersOnly: false })).toMatchObject({
       ok: true,
     });
     const a = await create();
-    const b = await create('chat', 'demo-student-3');
-    await open(a.code, 'demo-student-1');
-    expect(await open(b.code, 'demo-student-1')).toMatchObject({ ok: true, data: { bound: true, sharerNickname: '陈嘉禾' } });
+    const b = await create('chat', S3);
+    await open(a.code, S1);
+    expect(await open(b.code, S1)).toMatchObject({ ok: true, data: { bound: true, sharerNickname: NICKNAME[S3] } });
   });
 
   it('an unknown or malformed code is refused and writes only the failed-open event', async () => {
     const { call, fingerprint, events } = await setup();
     for (const code of ['Zz9Zz9Zz9Z', '!!bad code', 'x']) {
       const before = fingerprint();
-      expect(await call('share', 'demo-student-1', { action: 'open', code, scene: 1007 })).toMatchObject({
+      expect(await call('share', S1, { action: 'open', code, scene: 1007 })).toMatchObject({
         ok: false,
         code: 'CODE_INVALID',
         message: '链接无效或已过期',
@@ -139,9 +139,9 @@ describe('share function', () => {
     const { create, open, call } = await setup();
     const chat = await create('chat');
     await create('moments');
-    await open(chat.code, 'demo-student-1');
-    await open(chat.code, 'demo-student-1');
-    const funnel = await call<{ channel: string; created: number; opens: number; binds: number }[]>('analytics', 'demo-merchant-2', { action: 'shareFunnel' });
+    await open(chat.code, S1);
+    await open(chat.code, S1);
+    const funnel = await call<{ channel: string; created: number; opens: number; binds: number }[]>('analytics', OWNER, { action: 'shareFunnel' });
     expect(funnel).toMatchObject({
       ok: true,
       data: expect.arrayContaining([
@@ -149,7 +149,7 @@ describe('share function', () => {
         { channel: 'moments', created: 1, opens: 0, binds: 0 },
       ]),
     });
-    expect(await call('analytics', 'demo-student-1', { action: 'shareFunnel' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await call('analytics', S1, { action: 'shareFunnel' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });
 
@@ -161,7 +161,7 @@ describe('posters', () => {
     expect(first).toMatchObject({ ok: true, data: { image: `/files/codes/${code}.png` } });
     expect(require('node:fs').existsSync(`${cloud.filesDir}/codes/${code}.png`)).toBe(true);
     expect(await call('share', KOC, { action: 'posterCode', code })).toEqual(first);
-    expect(await call('share', 'demo-student-1', { action: 'posterCode', code })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await call('share', S1, { action: 'posterCode', code })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     const chat = await create('chat');
     expect(await call('share', KOC, { action: 'posterCode', code: chat.code })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
