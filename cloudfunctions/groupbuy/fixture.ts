@@ -49,6 +49,7 @@ export const NICKNAME: Record<string, string> = {
   [KOC]: '种草达人',
   ...Object.fromEntries(STUDENTS.map((s, i) => [s, `学生${'一二三四五六'[i]}`])),
 };
+export const CAMPUS = { id: 'fx-campus', name: '测试大学' };
 export const SHOP_NAME = '测试小店';
 export const PRODUCT = { id: 'fx-product', title: '测试台灯', priceFen: 2990 };
 
@@ -60,7 +61,7 @@ export async function world(options: WorldOptions = {}) {
   const now = new Date(t.clock.now());
   await db()
     .collection('campuses')
-    .add({ data: { _id: 'fx-campus', name: '测试大学', city: '上海', periods: [] } });
+    .add({ data: { _id: CAMPUS.id, name: CAMPUS.name, city: '上海', periods: [] } });
   for (const [openid, roles] of PEOPLE) {
     const user = {
       _id: openid,

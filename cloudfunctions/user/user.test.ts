@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { COMMON_CODES } from '../../core/result';
-import { testCloud } from '../../local-cloud/testing';
+import { CAMPUS, KOC, NICKNAME, STUDENTS, world } from '../groupbuy/fixture';
 import user from './function';
 
+const [S1, S2] = STUDENTS;
+
 describe('user function', () => {
-  it('login returns a seeded profile, and creates a new student once', async () => {
-    const { call } = await testCloud();
-    const demo = await call<{ profile: { nickname: string; roles: string[] }; isNew: boolean }>('user', 'demo-student-1', { action: 'login' });
-    expect(demo).toMatchObject({ ok: true, data: { isNew: false, profile: { nickname: '林小满', roles: ['student'], campusName: '华东示范大学' } } });
+  it('login returns an existing profile, and creates a new student once', async () => {
+    const { call } = await world();
+    const existing = await call<{ profile: { nickname: string; roles: string[] }; isNew: boolean }>('user', S1, { action: 'login' });
+    expect(existing).toMatchObject({ ok: true, data: { isNew: false, profile: { nickname: NICKNAME[S1], roles: ['student'], campusName: CAMPUS.name } } });
     const first = await call('user', 'wx-new-1', { action: 'login' });
     const again = await call('user', 'wx-new-1', { action: 'login' });
     expect(first).toMatchObject({ ok: true, data: { isNew: true, profile: { openid: 'wx-new-1', roles: ['student'], campusId: null } } });
@@ -15,7 +17,7 @@ describe('user function', () => {
   });
 
   it('concurrent first logins create one profile', async () => {
-    const { call, cloud } = await testCloud();
+    const { call, cloud } = await world();
     const results = await Promise.all(Array.from({ length: 5 }, () => call<{ isNew: boolean }>('user', 'wx-race', { action: 'login' })));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(results.filter((r) => r.ok && r.data.isNew)).toHaveLength(1);
@@ -23,23 +25,23 @@ describe('user function', () => {
   });
 
   it('identity comes from the context: an openid in the event changes nothing', async () => {
-    const { call } = await testCloud();
-    const res = await call('user', 'demo-student-2', { action: 'updateProfile', openid: 'demo-student-1', nickname: 'x' });
+    const { call } = await world();
+    const res = await call('user', S2, { action: 'updateProfile', openid: S1, nickname: 'x' });
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    const s1 = await call<{ nickname: string }>('user', 'demo-student-1', { action: 'getProfile' });
-    expect(s1).toMatchObject({ ok: true, data: { nickname: '林小满' } });
+    const s1 = await call<{ nickname: string }>('user', S1, { action: 'getProfile' });
+    expect(s1).toMatchObject({ ok: true, data: { nickname: NICKNAME[S1] } });
   });
 
   it('updateProfile edits and validates every field', async () => {
-    const { call } = await testCloud();
-    const me = 'demo-student-1';
+    const { call } = await world();
+    const me = S1;
     const res = await call('user', me, {
       action: 'updateProfile',
       nickname: '  小满  ',
       grade: '大三',
       major: '软件工程',
       interests: ['数码', '图书'],
-      campusId: 'campus-huadong',
+      campusId: CAMPUS.id,
       avatarUrl: '/files/a.png',
     });
     expect(res).toMatchObject({
@@ -63,12 +65,12 @@ describe('user function', () => {
   });
 
   it('without an identity every action is refused', async () => {
-    const { call } = await testCloud();
+    const { call } = await world();
     expect(await call('user', '', { action: 'login' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
   });
 
   it('1,000 random events: always a typed result, never a throw, nothing written unless it succeeded', async () => {
-    const { call, fingerprint } = await testCloud();
+    const { call, fingerprint } = await world();
     const actions = Object.keys(user.actions);
     const event = fc.oneof(
       fc
@@ -84,7 +86,7 @@ describe('user function', () => {
       fc.jsonValue({ maxDepth: 2 }),
     );
     await fc.assert(
-      fc.asyncProperty(event, fc.constantFrom('demo-student-1', 'demo-koc-1'), async (ev, openid) => {
+      fc.asyncProperty(event, fc.constantFrom(S1, KOC), async (ev, openid) => {
         const before = fingerprint();
         const res = await call('user', openid, ev as Record<string, unknown>);
         if (res.ok) {
