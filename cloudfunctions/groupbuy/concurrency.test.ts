@@ -2,10 +2,11 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createHttpServer } from '../../local-cloud/http';
-import { testCloud } from '../../local-cloud/testing';
+import { STUDENTS, world } from './fixture';
 
 it('50 concurrent joins on a group with 4 free seats: exactly 4 reserve, the rest GROUP_FULL; all pay: 5 paid', async () => {
-  const { cloud } = await testCloud();
+  const w = await world({ groupSize: 5 });
+  const { cloud } = w;
   const server = createHttpServer({ cloud, triggers: [], h5Dir: join(__dirname, 'none') });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -14,7 +15,7 @@ it('50 concurrent joins on a group with 4 free seats: exactly 4 reserve, the res
     return ((await res.json()) as { result: { ok: boolean; code?: string; data?: { orderId: string; groupId: string } } }).result;
   };
   try {
-    const lead = await post('groupbuy', 'demo-student-1', { action: 'open', campaignId: 'c-notebook', requestId: 'leader-request-1' });
+    const lead = await post('groupbuy', STUDENTS[0], { action: 'open', campaignId: w.campaignId, requestId: 'leader-request-1' });
     const groupId = lead.data?.groupId as string;
     const students = Array.from({ length: 50 }, (_, i) => `rush-${i}`);
     const timings: number[] = [];
@@ -32,7 +33,7 @@ it('50 concurrent joins on a group with 4 free seats: exactly 4 reserve, the res
     timings.sort((a, b) => a - b);
     console.log(`50 concurrent joins: ${won.length} reserved, ${50 - won.length} GROUP_FULL, p95 ${timings[Math.floor(timings.length * 0.95)].toFixed(1)} ms`);
 
-    const payers = [{ s: 'demo-student-1', r: lead }, ...won];
+    const payers = [{ s: STUDENTS[0], r: lead }, ...won];
     for (const { s, r } of payers) {
       const orderId = r.data?.orderId as string;
       expect((await post('order', s, { action: 'pay', orderId })).ok).toBe(true);

@@ -7,12 +7,12 @@ import type { RefundDoc } from '../../server/payments/refunds';
 import type { CodesPort, ContentCheckPort, PayoutPort } from '../../server/ports';
 import { wxPayV3 } from '../../server/wx/pay-v3';
 import { config, fakeFetch, notice, refundResource, stranger, transaction } from '../../server/wx/pay-v3.fixtures';
-import { groupbuyCloud } from '../groupbuy/testing';
+import { STUDENTS, world } from '../groupbuy/fixture';
 import payCallback, { platformAnswer } from './function';
 
 async function setup() {
-  const g = await groupbuyCloud();
-  const lead = await g.open('demo-student-1', 'c-notebook');
+  const g = await world({ groupSize: 2 });
+  const lead = await g.open(STUDENTS[0]);
   if (!lead.ok) throw new Error(lead.message);
   const orderId = lead.data.orderId;
   const totalFen = (await g.order(orderId)).totalFen;
