@@ -9,6 +9,7 @@ import type { CloudFunction } from '../server/define';
 import { jsonLog, type Log } from '../server/log';
 import { Clock } from './clock';
 import { EngineDead } from './engine/engine';
+import { type DbOps, metered } from './engine/meter';
 import { functions as allFunctions } from './functions';
 import { closeLocalDatabase, type OpenOptions, openLocalEngine } from './index';
 import { seedIfEmpty } from './seed/seed';
@@ -54,7 +55,19 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   const payout = options.payout ?? localPayout();
   const write = options.logWrite ?? (process.env.JEST_WORKER_ID ? () => {} : (l: string) => console.log(l));
 
+  /** Runs a function as WeChat Cloud would and tells what it cost in database operations. */
+  async function invokeMetered(name: string, event: unknown, caller: { openid?: string; source?: string } = {}): Promise<{ result: unknown; ops: DbOps }> {
+    const { result, ops } = await metered(() => run(name, event, caller));
+    // One line per invocation, like WeChat Cloud's per-call log, so a slow action shows why.
+    jsonLog({ fn: name }, write).info('db ops', { ...ops });
+    return { result, ops };
+  }
+
   async function invoke(name: string, event: unknown, caller: { openid?: string; source?: string } = {}): Promise<unknown> {
+    return (await invokeMetered(name, event, caller)).result;
+  }
+
+  async function run(name: string, event: unknown, caller: { openid?: string; source?: string }): Promise<unknown> {
     const fn = fns[name];
     if (!fn) throw new UnknownFunctionError(`no cloud function named '${name}'`);
     const source = caller.source ?? 'wx_client';
@@ -87,5 +100,5 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   const setPublicUrl = (url: string) => {
     publicUrl = url;
   };
-  return { db, engine, clock, functions: fns, invoke, seeded, filesDir, setPublicUrl, pay, payout, close: () => closeLocalDatabase(db) };
+  return { db, engine, clock, functions: fns, invoke, invokeMetered, seeded, filesDir, setPublicUrl, pay, payout, close: () => closeLocalDatabase(db) };
 }

@@ -27,6 +27,9 @@ describe('local cloud HTTP contract', () => {
         body: JSON.stringify({ action: 'login' }),
       });
       expect(login.status).toBe(200);
+      // What the call cost, as WeChat bills it: reads/writes, and rows the engine looked at.
+      expect(login.headers.get('x-sprout-db-ops')).toMatch(/^[1-9]\d*\/\d+$/);
+      expect(Number(login.headers.get('x-sprout-db-scanned'))).toBeGreaterThan(0);
       expect(await login.json()).toMatchObject({ result: { ok: true, data: { profile: { openid: 'demo-student-1', nickname: '林小满' } } } });
       const fresh = await (
         await fetch(`${base}/api/functions/user`, { method: 'POST', headers: { 'x-sprout-openid': 'someone-new' }, body: '{"action":"login"}' })

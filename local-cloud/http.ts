@@ -13,9 +13,9 @@ import { fireTimer, type TimerTrigger } from './timers';
 
 const MAX_BODY = 1024 * 1024;
 
-function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8') {
+function send(res: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8', headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   res.end(text);
 }
 
@@ -50,7 +50,9 @@ export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
       const event = await readJson(req);
       const openid = String(req.headers['x-sprout-openid'] ?? '');
       try {
-        return send(res, 200, { result: await cloud.invoke(fn[1], event, { openid, source: 'wx_client' }) });
+        const { result, ops } = await cloud.invokeMetered(fn[1], event, { openid, source: 'wx_client' });
+        // What the call cost in database round trips, as WeChat would bill and time it.
+        return send(res, 200, { result }, undefined, { 'x-sprout-db-ops': `${ops.reads}/${ops.writes}`, 'x-sprout-db-scanned': String(ops.scanned) });
       } catch (e) {
         if (e instanceof UnknownFunctionError) throw new HttpError(404, e.message);
         throw e;

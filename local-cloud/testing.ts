@@ -34,6 +34,11 @@ export async function testCloud(options: TestCloudOptions = {}) {
   let cloud: LocalCloud = await createLocalCloud({ dataDir, clock, seed: options.seed ?? true, engine, logWrite });
   const call = <T = unknown>(fn: string, openid: string, event: Record<string, unknown>) =>
     cloud.invoke(fn, event, { openid }) as Promise<{ ok: true; data: T } | { ok: false; code: string; message: string }>;
+  /** The same call, with what it cost in database operations (reads, writes, rows scanned). */
+  const callMetered = async <T = unknown>(fn: string, openid: string, event: Record<string, unknown>) => {
+    const { result, ops } = await cloud.invokeMetered(fn, event, { openid });
+    return { result: result as { ok: true; data: T } | { ok: false; code: string; message: string }, ops };
+  };
   /** Kill the process right after the k-th committed write from now (the caller sees a failure). */
   const crashAfterWrites = (k: number) => cloud.engine.faults.arm({ crashAfterWrites: k });
   /** Start again on the same data, as after a crash; the old instance is dead. */
@@ -65,6 +70,6 @@ export async function testCloud(options: TestCloudOptions = {}) {
     } catch {}
     if (options.durable) rmSync(dataDir, { recursive: true, force: true });
   };
-  const t = { cloud, clock, call, fingerprint, crashAfterWrites, restart, dispose, crashes: () => crashes };
+  const t = { cloud, clock, call, callMetered, fingerprint, crashAfterWrites, restart, dispose, crashes: () => crashes };
   return t;
 }

@@ -4,8 +4,10 @@
 // SDK does before the wire (query builders, serializers, argument checks, error shapes) is the
 // SDK's own. Each action runs synchronously once it starts, so one conditional update is
 // atomic, as on the server; the optional latency comes before it, so requests interleave.
+
 import type { IndexPlan } from '../../server/db/index-spec';
 import { type FaultOptions, Faults } from './faults';
+import { countAction, countScanned } from './meter';
 import { applyModifier, compileQuery, MongoError, projectDocument, runAggregate } from './mongo';
 import { sortDocuments } from './order';
 import { DbError, newId, type Row, Store } from './store';
@@ -62,6 +64,7 @@ export class LocalEngine {
 
   /** One wire action, answered as the server would: data, or {code, message}. */
   async send(action: string, params: Params = {}): Promise<WireResult> {
+    countAction(action);
     await this.faults.delay();
     if (this.dead) throw new EngineDead();
     const requestId = `local-${++this.requests}`;
@@ -164,7 +167,8 @@ export class LocalEngine {
   /** Like find, but stops reading once `upTo` documents are found when SQLite gives the order. */
   private findPage(collection: string, query: Doc, order: Array<[string, 1 | -1]>, upTo: number) {
     const match = Object.keys(query).length ? compileQuery(query) : null;
-    const { rows, ordered } = this.store.table(collection).scan(query, order);
+    const { rows: stored, ordered } = this.store.table(collection).scan(query, order);
+    const rows = countScanned(stored);
     const out: Array<{ doc: Doc; row: Row }> = [];
     for (const row of rows) {
       const doc = fromStorage(row.doc);
