@@ -1,6 +1,6 @@
 // The function host: runs the very same function code as WeChat Cloud, with a context built
 // from local parts: the SQLite database, the movable clock and the stand-ins.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ctx } from '../server/context';
@@ -30,6 +30,27 @@ export interface LocalCloudOptions {
   /** WeChat Pay stand-ins to reuse (a restart after a crash keeps what WeChat already knows). */
   pay?: ReturnType<typeof localPay>;
   payout?: ReturnType<typeof localPayout>;
+  /**
+   * The clock a run's time limit is measured on (ms, monotonic): real time by default; a bench
+   * or simulator whose database waits on a virtual clock passes real + virtual time.
+   */
+  runClock?: () => number;
+}
+
+/** Each function's timeout as its config.json declares it (what WeChat Cloud enforces). */
+const timeouts = new Map<string, number>();
+function timeoutMs(name: string): number {
+  let ms = timeouts.get(name);
+  if (ms === undefined) timeouts.set(name, (ms = readTimeoutMs(name)));
+  return ms;
+}
+function readTimeoutMs(name: string): number {
+  try {
+    const config = JSON.parse(readFileSync(join(__dirname, '..', 'cloudfunctions', name, 'config.json'), 'utf8')) as { timeout?: number };
+    return (config.timeout ?? 3) * 1000;
+  } catch {
+    return 3000; // WeChat's default for a function without a config
+  }
 }
 
 export class UnknownFunctionError extends Error {}
@@ -53,6 +74,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   // WeChat Pay's side lives outside the process: a restarted local cloud keeps the same one.
   const pay = options.pay ?? localPay();
   const payout = options.payout ?? localPayout();
+  const runClock = options.runClock ?? (() => performance.now());
   const write = options.logWrite ?? (process.env.JEST_WORKER_ID ? () => {} : (l: string) => console.log(l));
 
   /** Runs a function as WeChat Cloud would and tells what it cost in database operations. */
@@ -73,11 +95,14 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
     const source = caller.source ?? 'wx_client';
     const openid = caller.openid ?? '';
     const log: Log = jsonLog({ fn: name, openid }, write);
+    const started = runClock();
+    const limitMs = timeoutMs(name);
     const ctx: Ctx = {
       openid,
       source,
       db,
       now: clock.now,
+      timeLeft: () => limitMs - (runClock() - started),
       log,
       // A function calling a function keeps the caller's identity, as WeChat does, and adds scf to SOURCE.
       call: (other, data) => invoke(other, data, { openid, source: `${source},scf` }),

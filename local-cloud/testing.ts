@@ -19,6 +19,8 @@ export interface TestCloudOptions {
   random?: () => number;
   /** How the database waits out its latency (the simulator's virtual clock). */
   sleep?: (ms: number) => Promise<void>;
+  /** The clock timers' time limits are measured on (see LocalCloudOptions.runClock). */
+  runClock?: () => number;
   /** Ids for documents added without one (the simulator's are seeded, so a run replays). */
   newId?: () => string;
   /** No log lines, even outside jest (the simulator's command line). */
@@ -31,7 +33,7 @@ export async function testCloud(options: TestCloudOptions = {}) {
   let crashes = 0;
   const engine = { latencyMs: options.latencyMs, random: options.random, sleep: options.sleep, newId: options.newId, crash: () => void crashes++ };
   const logWrite = options.quiet ? () => {} : undefined;
-  let cloud: LocalCloud = await createLocalCloud({ dataDir, clock, seed: options.seed ?? true, engine, logWrite });
+  let cloud: LocalCloud = await createLocalCloud({ dataDir, clock, seed: options.seed ?? true, engine, logWrite, runClock: options.runClock });
   const call = <T = unknown>(fn: string, openid: string, event: Record<string, unknown>) =>
     cloud.invoke(fn, event, { openid }) as Promise<{ ok: true; data: T } | { ok: false; code: string; message: string }>;
   /** The same call, with what it cost in database operations (reads, writes, rows scanned). */
@@ -47,7 +49,7 @@ export async function testCloud(options: TestCloudOptions = {}) {
     try {
       cloud.close();
     } catch {}
-    cloud = await createLocalCloud({ dataDir, clock, seed: false, engine, logWrite, pay: cloud.pay, payout: cloud.payout });
+    cloud = await createLocalCloud({ dataDir, clock, seed: false, engine, logWrite, pay: cloud.pay, payout: cloud.payout, runClock: options.runClock });
     t.cloud = cloud;
     return cloud;
   };

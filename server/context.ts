@@ -14,6 +14,11 @@ export interface Ctx extends Ports {
   db: Db;
   now(): number;
   log: Log;
+  /**
+   * Milliseconds this invocation has left before the platform stops it (the function's
+   * timeout). Timers page through their work while enough is left; requests ignore it.
+   */
+  timeLeft(): number;
   /** Calls another cloud function, as cloud.callFunction does; resolves with its result. */
   call(name: string, event: Record<string, unknown>): Promise<unknown>;
 }

@@ -23,6 +23,7 @@ async function setup() {
       source: 'wx_http',
       db: g.cloud.db,
       now: g.clock.now,
+      timeLeft: () => 20_000,
       log: jsonLog({ fn: 'payCallback' }, () => {}),
       call: async () => null,
       contentCheck: {} as ContentCheckPort,

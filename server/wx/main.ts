@@ -14,13 +14,17 @@ import { wxPayout } from './payout';
 export function wxMain(fn: CloudFunction) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
   const db = cloud.database() as unknown as Db;
-  return async (event: unknown) => {
+  return async (event: unknown, context?: { time_limit_in_ms?: number }) => {
+    const started = Date.now();
+    // SCF's context tells the function's timeout; 60 s is what config.json declares for timers.
+    const limitMs = Number(context?.time_limit_in_ms) > 0 ? Number(context?.time_limit_in_ms) : 60_000;
     const wx = cloud.getWXContext();
     const ctx: Ctx = {
       openid: wx.OPENID ?? '',
       source: wx.SOURCE ?? '',
       db,
       now: Date.now,
+      timeLeft: () => limitMs - (Date.now() - started),
       log: jsonLog({ fn: fn.name }),
       call: async (name, data) => ((await cloud.callFunction({ name, data })) as { result: unknown }).result,
       contentCheck: wxContentCheck(cloud.openapi),

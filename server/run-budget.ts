@@ -1,0 +1,57 @@
+// A timer run's time. WeChat stops a function at its timeout (60 s for Sprout's timers), so a
+// run pages through its backlog while enough time is left and leaves the rest to the next run;
+// every step is safe to stop between pages. Pages are sized by time, not by a fixed count: the
+// cost of one item is measured as the run goes.
+
+/** Kept free at the end of a run: the last writes, the answer and a slow network's spikes. */
+export const RUN_MARGIN_MS = 10_000;
+/** WeChat's server SDK returns at most 100 documents per query. */
+export const MAX_PAGE = 100;
+
+export class RunBudget {
+  private msPerItem = 0;
+
+  constructor(
+    private readonly timeLeft: () => number,
+    private readonly marginMs = RUN_MARGIN_MS,
+  ) {}
+
+  /** Milliseconds left for work. */
+  left(): number {
+    return this.timeLeft() - this.marginMs;
+  }
+
+  /**
+   * How many items the next page may take: as many as fit in the time left at the slowest
+   * cost per item seen so far (MAX_PAGE before anything is measured); 0 when the run must stop.
+   */
+  pageSize(): number {
+    const left = this.left();
+    if (left <= 0) return 0;
+    if (this.msPerItem === 0) return MAX_PAGE;
+    return Math.max(0, Math.min(MAX_PAGE, Math.floor(left / this.msPerItem)));
+  }
+
+  /** Runs one page and learns what an item costs (the slowest seen, to stay on the safe side). */
+  async page(step: () => Promise<number>): Promise<number> {
+    const before = this.timeLeft();
+    const n = await step();
+    this.msPerItem = Math.max(this.msPerItem, (before - this.timeLeft()) / Math.max(n, 1));
+    return n;
+  }
+
+  /**
+   * Repeats `step` (which handles up to `size` items and says how many it found) while pages
+   * come back full and time is left. Returns the items handled.
+   */
+  async drain(step: (size: number) => Promise<number>): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const size = this.pageSize();
+      if (size === 0) return total;
+      const n = await this.page(() => step(size));
+      total += n;
+      if (n < size) return total;
+    }
+  }
+}
