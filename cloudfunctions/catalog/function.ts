@@ -1,8 +1,9 @@
 // catalog: the products on sale, newest first, a page at a time.
 import { type CatalogResults, catalogInput, PAGE_SIZE } from '../../core/contracts/catalog';
 import { fail, ok } from '../../core/result';
-import { findProduct, merchantsById, type ProductDoc, toCard } from '../../server/catalog/products';
+import { findProduct, type ProductDoc, toCard } from '../../server/catalog/products';
 import { action, defineFunction } from '../../server/define';
+import { merchantsById } from '../../server/users/merchants';
 
 export default defineFunction('catalog', {
   listProducts: action({

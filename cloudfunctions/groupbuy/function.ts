@@ -1,7 +1,7 @@
 // groupbuy: live campaigns, groups, and seats. The timer runs the sweep every minute.
 
 import { z } from 'zod';
-import { type CampaignCard, groupbuyInput } from '../../core/contracts/groupbuy';
+import { groupbuyInput } from '../../core/contracts/groupbuy';
 import { campaignIsLive } from '../../core/groupbuy';
 import { fail, ok } from '../../core/result';
 import { getDoc } from '../../server/db/get-doc';
@@ -9,8 +9,7 @@ import { action, defineFunction } from '../../server/define';
 import type { CampaignDoc, GroupDoc } from '../../server/groupbuy/groups';
 import { reserve } from '../../server/groupbuy/reserve';
 import { sweep } from '../../server/groupbuy/sweep';
-import { campaignDetail, groupView, toCampaignCard } from '../../server/groupbuy/views';
-import { merchantName } from '../../server/users/merchants';
+import { campaignDetail, groupView, toCampaignCards } from '../../server/groupbuy/views';
 
 export default defineFunction(
   'groupbuy',
@@ -27,9 +26,7 @@ export default defineFunction(
           .limit(50)
           .get();
         const live = data.filter((c) => campaignIsLive({ status: c.status, startAt: new Date(c.startAt).getTime(), endAt: new Date(c.endAt).getTime() }, now));
-        const cards: CampaignCard[] = [];
-        for (const c of live) cards.push(toCampaignCard(c, await merchantName(ctx, c.merchantId)));
-        return ok(cards);
+        return ok(await toCampaignCards(ctx, live));
       },
     }),
     getCampaign: action({

@@ -1,6 +1,7 @@
 import type { ProductCard, ProductDetail } from '../../core/contracts/catalog';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
+import { merchantsById } from '../users/merchants';
 
 export interface ProductDoc {
   _id: string;
@@ -28,17 +29,6 @@ export interface MerchantDoc {
 }
 
 export const listedKey = (listedAt: number, id: string) => `${String(listedAt).padStart(15, '0')}_${id}`;
-
-export async function merchantsById(ctx: Ctx, ids: string[]): Promise<Map<string, MerchantDoc>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const { data } = await ctx.db
-    .collection<MerchantDoc>('merchants')
-    .where({ _id: ctx.db.command.in(unique) })
-    .limit(100)
-    .get();
-  return new Map(data.map((m) => [m._id, m]));
-}
 
 export function toCard(p: ProductDoc, merchant?: MerchantDoc): ProductCard {
   return {

@@ -6,8 +6,8 @@ import { MEMBER_STATES, PAID_MONEY } from '../../core/order-machine';
 import type { ProductDoc } from '../catalog/products';
 import type { Ctx } from '../context';
 import type { OrderDoc } from '../orders/orders';
-import { merchantName } from '../users/merchants';
-import { findUser, type UserDoc } from '../users/users';
+import { merchantName, merchantsById } from '../users/merchants';
+import { findUsers } from '../users/users';
 import type { CampaignDoc, GroupDoc } from './groups';
 
 export function toCampaignCard(c: CampaignDoc, merchantName: string): CampaignCard {
@@ -27,6 +27,15 @@ export function toCampaignCard(c: CampaignDoc, merchantName: string): CampaignCa
   };
 }
 
+/** Campaigns as cards: the shops they name are read in one query, not one per card. */
+export async function toCampaignCards(ctx: Ctx, campaigns: CampaignDoc[]): Promise<CampaignCard[]> {
+  const merchants = await merchantsById(
+    ctx,
+    campaigns.map((c) => c.merchantId),
+  );
+  return campaigns.map((c) => toCampaignCard(c, merchants.get(c.merchantId)?.name ?? ''));
+}
+
 export async function campaignDetail(ctx: Ctx, c: CampaignDoc): Promise<CampaignDetail> {
   const _ = ctx.db.command;
   const { data: groups } = await ctx.db
@@ -35,11 +44,18 @@ export async function campaignDetail(ctx: Ctx, c: CampaignDoc): Promise<Campaign
     .orderBy('deadline', 'asc')
     .limit(20)
     .get();
-  const open = [];
-  for (const g of groups.filter((x) => seatsLeft(x) > 0)) {
-    const leader = await findUser(ctx, g.leader);
-    open.push({ id: g._id, leaderNickname: leader?.nickname ?? '同学', seatsLeft: seatsLeft(g), size: g.size, deadline: new Date(g.deadline).getTime() });
-  }
+  const withSeats = groups.filter((x) => seatsLeft(x) > 0);
+  const leaders = await findUsers(
+    ctx,
+    withSeats.map((g) => g.leader),
+  );
+  const open = withSeats.map((g) => ({
+    id: g._id,
+    leaderNickname: leaders.get(g.leader)?.nickname ?? '同学',
+    seatsLeft: seatsLeft(g),
+    size: g.size,
+    deadline: new Date(g.deadline).getTime(),
+  }));
   const product = (await ctx.db.collection<ProductDoc>('products').where({ _id: c.productId }).limit(1).get()).data[0];
   return {
     ...toCampaignCard(c, await merchantName(ctx, c.merchantId)),
@@ -57,13 +73,16 @@ export async function groupView(ctx: Ctx, g: GroupDoc, c: CampaignDoc): Promise<
     .orderBy('createdAt', 'asc')
     .limit(10)
     .get();
-  const members: GroupView['members'] = [];
-  for (const o of orders) {
-    const u: UserDoc | null = await findUser(ctx, o.buyer);
+  const users = await findUsers(
+    ctx,
+    orders.map((o) => o.buyer),
+  );
+  const members: GroupView['members'] = orders.map((o) => {
+    const u = users.get(o.buyer);
     const paid = g.paidOrders.includes(o._id);
     const money = o.money === 'refunded' || o.money === 'refunding' ? o.money : o.money === 'unpaid' ? 'unpaid' : 'paid';
-    members.push({ nickname: u?.nickname ?? '同学', avatarUrl: u?.avatarUrl ?? '', paid, leader: o.leader, money });
-  }
+    return { nickname: u?.nickname ?? '同学', avatarUrl: u?.avatarUrl ?? '', paid, leader: o.leader, money };
+  });
   const mine = orders.find((o) => o.buyer === ctx.openid) ?? null;
   return {
     id: g._id,

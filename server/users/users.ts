@@ -1,7 +1,7 @@
 import type { Profile } from '../../core/contracts/user';
 import type { Role } from '../../core/profile';
 import type { Ctx } from '../context';
-import { getDoc } from '../db/get-doc';
+import { getDoc, getDocsByIds } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
 
 export interface UserDoc {
@@ -19,6 +19,11 @@ export interface UserDoc {
 
 export function findUser(ctx: Ctx, openid: string): Promise<UserDoc | null> {
   return getDoc<UserDoc>(ctx, 'users', openid);
+}
+
+/** The users a list shows, by openid, in one query however long the list (missing ones absent). */
+export function findUsers(ctx: Ctx, openids: readonly string[]): Promise<Map<string, UserDoc>> {
+  return getDocsByIds<UserDoc>(ctx, 'users', openids);
 }
 
 /** Creates the caller's profile once; a concurrent second login finds the first one's. */
