@@ -12,7 +12,7 @@ import { toOrderView } from '../../server/orders/order-view';
 import { findOrder, type OrderDoc, transition } from '../../server/orders/orders';
 import { approveRefund, type RefundDoc } from '../../server/payments/refunds';
 import { callerMerchant } from '../../server/users/merchants';
-import { findUser } from '../../server/users/users';
+import { findUsers } from '../../server/users/users';
 
 const FORBIDDEN = () => fail('FORBIDDEN', '只有商家可以操作');
 
@@ -118,16 +118,20 @@ export default defineFunction('merchant', {
             .limit(50)
             .get()
         : { data: [] };
-      const out: OrderView[] = [];
-      for (const o of data) {
-        const r = asked.find((x) => x.orderId === o._id);
-        out.push({
-          ...toOrderView(o),
-          buyerNickname: (await findUser(ctx, o.buyer))?.nickname ?? '同学',
-          refundRequest: r ? { amountFen: r.refundFen, reason: r.reason } : null,
-        });
-      }
-      return ok(out);
+      const buyers = await findUsers(
+        ctx,
+        data.map((o) => o.buyer),
+      );
+      return ok<OrderView[]>(
+        data.map((o) => {
+          const r = asked.find((x) => x.orderId === o._id);
+          return {
+            ...toOrderView(o),
+            buyerNickname: buyers.get(o.buyer)?.nickname ?? '同学',
+            refundRequest: r ? { amountFen: r.refundFen, reason: r.reason } : null,
+          };
+        }),
+      );
     },
   }),
   ship: action({ input: merchantInput.ship, run: (ctx, { orderId }) => fulfil(ctx, orderId, 'shipped') }),

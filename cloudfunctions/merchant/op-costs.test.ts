@@ -1,0 +1,68 @@
+// What the merchant's list pages cost in database round trips (5-20 ms each in WeChat): the same
+// number however many rows a page shows. Each world is built twice, with a short and a longer
+// page; the counts are equal and equal to the hand count in the comment, so a read per row, or
+// one more read anywhere, fails here.
+import { OWNER, paidGroup, SHOP, STUDENTS, world } from '../groupbuy/fixture';
+
+describe("the merchant's pages cost the same whatever their length", () => {
+  it('listOrders: 4 reads for 2 orders and for 12 (shop, orders, refund requests, buyers)', async () => {
+    const page = async (groups: number) => {
+      const w = await world({ groupSize: 2, stock: 30, perStudentLimit: 10 });
+      for (let i = 0; i < groups; i++) await paidGroup(w, STUDENTS[(2 * i) % 6], STUDENTS[(2 * i + 1) % 6]);
+      // One buyer asks for a refund, so the page joins a refund request too.
+      const [first] = (await w.orders()).filter((o) => o.buyer === STUDENTS[1]);
+      const asked = await w.call('order', STUDENTS[1], { action: 'requestRefund', orderId: first._id, amountFen: 500, reason: '不想要了' });
+      if (!asked.ok) throw new Error(asked.message);
+      const m = await w.callMetered<{ id: string; buyerNickname: string; refundRequest: { amountFen: number } | null }[]>('merchant', OWNER, {
+        action: 'listOrders',
+        state: 'all',
+      });
+      w.dispose();
+      return { ...m, asked: first._id };
+    };
+    const [small, large] = [await page(1), await page(6)];
+    if (!small.result.ok || !large.result.ok) throw new Error('listOrders failed');
+    expect([small.result.data.length, large.result.data.length]).toEqual([2, 12]);
+    // Each order names its own buyer, and only the asked order carries the request.
+    expect(new Set(large.result.data.map((o) => o.buyerNickname))).toEqual(new Set(['学生一', '学生二', '学生三', '学生四', '学生五', '学生六']));
+    expect(large.result.data.filter((o) => o.refundRequest).map((o) => [o.id, o.refundRequest?.amountFen])).toEqual([[large.asked, 500]]);
+    // 1 caller's shop + 1 orders query + 1 refund requests (`_.in` order ids) + 1 buyers (users `_.in`).
+    expect([small.ops.reads, large.ops.reads]).toEqual([4, 4]);
+    expect([small.ops.writes, large.ops.writes]).toEqual([0, 0]);
+  });
+
+  it('listCampaigns: 2 reads for 2 campaigns and for 12 (shop, campaigns)', async () => {
+    const page = async (n: number) => {
+      const w = await world();
+      for (let i = 1; i < n; i++) await w.makeCampaign();
+      const m = await w.callMetered<unknown[]>('merchant', OWNER, { action: 'listCampaigns' });
+      w.dispose();
+      return m;
+    };
+    const [small, large] = [await page(2), await page(12)];
+    expect([small.result.ok && small.result.data.length, large.result.ok && large.result.data.length]).toEqual([2, 12]);
+    // 1 caller's shop + 1 campaigns query.
+    expect([small.ops.reads, large.ops.reads]).toEqual([2, 2]);
+    expect([small.ops.writes, large.ops.writes]).toEqual([0, 0]);
+  });
+
+  it('listProducts: 2 reads for 1 product and for 11 (shop, products)', async () => {
+    const page = async (n: number) => {
+      const w = await world();
+      for (let i = 1; i < n; i++) {
+        const product = { _id: `fx-more-${i}`, merchantId: SHOP, title: `更多${i}`, subtitle: '', description: '', priceFen: 100 + i, originalPriceFen: null };
+        await w.cloud.db
+          .collection('products')
+          .add({ data: { ...product, images: [], category: 'life', status: 'on_sale', listedKey: `0_${i}`, createdAt: new Date() } });
+      }
+      const m = await w.callMetered<unknown[]>('merchant', OWNER, { action: 'listProducts' });
+      w.dispose();
+      return m;
+    };
+    const [small, large] = [await page(1), await page(11)];
+    expect([small.result.ok && small.result.data.length, large.result.ok && large.result.data.length]).toEqual([1, 11]);
+    // 1 caller's shop + 1 products query.
+    expect([small.ops.reads, large.ops.reads]).toEqual([2, 2]);
+    expect([small.ops.writes, large.ops.writes]).toEqual([0, 0]);
+  });
+});
