@@ -4,6 +4,7 @@
 // one request and written in another.
 import { applyPosting, EMPTY_BALANCE, isBalanced, type KocBalance, type Line } from '../../core/ledger';
 import type { Ctx } from '../context';
+import { getDocsByIds } from '../db/get-doc';
 import { type DocData, isNotFoundError, type Transaction } from '../db/types';
 
 export interface PostingDoc {
@@ -147,6 +148,16 @@ export async function balanceWith(ctx: Ctx, merchantId: string, koc: string): Pr
     if (isNotFoundError(e)) return null;
     throw e;
   }
+}
+
+/** Balances with one merchant of the KOCs a list shows, by KOC, in one query however long the list. */
+export async function balancesWith(ctx: Ctx, merchantId: string, kocs: readonly string[]): Promise<Map<string, BalanceDoc>> {
+  const byId = await getDocsByIds<BalanceDoc>(
+    ctx,
+    'koc_balances',
+    kocs.map((koc) => balanceId(merchantId, koc)),
+  );
+  return new Map([...byId.values()].map((b) => [b.koc, b]));
 }
 
 export interface CommissionDoc {

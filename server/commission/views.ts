@@ -4,10 +4,11 @@ import type { CommissionItem, CommissionSummary, WithdrawalView } from '../../co
 import { EMPTY_BALANCE, type KocBalance } from '../../core/ledger';
 import { progressToNext } from '../../core/tiers';
 import type { Ctx } from '../context';
-import { merchantName } from '../users/merchants';
-import { findUser } from '../users/users';
-import { balancesOf, balanceWith, type CommissionDoc } from './ledger';
-import { resultsFor, tierOf, tierRules } from './tiers';
+import { merchantsById } from '../users/merchants';
+import { findUsers } from '../users/users';
+import { balancesOf, balancesWith, type CommissionDoc } from './ledger';
+import { tierRulesOf, tiersOf } from './tier-reads';
+import { resultsFor } from './tiers';
 import type { WithdrawalDoc } from './withdrawals';
 
 const PAGE = 20;
@@ -29,19 +30,25 @@ export const toView = (w: WithdrawalDoc, kocNickname?: string): WithdrawalView =
 export async function kocSummary(ctx: Ctx, koc: string): Promise<CommissionSummary> {
   // One balance document per merchant, kept with every posting: no postings are summed here.
   const balances = await balancesOf(ctx, koc);
+  const ids = balances.map((b) => b.merchantId);
+  // Tiers, shops and thresholds for every program at once: one query each, not one per program.
+  const tiers = await tiersOf(ctx, koc, ids);
+  const merchants = await merchantsById(ctx, ids);
+  const rules = await tierRulesOf(ctx, ids);
   const total = { ...EMPTY_BALANCE };
   const programs: CommissionSummary['programs'] = [];
   for (const b of balances) {
     for (const k of Object.keys(total) as (keyof KocBalance)[]) total[k] += b[k];
-    const tier = await tierOf(ctx, b.merchantId, koc);
+    const tier = tiers.get(b.merchantId) ?? 'primary';
+    // Still one aggregation per program: resultsFor (tiers.ts) is being reworked on its own.
     const results = (await resultsFor(ctx, b.merchantId, ctx.now())).get(koc) ?? { revenueFen: 0, orders: 0 };
     programs.push({
       merchantId: b.merchantId,
-      merchantName: await merchantName(ctx, b.merchantId),
+      merchantName: merchants.get(b.merchantId)?.name ?? '',
       tier,
       availableFen: b.availableFen,
       openWithdrawal: Boolean(b.openWithdrawal),
-      next: progressToNext(results, tier, await tierRules(ctx, b.merchantId)),
+      next: progressToNext(results, tier, rules.get(b.merchantId) ?? []),
     });
   }
   return { ...total, programs };
@@ -79,11 +86,12 @@ export async function kocWithdrawals(ctx: Ctx, koc: string): Promise<WithdrawalV
 export async function merchantWithdrawals(ctx: Ctx, merchantId: string, status: WithdrawalDoc['status'] | 'all'): Promise<WithdrawalView[]> {
   const where = status === 'all' ? { merchantId } : { merchantId, status };
   const { data } = await ctx.db.collection<WithdrawalDoc>('withdrawals').where(where).orderBy('createdAt', 'desc').limit(50).get();
-  const out: WithdrawalView[] = [];
-  for (const w of data)
-    out.push({
-      ...toView(w, (await findUser(ctx, w.koc))?.nickname ?? '同学'),
-      availableFen: (await balanceWith(ctx, w.merchantId, w.koc))?.availableFen ?? 0,
-    });
-  return out;
+  const kocs = data.map((w) => w.koc);
+  const users = await findUsers(ctx, kocs);
+  // Every row is this merchant's, so one query finds each KOC's balance with it.
+  const balances = await balancesWith(ctx, merchantId, kocs);
+  return data.map((w) => ({
+    ...toView(w, users.get(w.koc)?.nickname ?? '同学'),
+    availableFen: balances.get(w.koc)?.availableFen ?? 0,
+  }));
 }
