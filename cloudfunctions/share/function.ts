@@ -8,9 +8,9 @@ import { createShare } from '../../server/sharing/create';
 import { openShare } from '../../server/sharing/open';
 import { type BindingDoc, describeTarget, findCode, PLATFORM_SCOPE, rulesFor, saveCodeImage, toBinding } from '../../server/sharing/share';
 import { cardStats } from '../../server/sharing/stats';
-import { callerMerchant, merchantName } from '../../server/users/merchants';
+import { callerMerchant, merchantsById } from '../../server/users/merchants';
 import { setProgramPart } from '../../server/users/programs';
-import { findUser } from '../../server/users/users';
+import { findUser, findUsers } from '../../server/users/users';
 
 export default defineFunction('share', {
   create: action({
@@ -67,22 +67,27 @@ export default defineFunction('share', {
         .where({ customer: ctx.openid, expiresAt: _.gt(new Date(now)) })
         .limit(20)
         .get();
-      const out: ShareResults['myBinding'] = [];
-      for (const b of data) {
-        if (!isActive(toBinding(b), now)) continue;
-        const sharer = await findUser(ctx, b.sharer);
-        const shop = b.scope === PLATFORM_SCOPE ? '' : await merchantName(ctx, b.scope);
-        out.push({
+      const active = data.filter((b) => isActive(toBinding(b), now));
+      // Sharers and shops for every binding at once: one query each, not one per binding.
+      const sharers = await findUsers(
+        ctx,
+        active.map((b) => b.sharer),
+      );
+      const shops = await merchantsById(
+        ctx,
+        active.filter((b) => b.scope !== PLATFORM_SCOPE).map((b) => b.scope),
+      );
+      return ok<ShareResults['myBinding']>(
+        active.map((b) => ({
           scope: b.scope,
-          scopeName: shop || '校园种草',
-          sharerNickname: sharer?.nickname ?? '',
+          scopeName: (b.scope === PLATFORM_SCOPE ? '' : shops.get(b.scope)?.name) || '校园种草',
+          sharerNickname: sharers.get(b.sharer)?.nickname ?? '',
           channel: b.channel,
           reason: b.reason,
           boundAt: new Date(b.boundAt).getTime(),
           expiresAt: new Date(b.expiresAt).getTime(),
-        });
-      }
-      return ok(out);
+        })),
+      );
     },
   }),
 
