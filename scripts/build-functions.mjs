@@ -1,21 +1,46 @@
 // Bundles each cloud function with esbuild into dist/cloudfunctions/<name>/: one index.js with
 // all shared code inside (a deployed function can only require files in its own folder), its
 // config.json (permissions, timer triggers) and a package.json that installs wx-server-sdk.
+//
+// Every cold start requires the whole bundle, so each is held under MAX_KB: the build prints
+// each size and fails when one is over, or when it carries zod locales besides en (zod's
+// default) and zh-CN (server/define.ts).
+//
+//   node scripts/build-functions.mjs [name ...] [--out=DIR] [--max-kb=N]
+// Without names it builds every function into dist/cloudfunctions; --out and --max-kb are for
+// tests (scripts/build-functions.test.ts).
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+
+const MAX_KB = 150;
 
 const root = new URL('..', import.meta.url).pathname;
 const src = join(root, 'cloudfunctions');
-const out = join(root, 'dist', 'cloudfunctions');
+const args = process.argv.slice(2);
+const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const dist = join(root, 'dist', 'cloudfunctions');
+const out = resolve(flag('out') ?? dist);
+const maxBytes = Number(flag('max-kb') ?? MAX_KB) * 1024;
 const sdkVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'wx-server-sdk', 'package.json'), 'utf8')).version;
 
-rmSync(out, { recursive: true, force: true });
-const names = readdirSync(src, { withFileTypes: true })
+const all = readdirSync(src, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
+const asked = args.filter((a) => !a.startsWith('--'));
+const unknown = asked.filter((n) => !all.includes(n));
+if (unknown.length) throw new Error(`no such cloud function: ${unknown.join(', ')}`);
+const names = asked.length ? asked : all;
+
+// A full build into dist starts clean (a removed function must not linger); otherwise only the
+// folders being built are replaced.
+if (!asked.length && out === dist) rmSync(out, { recursive: true, force: true });
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const over = [];
 for (const name of names) {
   const dir = join(out, name);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const result = await build({
     entryPoints: [join(src, name, 'index.ts')],
@@ -26,16 +51,30 @@ for (const name of names) {
     format: 'cjs',
     external: ['wx-server-sdk'],
     tsconfig: join(root, 'tsconfig.json'),
-    // Smaller cold starts; names are kept so logged stack traces stay readable.
+    // Smaller cold starts. keepNames carries the names of functions and classes (fn.name, err.name)
+    // through minifyIdentifiers, so a logged stack trace still reads `at findUser`, `at Object.run`
+    // (a class method's frame shows the method's name after a minified class name). Chinese text
+    // stays UTF-8 rather than \u escapes.
     minifyWhitespace: true,
     minifySyntax: true,
+    minifyIdentifiers: true,
     keepNames: true,
+    charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
   });
   const inputs = Object.keys(result.metafile.inputs);
   const leaked = inputs.filter((f) => /local-cloud\/|better-sqlite3/.test(f));
   if (leaked.length) throw new Error(`${name} bundles local-only code: ${leaked.join(', ')}`);
+  // (metafile inputs list every file read, tree-shaken ones too: look at what reached the output.)
+  // `import { z } from 'zod'` reaches zod's root re-export of the `z` namespace, which esbuild
+  // keeps whole, all 60-odd locales (~300 KB) included; `import * as z from 'zod'` tree-shakes.
+  const [bundle] = Object.values(result.metafile.outputs);
+  const shipped = Object.entries(bundle.inputs).filter(([, i]) => i.bytesInOutput > 0);
+  const locales = shipped.map(([f]) => f).filter((f) => /zod\/.*\/locales\//.test(f) && !/\/locales\/(en|zh-CN)\.js$/.test(f));
+  if (locales.length) {
+    throw new Error(`${name} bundles zod locales it never uses (${locales.length} files): import zod as \`import * as z from 'zod'\`, not \`import { z }\``);
+  }
   const config = join(src, name, 'config.json');
   if (existsSync(config)) copyFileSync(config, join(dir, 'config.json'));
   writeFileSync(
@@ -43,6 +82,11 @@ for (const name of names) {
     `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2)}\n`,
   );
   const bytes = readFileSync(join(dir, 'index.js')).length;
-  console.log(`  ${name.padEnd(12)} ${(bytes / 1024).toFixed(1).padStart(7)} KB`);
+  if (bytes > maxBytes) over.push(name);
+  console.log(`  ${name.padEnd(12)} ${kb(bytes).padStart(10)}${bytes > maxBytes ? '  OVER THE LIMIT' : ''}`);
 }
-console.log(`built ${names.length} cloud functions into dist/cloudfunctions`);
+console.log(`built ${names.length} cloud functions into ${out} (limit ${kb(maxBytes)} each)`);
+if (over.length) {
+  console.error(`over the ${kb(maxBytes)} bundle limit: ${over.join(', ')} (see what is inside with esbuild's metafile)`);
+  process.exit(1);
+}

@@ -4,7 +4,7 @@
 // checks the rest (a code passed through a variable must be one of the declared).
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FUNCTION_CODES, type FunctionName } from '../core/contracts/codes';
 import { COMMON_CODES, fail, ok } from '../core/result';
 import { action, defineFunction } from './define';

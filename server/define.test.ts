@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FunctionName } from '../core/contracts/codes';
 import { ok } from '../core/result';
 import type { Ctx } from './context';
@@ -38,6 +38,13 @@ describe('defineFunction', () => {
     expect(await fn.handle({ action: 'missing' }, ctx())).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(await fn.handle(null, ctx())).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(await fn.handle({ action: 'echo', n: 1 }, ctx({ openid: '' }))).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+  });
+
+  it("explains refused input in zod's zh-CN messages, not its English default", async () => {
+    const wrongType = await fn.handle({ action: 'echo', n: 'x' }, ctx());
+    expect(wrongType).toEqual({ ok: false, code: 'INVALID_INPUT', message: 'n: 无效输入：期望 数字，实际接收 string' });
+    const unknownKey = await fn.handle({ action: 'echo', n: 1, extra: 1 }, ctx());
+    expect(unknownKey).toEqual({ ok: false, code: 'INVALID_INPUT', message: '出现未知的键(key): "extra"' });
   });
 
   it('answers INTERNAL without internals and logs the fault', async () => {

@@ -1,7 +1,9 @@
 // A cloud function is a set of actions. Every event is {action, ...fields}; the fields are
 // checked by the action's schema before anything runs, and whatever happens the caller gets
 // {ok: true, data} or {ok: false, code, message}.
-import { z } from 'zod';
+// A namespace import, not `import { z }`: only then can esbuild leave zod's unused locales out of
+// the function bundles (scripts/build-functions.mjs).
+import * as z from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { CodeOf, FunctionName } from '../core/contracts/codes';
 import { fail, type Result } from '../core/result';

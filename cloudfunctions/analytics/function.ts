@@ -1,6 +1,6 @@
 // analytics: what a merchant measures. The share funnel counts, per channel, cards created,
 // opens and customers bound, from the events collection in one aggregation.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHANNELS } from '../../core/contracts/share';
 import { fail, ok } from '../../core/result';
 import { action, defineFunction } from '../../server/define';

@@ -1,6 +1,6 @@
 // groupbuy: live campaigns, groups, and seats. The timer runs the sweep every minute.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { groupbuyInput } from '../../core/contracts/groupbuy';
 import { campaignIsLive } from '../../core/groupbuy';
 import { fail, ok } from '../../core/result';

@@ -4,7 +4,7 @@
 // and count only once the pay port has verified their signature and decrypted them. Either way
 // the same idempotent flows take them, checking amounts against what is stored; anything
 // unverified, or for an unknown order or refund, changes nothing.
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail, ok, type Result } from '../../core/result';
 import { action, type CloudFunction, defineFunction } from '../../server/define';
 import { handlePayNotice } from '../../server/payments/pay-notices';

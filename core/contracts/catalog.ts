@@ -1,5 +1,5 @@
 // The `catalog` function's actions.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface ProductCard {
   id: string;

@@ -1,5 +1,5 @@
 // The `commission` function's actions.
-import { z } from 'zod';
+import * as z from 'zod';
 import { TIERS, type Tier } from '../tiers';
 import type { WithdrawalState } from '../withdrawal-machine';
 

@@ -1,5 +1,5 @@
 // The `groupbuy`, `order` and `merchant` functions' actions.
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '../groupbuy';
 import type { GroupState } from '../groupbuy-machines';
 import type { MoneyState, OrderState } from '../order-machine';

@@ -1,5 +1,5 @@
 // The `share` function: share codes, opens, bindings and a sharer's figures.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BindingModel, ShareChannel } from '../attribution';
 
 export const TARGET_TYPES = ['product', 'note', 'group', 'campaign', 'koc'] as const;

@@ -1,6 +1,6 @@
 // The `user` function's actions: input schemas (checked by the function before anything is
 // written) and result types (shared with the app's API client).
-import { z } from 'zod';
+import * as z from 'zod';
 import { GRADES, INTERESTS, INTERESTS_MAX, MAJOR_MAX, NICKNAME_MAX, type Role } from '../profile';
 
 export interface Profile {
