@@ -1,8 +1,9 @@
 // The tier job: once a campus month, each merchant's KOCs are placed by their own results over
-// the rolling window (attributed paid revenue net of refunds, and orders). Every change writes
+// the window (attributed paid revenue net of refunds, and orders). Every change writes
 // an audit entry; a second run in the same month changes nothing.
 import { DEFAULT_TIER_RULES, TIER_WINDOW_DAYS, type Tier, type TierRule, tierFor } from '../../core/tiers';
 import { campusTime } from '../../core/time';
+import { kocResultsByMerchant, merchantKocResults } from '../analytics/koc-results';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
@@ -24,27 +25,17 @@ export async function tierOf(ctx: Ctx, merchantId: string, koc: string): Promise
   return (await getDoc<KocTierDoc>(ctx, 'koc_tiers', `${merchantId}:${koc}`))?.tier ?? 'primary';
 }
 
-/** Results per KOC for one merchant over the window, from order events (one aggregation). */
+/**
+ * Results per KOC for one merchant over the window (the last TIER_WINDOW_DAYS campus days, today
+ * included): from the analytics counters, one document per day, plus the events not yet rolled up.
+ */
 export async function resultsFor(ctx: Ctx, merchantId: string, now: number): Promise<Map<string, { revenueFen: number; orders: number }>> {
-  const _ = ctx.db.command;
-  const $ = _.aggregate;
-  const since = new Date(now - TIER_WINDOW_DAYS * 86_400_000);
-  const { list } = await ctx.db
-    .collection('events')
-    .aggregate()
-    .match({ merchantId, type: _.in(['order_paid', 'refund_succeeded']), sharer: _.exists(true), at: _.gte(since) })
-    .group({ _id: { sharer: '$sharer', type: '$type' }, n: $.sum(1), paid: $.sum('$amountFen'), refunded: $.sum('$refundFen') })
-    .limit(1000)
-    .end();
-  const out = new Map<string, { revenueFen: number; orders: number }>();
-  for (const r of list) {
-    const { sharer, type } = r._id as { sharer: string; type: string };
-    if (!sharer) continue;
-    const cur = out.get(sharer) ?? { revenueFen: 0, orders: 0 };
-    if (type === 'order_paid') out.set(sharer, { revenueFen: cur.revenueFen + (r.paid as number), orders: cur.orders + (r.n as number) });
-    else out.set(sharer, { ...cur, revenueFen: cur.revenueFen - (r.refunded as number) });
-  }
-  return out;
+  return merchantKocResults(ctx, merchantId, now, TIER_WINDOW_DAYS);
+}
+
+/** One KOC's results with each of its merchants over the same window, by merchant id: a fixed cost however many. */
+export async function resultsOf(ctx: Ctx, koc: string, now: number): Promise<Map<string, { revenueFen: number; orders: number }>> {
+  return kocResultsByMerchant(ctx, koc, now, TIER_WINDOW_DAYS);
 }
 
 export async function runTierJob(ctx: Ctx): Promise<{ month: string; changes: number } | null> {

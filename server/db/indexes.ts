@@ -96,7 +96,19 @@ export const indexes: IndexPlan = {
       ],
       why: 'figures per card; orders join on code',
     },
+    { name: 'at', fields: [['at', 'asc']], why: 'the analytics rollup reads every event in (at, _id) order from its cursor' },
   ],
+  // Counters the analytics rollup keeps (server/analytics/rollup.ts); every read is by _id.
+  // Per merchant and campus day (_id `${merchantId}:${day}`): the funnel per channel and each KOC's orders.
+  analytics_days: [],
+  // Per KOC and campus day (_id `${koc}:${day}`): the KOC's orders by merchant (a KOC's tier progress).
+  analytics_koc_days: [],
+  // Per share code (_id the code), all time: opens, unique visitors, new customers, orders, money.
+  analytics_cards: [],
+  // Per card and visitor (_id `${code}:${openid}`): who opened a card before (unique visitors).
+  analytics_visitors: [],
+  // The rollup's cursor and the page it is writing (_id 'rollup').
+  analytics_state: [],
   orders: [
     {
       name: 'buyer_merchant',

@@ -4,7 +4,7 @@
 // server/db/ownership.test.ts scans the source and fails on a write from anywhere else.
 import type { indexes } from './indexes';
 
-export const DOMAINS = ['orders', 'groupbuy', 'payments', 'commission', 'sharing', 'users', 'catalog', 'events'] as const;
+export const DOMAINS = ['orders', 'groupbuy', 'payments', 'commission', 'sharing', 'users', 'catalog', 'analytics', 'events'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export const owners = {
@@ -30,6 +30,12 @@ export const owners = {
   // A merchant's program: its commission settings and attribution rules, side by side.
   programs: 'users',
   products: 'catalog',
+  // Counters folded from events by the analytics rollup, and its cursor.
+  analytics_days: 'analytics',
+  analytics_koc_days: 'analytics',
+  analytics_cards: 'analytics',
+  analytics_visitors: 'analytics',
+  analytics_state: 'analytics',
   // Append-only, written only through server/events.ts.
   events: 'events',
 } as const satisfies Record<keyof typeof indexes, Domain>;

@@ -1,0 +1,193 @@
+// Helpers for the analytics tests: the groupbuy world (its shop, KOC and students) with events
+// written straight into the events collection (thousands in milliseconds), the rollup timer,
+// and an oracle that computes every counter from the event list by brute force, independently
+// of the rollup's code (nothing here imports server/analytics).
+import { toStorage } from '../../local-cloud/engine/values';
+import { KOC, OWNER, SHOP, type WorldOptions, world } from '../groupbuy/fixture';
+
+export const DAY = 86_400_000;
+export const SETTLE = 120_000; // the rollup's margin, restated: a test fails if it changes silently
+
+export type Ev = { _id: string; type: string; at: Date; openid: string } & Record<string, unknown>;
+
+/** UTC instant of a campus (UTC+8) wall time: campus('2026-11-22 00:00') is 2026-11-21T16:00Z. */
+export const campus = (wall: string) => new Date(`${wall.replace(' ', 'T')}:00+08:00`);
+
+let n = 0;
+const id = () => `ev-${String(n++).padStart(6, '0')}`;
+
+/** Card events as share.open and share.create write them. */
+export function cardEvent(
+  type: 'share_created' | 'open' | 'bind',
+  at: Date,
+  f: { code: string; openid: string; channel?: string; sharer?: string; merchantId?: string; newCustomer?: boolean },
+): Ev {
+  const base = { _id: id(), type, at, openid: f.openid, code: f.code, sharer: f.sharer ?? KOC, channel: f.channel ?? 'chat', merchantId: f.merchantId ?? SHOP };
+  const card = { ...base, targetType: 'product', targetId: 'fx-product' };
+  if (type === 'share_created') return card;
+  if (type === 'open') return { ...card, scene: 1007 };
+  return { ...card, scene: 1007, bound: Boolean(f.newCustomer), decision: 'bind_first_touch', reason: '', newCustomer: Boolean(f.newCustomer) };
+}
+
+/** Order events as the payment and refund flows write them (code and sharer from the binding). */
+export function orderEvent(
+  type: 'order_paid' | 'refund_succeeded' | 'order_created',
+  at: Date,
+  f: { amountFen: number; code?: string; sharer?: string; merchantId?: string; buyer?: string; refundFen?: number },
+): Ev {
+  const e: Ev = { _id: id(), type, at, openid: f.buyer ?? 'buyer', orderId: `o-${n}`, groupId: 'g', merchantId: f.merchantId ?? SHOP, amountFen: f.amountFen };
+  if (f.code) e.code = f.code;
+  if (f.sharer) e.sharer = f.sharer;
+  if (type === 'refund_succeeded') e.refundFen = f.refundFen ?? f.amountFen;
+  if (type === 'order_created') e.campaignId = 'c';
+  return e;
+}
+
+export async function analyticsWorld(options: WorldOptions = {}) {
+  const w = await world(options);
+  /** Writes events as they are stored, in one SQLite transaction (no SDK round trips). */
+  const insertEvents = (events: Ev[]) => {
+    const store = w.cloud.engine.store;
+    const table = store.table('events');
+    store.transaction(() => {
+      for (const e of events) table.insert(e._id, e, toStorage(e));
+    });
+  };
+  const rollup = () => w.cloud.invoke('analytics', { Type: 'Timer', TriggerName: 'rollup' }, { source: 'wx_trigger' }) as Promise<{ ok: boolean }>;
+  /** Runs the timer until a run writes nothing (at most 50 runs). */
+  const rollupUntilQuiet = async () => {
+    for (let i = 0; i < 50; i++) {
+      const before = w.fingerprint();
+      const r = await rollup();
+      if (!r.ok) throw new Error(`rollup failed: ${JSON.stringify(r)}`);
+      if (w.fingerprint() === before) return i;
+    }
+    throw new Error('the rollup never went quiet');
+  };
+  /** Every counter document, without the page numbers (which depend on how pages fell). */
+  const counters = async () => {
+    const strip = <T extends { seq?: number }>(docs: T[]) => docs.map(({ seq, ...rest }) => rest);
+    return {
+      days: strip(await w.all<{ seq: number }>('analytics_days')),
+      kocDays: strip(await w.all<{ seq: number }>('analytics_koc_days')),
+      cards: strip(await w.all<{ seq: number }>('analytics_cards')),
+      visitors: (await w.all<{ _id: string }>('analytics_visitors')).map((v) => v._id),
+    };
+  };
+  const funnel = async (days = 30) => {
+    const r = await w.call<{ channel: string; created: number; opens: number; binds: number }[]>('analytics', OWNER, { action: 'shareFunnel', days });
+    if (!r.ok) throw new Error(r.message);
+    return Object.fromEntries(r.data.map(({ channel, ...f }) => [channel, f]));
+  };
+  const stats = async (who = KOC) => {
+    const r = await w.call<{ code: string; opens: number; uniqueVisitors: number; newCustomers: number; orders: number; revenueFen: number }[]>('share', who, {
+      action: 'stats',
+    });
+    if (!r.ok) throw new Error(r.message);
+    return Object.fromEntries(
+      r.data.map(({ code, opens, uniqueVisitors, newCustomers, orders, revenueFen }) => [code, { opens, uniqueVisitors, newCustomers, orders, revenueFen }]),
+    );
+  };
+  return { ...w, insertEvents, rollup, rollupUntilQuiet, counters, funnel, stats };
+}
+
+// --- the oracle ------------------------------------------------------------------------------
+
+const dayOf = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const bump = (o: Record<string, unknown>, path: string[], k: number) => {
+  let node = o;
+  for (const p of path.slice(0, -1)) {
+    node[p] = node[p] ?? {};
+    node = node[p] as Record<string, unknown>;
+  }
+  const leaf = path[path.length - 1];
+  node[leaf] = ((node[leaf] as number | undefined) ?? 0) + k;
+};
+
+/** Every counter document the events should produce, by brute force over the whole list. */
+export function oracleCounters(events: Ev[]) {
+  const days = new Map<string, Record<string, unknown>>();
+  const kocDays = new Map<string, Record<string, unknown>>();
+  const cards = new Map<string, Record<string, unknown>>();
+  const visitors = new Set<string>();
+  const day = (e: Ev) => {
+    const key = `${e.merchantId}:${dayOf(e.at)}`;
+    if (!days.has(key)) days.set(key, { _id: key, merchantId: e.merchantId, day: dayOf(e.at) });
+    return days.get(key) as Record<string, unknown>;
+  };
+  const kocDay = (e: Ev) => {
+    const key = `${e.sharer}:${dayOf(e.at)}`;
+    if (!kocDays.has(key)) kocDays.set(key, { _id: key, koc: e.sharer, day: dayOf(e.at) });
+    return kocDays.get(key) as Record<string, unknown>;
+  };
+  const card = (e: Ev) => {
+    const code = e.code as string;
+    if (!cards.has(code)) cards.set(code, { _id: code, sharer: e.sharer ?? '', merchantId: e.merchantId });
+    return cards.get(code) as Record<string, unknown>;
+  };
+  const sorted = [...events].sort((a, b) => a.at.getTime() - b.at.getTime() || (a._id < b._id ? -1 : 1));
+  for (const e of sorted) {
+    const ch = e.channel as string;
+    if (e.type === 'share_created') bump(day(e), ['funnel', ch, 'created'], 1);
+    if (e.type === 'open') {
+      bump(day(e), ['funnel', ch, 'opens'], 1);
+      bump(card(e), ['opens'], 1);
+      const v = `${e.code}:${e.openid}`;
+      if (!visitors.has(v)) bump(card(e), ['visitors'], 1);
+      visitors.add(v);
+    }
+    if (e.type === 'bind' && e.newCustomer === true) {
+      bump(day(e), ['funnel', ch, 'binds'], 1);
+      bump(card(e), ['newCustomers'], 1);
+    }
+    if (e.type === 'order_paid') {
+      if (e.code) bump(card(e), ['orders'], 1);
+      if (e.code) bump(card(e), ['paidFen'], e.amountFen as number);
+      for (const [figure, k] of [
+        ['orders', 1],
+        ['paidFen', e.amountFen as number],
+      ] as const) {
+        if (!e.sharer) continue;
+        bump(day(e), ['kocs', e.sharer as string, figure], k);
+        bump(kocDay(e), ['merchants', e.merchantId as string, figure], k);
+      }
+    }
+    if (e.type === 'refund_succeeded') {
+      if (e.code) bump(card(e), ['refundedFen'], e.refundFen as number);
+      if (e.sharer) bump(day(e), ['kocs', e.sharer as string, 'refundedFen'], e.refundFen as number);
+      if (e.sharer) bump(kocDay(e), ['merchants', e.merchantId as string, 'refundedFen'], e.refundFen as number);
+    }
+  }
+  const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a._id) < String(b._id) ? -1 : 1);
+  return {
+    days: [...days.values()].sort(byId),
+    kocDays: [...kocDays.values()].sort(byId),
+    cards: [...cards.values()].sort(byId),
+    visitors: [...visitors].sort(),
+  };
+}
+
+/** A mixed history: card events of three codes and four channels, orders and refunds, across campus midnights. */
+export function mixedHistory(count: number, from: Date, spanMs: number, codes: string[], seed = 7): Ev[] {
+  let x = seed;
+  const rnd = (k: number) => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x % k;
+  };
+  const out: Ev[] = [];
+  for (let i = 0; i < count; i++) {
+    // Bunches of five events in one millisecond: a page boundary can fall inside a tie.
+    const at = new Date(from.getTime() + Math.floor((Math.floor(i / 5) * 5 * spanMs) / count));
+    const code = codes[rnd(codes.length)];
+    const openid = `v-${rnd(12)}`;
+    const channel = ['chat', 'group', 'moments', 'poster'][rnd(4)];
+    const kind = rnd(10);
+    if (kind < 4) out.push(cardEvent('open', at, { code, openid, channel }));
+    else if (kind < 6) out.push(cardEvent('bind', at, { code, openid, channel, newCustomer: rnd(2) === 0 }));
+    else if (kind < 7) out.push(cardEvent('share_created', at, { code, openid: KOC, channel }));
+    else if (kind < 8) out.push(orderEvent('order_paid', at, { amountFen: 100 + rnd(5000), code, sharer: KOC }));
+    else if (kind < 9) out.push(orderEvent('refund_succeeded', at, { amountFen: 1990, refundFen: 1 + rnd(1990), code, sharer: KOC }));
+    else out.push(orderEvent(rnd(2) ? 'order_created' : 'order_paid', at, { amountFen: 990 })); // no card
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+// Campus days without a date library: Asia/Shanghai is UTC+8 all year (no daylight saving), so
+// a campus day is a fixed 24-hour span starting at 16:00 UTC. Daily counters are keyed by the
+// day's date ('2026-11-22'), and a window of "近 N 天" is the last N campus days, today included.
+import { DAY_MS } from './attribution';
+
+const OFFSET_MS = 8 * 3600_000;
+
+/** The campus date of an instant, as 'YYYY-MM-DD'. */
+export function campusDay(ms: number): string {
+  return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a campus day starts (its midnight in campus time). */
+export function campusDayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00.000Z`) - OFFSET_MS;
+}
+
+/** The last `days` campus days up to the one `now` falls in, oldest first. */
+export function lastCampusDays(now: number, days: number): string[] {
+  const today = campusDayStart(campusDay(now));
+  return Array.from({ length: days }, (_, i) => campusDay(today - (days - 1 - i) * DAY_MS));
+}
