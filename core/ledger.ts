@@ -155,5 +155,12 @@ export function applyPosting(b: KocBalance, p: { kind: string; koc: string; line
   return next;
 }
 
+/** The sum of two balances, field by field (postings are linear: their changes add up). */
+export function addBalances(a: KocBalance, b: KocBalance): KocBalance {
+  const out = { ...a };
+  for (const k of Object.keys(EMPTY_BALANCE) as (keyof KocBalance)[]) out[k] = a[k] + b[k];
+  return out;
+}
+
 /** A commission entry moves one way: pending until the after-sales window passes, then available. */
 export const commissionMachine = stateMachine<'pending' | 'available'>('commission', { pending: ['available'], available: [] }, ['pending']);

@@ -3,7 +3,10 @@ import { MAX_PAGE, RUN_MARGIN_MS, RunBudget } from './run-budget';
 /** A run of `limitMs` on a fake clock, where each item costs `msPerItem`. */
 function fakeRun(limitMs: number) {
   let elapsed = 0;
-  return { timeLeft: () => limitMs - elapsed, spend: (ms: number) => void (elapsed += ms), elapsed: () => elapsed };
+  const spend = (ms: number) => {
+    elapsed += ms;
+  };
+  return { timeLeft: () => limitMs - elapsed, spend, elapsed: () => elapsed };
 }
 
 describe('RunBudget', () => {
@@ -45,5 +48,18 @@ describe('RunBudget', () => {
     const spent = new RunBudget(() => RUN_MARGIN_MS - 1);
     expect(await spent.drain(async () => (calls++, 100))).toBe(0);
     expect(calls).toBe(1);
+  });
+
+  it('a share leaves the rest of the run its part of the time', async () => {
+    const run = fakeRun(60_000);
+    const budget = new RunBudget(run.timeLeft);
+    const first = budget.share(0.6); // 30 s of the 50 s left
+    await first.drain(async (size) => {
+      run.spend(size * 100);
+      return size;
+    });
+    expect(run.elapsed()).toBeLessThanOrEqual(30_000);
+    expect(run.elapsed()).toBeGreaterThan(25_000);
+    expect(budget.left()).toBeGreaterThanOrEqual(20_000);
   });
 });

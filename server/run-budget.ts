@@ -32,6 +32,15 @@ export class RunBudget {
     return Math.max(0, Math.min(MAX_PAGE, Math.floor(left / this.msPerItem)));
   }
 
+  /**
+   * A part of the time left, for one step of a run, so one step's backlog cannot starve the
+   * steps after it: the rest of the run keeps (1 - fraction) of what is left now.
+   */
+  share(fraction: number): RunBudget {
+    const reserve = Math.max(0, this.left()) * (1 - fraction);
+    return new RunBudget(() => this.timeLeft() - reserve, this.marginMs);
+  }
+
   /** Runs one page and learns what an item costs (the slowest seen, to stay on the safe side). */
   async page(step: () => Promise<number>): Promise<number> {
     const before = this.timeLeft();

@@ -4,13 +4,14 @@
 import { type CommissionSummary, commissionInput, type ProgramSettings, type WithdrawalView } from '../../core/contracts/commission';
 import { type Fail, fail, ok } from '../../core/result';
 import { DEFAULT_PROGRAM } from '../../server/commission/ledger';
-import { matureCommissions, processEvents, reconcileMaturity } from '../../server/commission/settle';
+import { matureCommissions, processEvents, RunCache, reconcileMaturity } from '../../server/commission/settle';
 import { runTierJob, tierRules } from '../../server/commission/tiers';
 import { commissionPage, kocSummary, kocWithdrawals, merchantWithdrawals } from '../../server/commission/views';
 import { approve, reject, requestWithdrawal, settleTransfer, sweepWithdrawals, type WithdrawalDoc } from '../../server/commission/withdrawals';
 import type { Ctx } from '../../server/context';
 import { getDoc } from '../../server/db/get-doc';
 import { action, defineFunction } from '../../server/define';
+import { RunBudget } from '../../server/run-budget';
 import { callerMerchant } from '../../server/users/merchants';
 import { setProgramPart } from '../../server/users/programs';
 
@@ -96,15 +97,14 @@ export default defineFunction(
       input: commissionInput.settle,
       async run(ctx) {
         if (!ctx.source.split(',').includes('wx_trigger')) return fail('FORBIDDEN', '只由定时器运行');
-        let events = 0;
-        for (let i = 0; i < 10; i++) {
-          const n = await processEvents(ctx);
-          events += n;
-          if (n < 100) break;
-        }
-        const reconciled = await reconcileMaturity(ctx);
-        const matured = await matureCommissions(ctx);
+        // Each step pages while its share of the run's time lasts (WeChat stops the run at its
+        // timeout); money already on its way goes first, then new events, the reconciler, maturity.
+        const budget = new RunBudget(ctx.timeLeft);
+        const cache = new RunCache(ctx);
         const withdrawals = await sweepWithdrawals(ctx);
+        const events = await processEvents(ctx, budget.share(0.8), cache);
+        const reconciled = await reconcileMaturity(ctx, budget.share(0.5), cache);
+        const matured = await matureCommissions(ctx, budget);
         // One timer per function in WeChat Cloud: the monthly tier job runs on the first settle of each campus month.
         const tiers = await runTierJob(ctx);
         return ok({ events, reconciled, matured, withdrawals, tiers });

@@ -19,10 +19,15 @@ export async function programOf(ctx: Ctx, merchantId: string): Promise<Commissio
   return { ...DEFAULT_PROGRAM, ...(p?.commission ?? {}) };
 }
 
+/** When the after-sales window of a completed order ends under `program`; null while it is not completed. */
+export function windowEnd(order: Pick<OrderFacts, 'completedAt'>, program: Pick<CommissionProgram, 'holdDays'>): Date | null {
+  if (!order.completedAt) return null;
+  return new Date(new Date(order.completedAt).getTime() + program.holdDays * DAY);
+}
+
 /** When the after-sales window of a completed order ends; null while it is not completed. */
 export async function maturityOf(ctx: Ctx, order: OrderFacts): Promise<Date | null> {
-  if (!order.completedAt) return null;
-  return new Date(new Date(order.completedAt).getTime() + (await programOf(ctx, order.merchantId)).holdDays * DAY);
+  return order.completedAt ? windowEnd(order, await programOf(ctx, order.merchantId)) : null;
 }
 
 /** What a commission is worth now: a sharer's pro rata, a leader's reward all or nothing. */
@@ -48,6 +53,38 @@ export async function accrue(ctx: Ctx, doc: Omit<CommissionDoc, 'maturesAt' | 'c
     });
   });
   await clawBack(ctx, doc._id, order);
+}
+
+export interface NewEntry {
+  doc: Omit<CommissionDoc, 'maturesAt' | 'createdAt' | 'history'>;
+  maturesAt: Date | null;
+  memo: string;
+}
+
+/**
+ * Accrues entries the caller has just read to be new, all in one transaction: the commission
+ * timer's page costs one balance write per KOC instead of a transaction per order. If one
+ * appeared meanwhile, its unique id fails the commit and nothing is written: the caller then
+ * goes one by one with accrue, which skips what exists. Refunds are the caller's (clawBack).
+ */
+export async function accrueNew(ctx: Ctx, entries: NewEntry[]): Promise<void> {
+  await withLedger(ctx, async (l) => {
+    for (const { doc, maturesAt, memo } of entries) {
+      await l.tx.collection('commissions').add({ data: { ...doc, maturesAt, createdAt: l.now, history: [] } });
+      await l.post(
+        {
+          _id: `accrue:${doc._id}`,
+          kind: 'accrue',
+          orderId: doc.orderId,
+          koc: doc.koc,
+          merchantId: doc.merchantId,
+          lines: accrueLines(doc.merchantId, doc.koc, doc.earnedFen),
+          memo,
+        },
+        true,
+      );
+    }
+  });
 }
 
 /**

@@ -2,10 +2,10 @@
 // every posting updates in the same transaction. A posting's unique key makes a retry a no-op;
 // the balance is what withdrawals take, inside their own transaction, so it is never read in
 // one request and written in another.
-import { applyPosting, EMPTY_BALANCE, isBalanced, type KocBalance, type Line } from '../../core/ledger';
+import { addBalances, applyPosting, EMPTY_BALANCE, isBalanced, type KocBalance, type Line } from '../../core/ledger';
 import type { Ctx } from '../context';
 import { getDocsByIds } from '../db/get-doc';
-import { type DocData, isNotFoundError, type Transaction } from '../db/types';
+import { type DbCommand, type DocData, isNotFoundError, type Transaction } from '../db/types';
 
 export interface PostingDoc {
   /** The posting's unique key, e.g. accrue:<order>:<koc>: the same fact is never posted twice. */
@@ -46,6 +46,7 @@ export class LedgerTx {
   constructor(
     readonly tx: Transaction,
     readonly now: Date,
+    private readonly command: DbCommand,
   ) {}
 
   /** A document read inside the transaction, or null when it does not exist. */
@@ -63,21 +64,39 @@ export class LedgerTx {
     const cached = this.balances.get(id);
     if (cached) return cached.doc;
     const stored = await this.get<BalanceDoc>('koc_balances', id);
-    const doc: BalanceDoc = stored ?? { _id: id, koc, merchantId, ...EMPTY_BALANCE, openWithdrawal: null, updatedAt: this.now };
-    this.balances.set(id, { doc, dirty: false });
+    const base: BalanceDoc = stored ?? { _id: id, koc, merchantId, ...EMPTY_BALANCE, openWithdrawal: null, updatedAt: this.now };
+    // Increments this transaction made without reading (see post) are part of what it sees.
+    const delta = this.deltas.get(id);
+    this.deltas.delete(id);
+    const doc = delta ? { ...base, ...addBalances(base, delta.fields) } : base;
+    this.balances.set(id, { doc, dirty: Boolean(delta) });
     return doc;
   }
+
+  /** Balance changes of postings that did not need the balance read: written as increments. */
+  private readonly deltas = new Map<string, { merchantId: string; koc: string; fields: KocBalance }>();
 
   private async change(merchantId: string, koc: string, edit: (b: BalanceDoc) => BalanceDoc): Promise<void> {
     const next = edit(await this.balance(merchantId, koc));
     this.balances.set(next._id, { doc: { ...next, updatedAt: this.now }, dirty: true });
   }
 
-  /** Appends a balanced posting and moves the balance; false when this key was already posted. */
-  async post(p: Omit<PostingDoc, 'at'>): Promise<boolean> {
+  /**
+   * Appends a balanced posting and moves the balance; false when this key was already posted.
+   * `fresh`: the caller knows the key is new (it read so before the transaction), so the check
+   * is left to the unique _id, which fails the commit if another writer posted it meanwhile.
+   */
+  async post(p: Omit<PostingDoc, 'at'>, fresh = false): Promise<boolean> {
     if (!isBalanced(p.lines)) throw new Error(`unbalanced posting ${p._id}`);
-    if (await this.get('ledger', p._id)) return false;
+    if (!fresh && (await this.get('ledger', p._id))) return false;
     await this.tx.collection('ledger').add({ data: { ...p, at: this.now } });
+    const id = balanceId(p.merchantId, p.koc);
+    if (fresh && !this.balances.has(id)) {
+      // Nothing here checks the balance (an accrual only adds): an increment, no read.
+      const d = this.deltas.get(id) ?? { merchantId: p.merchantId, koc: p.koc, fields: { ...EMPTY_BALANCE } };
+      this.deltas.set(id, { ...d, fields: applyPosting(d.fields, p) });
+      return true;
+    }
     await this.change(p.merchantId, p.koc, (b) => ({ ...b, ...applyPosting(b, p) }));
     return true;
   }
@@ -95,6 +114,20 @@ export class LedgerTx {
       if (!dirty) continue;
       const { _id, ...data } = doc;
       await this.tx.collection('koc_balances').doc(id).set({ data });
+    }
+    const _ = this.command;
+    for (const [id, { merchantId, koc, fields }] of this.deltas) {
+      const inc = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, _.inc(v)]));
+      const res = await this.tx
+        .collection('koc_balances')
+        .doc(id)
+        .update({ data: { ...inc, updatedAt: this.now } });
+      // A KOC's first posting with this merchant: the balance document starts here.
+      if (res.stats.updated === 0)
+        await this.tx
+          .collection('koc_balances')
+          .doc(id)
+          .set({ data: { koc, merchantId, ...fields, openWithdrawal: null, updatedAt: this.now } });
     }
   }
 }
@@ -119,7 +152,7 @@ export async function withLedger<R>(ctx: Ctx, fn: (l: LedgerTx) => Promise<R>): 
   for (let attempt = 0; ; attempt++) {
     try {
       return await ctx.db.runTransaction(async (tx) => {
-        const l = new LedgerTx(tx, new Date(ctx.now()));
+        const l = new LedgerTx(tx, new Date(ctx.now()), ctx.db.command);
         const out = await fn(l);
         await l.flush();
         return out;
