@@ -1,4 +1,6 @@
 // Campus time is Asia/Shanghai, computed explicitly: the cloud runtime is UTC.
+// Not for cloud functions: the function build refuses dayjs (~12 KB a bundle); they take campus
+// days and months from campus-days.ts, which these tests check against dayjs.
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';

@@ -3,12 +3,12 @@
 // config.json (permissions, timer triggers) and a package.json that installs wx-server-sdk.
 //
 // Every cold start requires the whole bundle, so each is held under MAX_KB: the build prints
-// each size and fails when one is over, or when it carries zod locales besides en (zod's
-// default) and zh-CN (server/define.ts).
+// each size and fails when one is over, when it carries zod locales besides en (zod's default)
+// and zh-CN (server/define.ts), or when it reads a module of DENIED.
 //
-//   node scripts/build-functions.mjs [name ...] [--out=DIR] [--max-kb=N]
-// Without names it builds every function into dist/cloudfunctions; --out and --max-kb are for
-// tests (scripts/build-functions.test.ts).
+//   node scripts/build-functions.mjs [name ...] [--out=DIR] [--max-kb=N] [--deny=a,b]
+// Without names it builds every function into dist/cloudfunctions; --out, --max-kb and --deny
+// (more modules to refuse) are for tests (scripts/build-functions.test.ts).
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -22,6 +22,12 @@ const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.
 const dist = join(root, 'dist', 'cloudfunctions');
 const out = resolve(flag('out') ?? dist);
 const maxBytes = Number(flag('max-kb') ?? MAX_KB) * 1024;
+// Modules no function may read, by folder or package name (read at all, even if tree-shaken
+// away: an import of one is a mistake to fix at its source): the local cloud and its SQLite engine
+// exist only on a developer's machine; dayjs with its timezone plugins (~12 KB) is the app's, and
+// the functions take campus days and months from core/campus-days.ts instead.
+const DENIED = ['local-cloud', 'better-sqlite3', 'dayjs', ...(flag('deny')?.split(',').filter(Boolean) ?? [])];
+const deniedIn = (file) => DENIED.find((m) => file === m || file.startsWith(`${m}/`) || file.includes(`/${m}/`));
 const sdkVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'wx-server-sdk', 'package.json'), 'utf8')).version;
 
 const all = readdirSync(src, { withFileTypes: true })
@@ -64,8 +70,12 @@ for (const name of names) {
     logLevel: 'warning',
   });
   const inputs = Object.keys(result.metafile.inputs);
-  const leaked = inputs.filter((f) => /local-cloud\/|better-sqlite3/.test(f));
-  if (leaked.length) throw new Error(`${name} bundles local-only code: ${leaked.join(', ')}`);
+  const denied = [...new Set(inputs.map(deniedIn).filter(Boolean))];
+  if (denied.length) {
+    const files = inputs.filter((f) => deniedIn(f));
+    const shown = `${files.slice(0, 5).join(', ')}${files.length > 5 ? ', ...' : ''}`;
+    throw new Error(`${name} bundles ${denied.join(', ')}, which no function may (${files.length} files: ${shown})`);
+  }
   // (metafile inputs list every file read, tree-shaken ones too: look at what reached the output.)
   // `import { z } from 'zod'` reaches zod's root re-export of the `z` namespace, which esbuild
   // keeps whole, all 60-odd locales (~300 KB) included; `import * as z from 'zod'` tree-shakes.

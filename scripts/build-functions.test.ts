@@ -1,6 +1,7 @@
 // The function build, run as `npm run build:functions` runs it, on one function into a temporary
 // folder: the bundle stays under the size limit, carries no zod locale but zh-CN and zod's
-// default en, still answers refused input in Chinese once minified, and an oversized bundle
+// default en, still answers refused input in Chinese once minified, and an oversized bundle or
+// one that reads a denied module (dayjs, the local cloud, better-sqlite3, or one named by --deny)
 // fails the build.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -67,5 +68,12 @@ describe('build-functions', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/user .*OVER THE LIMIT/);
     expect(run.stderr).toContain('over the 10.0 KB bundle limit: user');
+  });
+
+  it('fails the build when a bundle reads a denied module', () => {
+    // zod stands in for dayjs and the rest: every function reads it, so denying it must fail.
+    const run = buildUser('--deny=zod');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/user bundles zod, which no function may \(\d+ files: node_modules\/zod\//);
   });
 });

@@ -1,8 +1,8 @@
 // The tier job: once a campus month, each merchant's KOCs are placed by their own results over
 // the window (attributed paid revenue net of refunds, and orders). Every change writes
 // an audit entry; a second run in the same month changes nothing.
+import { campusMonth } from '../../core/campus-days';
 import { DEFAULT_TIER_RULES, TIER_WINDOW_DAYS, type Tier, type TierRule, tierFor } from '../../core/tiers';
-import { campusTime } from '../../core/time';
 import { kocResultsByMerchant, merchantKocResults } from '../analytics/koc-results';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
@@ -39,7 +39,7 @@ export async function resultsOf(ctx: Ctx, koc: string, now: number): Promise<Map
 }
 
 export async function runTierJob(ctx: Ctx): Promise<{ month: string; changes: number } | null> {
-  const month = campusTime(ctx.now()).format('YYYY-MM');
+  const month = campusMonth(ctx.now());
   if (await getDoc(ctx, 'tier_runs', month)) return null; // this month's run is done
   let changes = 0;
   const { data: merchants } = await ctx.db.collection<{ _id: string }>('merchants').limit(100).get();

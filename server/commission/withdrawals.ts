@@ -4,9 +4,9 @@
 // the open-request marker), so a crash leaves either the whole move or none of it. The bill
 // number is the withdrawal id, never changed, so WeChat pays a retried transfer once.
 import { createHash } from 'node:crypto';
+import { campusDay } from '../../core/campus-days';
 import { holdLines, type Line, paidLines, releaseLines } from '../../core/ledger';
 import { fail, ok } from '../../core/result';
-import { campusTime } from '../../core/time';
 import {
   CONFIRM_WITHIN_MS,
   DAILY_WITHDRAWAL_CAP_FEN,
@@ -93,7 +93,7 @@ export async function requestWithdrawal(ctx: Ctx, input: { merchantId: string; a
     if (existing) return { status: existing.status };
     // The day from the same instant as createdAt: a request that runs across midnight counts
     // against the day it is recorded on.
-    const day = campusTime(l.now.getTime()).format('YYYY-MM-DD');
+    const day = campusDay(l.now.getTime());
     const b = await l.balance(input.merchantId, koc);
     if (b.openWithdrawal) return { refused: 'REQUEST_OPEN' as const };
     if (input.amountFen > b.availableFen) return { refused: 'INSUFFICIENT' as const };
