@@ -64,3 +64,45 @@ export class RunBudget {
     }
   }
 }
+
+/**
+ * A reconciler's walk over a set that handling does not shrink (open groups, orders refunding,
+ * commissions waiting for their order): by _id from where the last run stopped, a page at a
+ * time while the budget lasts, back to the start after the end. `page(size, after)` handles up
+ * to `size` items after `after` and returns the last _id it read (or null when it read none)
+ * and how many. The position is saved only when it moved, so a quiet system writes nothing.
+ */
+export async function walkOn(
+  budget: RunBudget,
+  stored: string,
+  page: (size: number, after: string) => Promise<{ last: string | null; n: number }>,
+  save: (position: string) => Promise<void>,
+): Promise<void> {
+  let from = stored;
+  await budget.drain(async (size) => {
+    const { last, n } = await page(size, from);
+    from = n < size ? '' : (last ?? '');
+    return n;
+  });
+  if (from !== stored) await save(from);
+}
+
+/**
+ * Pages through one query while the budget lasts. `page(size, after)` reads up to `size`
+ * items ordered by _id after `after` and handles them; the position moves forward within the
+ * run, so items a step leaves in place (a refund WeChat refused, a move another writer made)
+ * are not read again and again.
+ */
+export async function eachPage<T extends { _id: string }>(
+  budget: RunBudget,
+  read: (size: number, after: string) => Promise<T[]>,
+  handle: (item: T) => Promise<void>,
+): Promise<number> {
+  let after = '';
+  return budget.drain(async (size) => {
+    const items = await read(size, after);
+    for (const item of items) await handle(item);
+    after = items.at(-1)?._id ?? after;
+    return items.length;
+  });
+}

@@ -12,7 +12,7 @@ import type { Ctx } from '../context';
 import { getDoc, getDocsByIds } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
 import type { OrderDoc } from '../orders/orders';
-import type { RunBudget } from '../run-budget';
+import { type RunBudget, walkOn } from '../run-budget';
 import { accrue, accrueNew, clawBack, mature, type NewEntry, programOf, windowEnd, worthNow } from './entries';
 import { type CommissionDoc, type CommissionProgram, isConflictError } from './ledger';
 import { type KocTierDoc, tierRules } from './tiers';
@@ -285,27 +285,27 @@ export async function matureCommissions(ctx: Ctx, budget: RunBudget): Promise<nu
 export async function reconcileMaturity(ctx: Ctx, budget: RunBudget, cache = new RunCache(ctx)): Promise<number> {
   const _ = ctx.db.command;
   const stored = (await getDoc<{ id: string }>(ctx, 'commission_state', 'maturity'))?.id ?? '';
-  let from = stored;
   let fixed = 0;
-  let finished = false;
-  await budget.drain(async (size) => {
-    const { data } = await ctx.db
-      .collection<CommissionDoc>('commissions')
-      .where({ state: 'pending', maturesAt: null, _id: _.gt(from) })
-      .orderBy('_id', 'asc')
-      .limit(size)
-      .get();
-    fixed += await startWindows(ctx, cache, [...new Set(data.map((c) => c.orderId))]);
-    finished = data.length < size;
-    from = finished ? '' : (data.at(-1)?._id ?? '');
-    return data.length;
-  });
-  if (!finished && from === stored) return fixed; // no time for even one page
-  if (from !== stored)
-    await ctx.db
-      .collection('commission_state')
-      .doc('maturity')
-      .set({ data: { id: from } });
+  await walkOn(
+    budget,
+    stored,
+    async (size, after) => {
+      const { data } = await ctx.db
+        .collection<CommissionDoc>('commissions')
+        .where({ state: 'pending', maturesAt: null, _id: _.gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(size)
+        .get();
+      fixed += await startWindows(ctx, cache, [...new Set(data.map((c) => c.orderId))]);
+      return { last: data.at(-1)?._id ?? null, n: data.length };
+    },
+    (id) =>
+      ctx.db
+        .collection('commission_state')
+        .doc('maturity')
+        .set({ data: { id } })
+        .then(() => undefined),
+  );
   return fixed;
 }
 

@@ -142,6 +142,30 @@ export const indexes: IndexPlan = {
       why: 'the sweep: unpaid seats past their time',
     },
     {
+      name: 'status_created',
+      fields: [
+        ['status', 'asc'],
+        ['createdAt', 'asc'],
+      ],
+      why: 'the sweep: seats left reserving (a request that died)',
+    },
+    {
+      name: 'status_shipped',
+      fields: [
+        ['status', 'asc'],
+        ['shippedAt', 'asc'],
+      ],
+      why: 'the sweep: shipped orders due for automatic receipt',
+    },
+    {
+      name: 'status_ready',
+      fields: [
+        ['status', 'asc'],
+        ['readyAt', 'asc'],
+      ],
+      why: 'the sweep: pickups due for automatic receipt',
+    },
+    {
       name: 'buyer_created',
       fields: [
         ['buyer', 'asc'],
@@ -204,6 +228,14 @@ export const indexes: IndexPlan = {
         ['deadline', 'asc'],
       ],
       why: 'the sweep: groups past their deadline',
+    },
+    {
+      name: 'status_settled',
+      fields: [
+        ['status', 'asc'],
+        ['settled', 'asc'],
+      ],
+      why: 'the sweep: finished groups not settled yet (an idle run reads none of the groups that ever ended)',
     },
   ],
   // The commission ledger: append-only postings, unique by key (accrue:<order>:<koc>, ...).
@@ -280,6 +312,8 @@ export const indexes: IndexPlan = {
     },
   ],
   commission_state: [],
+  // Where each of the group-buy sweep's reconcilers stopped (_id the reconciler).
+  sweep_state: [],
   refunds: [
     {
       name: 'order_status',
@@ -296,6 +330,14 @@ export const indexes: IndexPlan = {
         ['createdAt', 'asc'],
       ],
       why: 'the sweep: refunds to pay',
+    },
+    {
+      name: 'status_next_query',
+      fields: [
+        ['status', 'asc'],
+        ['nextQueryAt', 'asc'],
+      ],
+      why: 'the sweep: refunds WeChat is processing, due for a query',
     },
   ],
 };

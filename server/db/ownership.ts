@@ -12,6 +12,7 @@ export const owners = {
   purchase_limits: 'orders',
   campaigns: 'groupbuy',
   groups: 'groupbuy',
+  sweep_state: 'groupbuy',
   refunds: 'payments',
   ledger: 'commission',
   koc_balances: 'commission',

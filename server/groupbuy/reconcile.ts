@@ -1,20 +1,20 @@
 // Reconcilers: the sweep derives work from state, not from what a request meant to do next, so
 // whatever a crash or a race left half-done is finished on the next run. Each looks at a
-// bounded page and makes only conditional moves: safe to run twice and at any time.
+// page while its share of the run lasts, walking on from where the last run stopped, and makes
+// only conditional moves: safe to run twice, to stop anywhere, and at any time.
 import { RESERVING_GRACE_MS } from '../../core/groupbuy';
 import { isLive, type OrderState } from '../../core/order-machine';
 import type { Ctx } from '../context';
-import { getDoc } from '../db/get-doc';
+import { getDoc, getDocsByIds } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
 import { type OrderDoc, pointAtRefund } from '../orders/orders';
 import { releaseLimit } from '../orders/purchase-limits';
 import { confirmOrders } from '../payments/payments';
 import { confirmRefund } from '../payments/refund-results';
 import { addRefundOnce, type RefundDoc, refundDoc, refundNo } from '../payments/refunds';
+import { type RunBudget, walkOn } from '../run-budget';
 import { isFull, moveGroup } from './group-moves';
 import { type CampaignDoc, type GroupDoc, releaseSeat } from './groups';
-
-const PAGE = 100;
 
 /** A group nobody holds a seat in any more (its unpaid leader's seat expired) ends now, and its stock goes back. */
 export function failIfEmpty(ctx: Ctx, groupId: string): Promise<boolean> {
@@ -61,38 +61,56 @@ export async function tombstoneGroup(ctx: Ctx, o: OrderDoc): Promise<void> {
   }
 }
 
+/** Where each reconciler's walk stopped (sweep_state, by reconciler). */
+const position = async (ctx: Ctx, walk: string) => (await getDoc<{ id: string }>(ctx, 'sweep_state', walk))?.id ?? '';
+const savePosition = (ctx: Ctx, walk: string) => async (id: string) => {
+  await ctx.db.collection('sweep_state').doc(walk).set({ data: { id } });
+};
+
 /** Open groups: seats held by dead orders go back, empty ones end, fully paid ones succeed. */
-export async function reconcileOpenGroups(ctx: Ctx): Promise<{ seatsFreed: number; emptied: number; succeeded: number }> {
+export async function reconcileOpenGroups(ctx: Ctx, budget: RunBudget): Promise<{ seatsFreed: number; emptied: number; succeeded: number }> {
   const _ = ctx.db.command;
   const out = { seatsFreed: 0, emptied: 0, succeeded: 0 };
-  // Oldest deadlines first: a bounded page per run (at most 100 groups, one query each).
-  const { data } = await ctx.db.collection<GroupDoc>('groups').where({ status: 'open' }).orderBy('deadline', 'asc').limit(PAGE).get();
   const graceEdge = ctx.now() - RESERVING_GRACE_MS;
-  for (const g of data) {
-    if (isFull(g)) {
-      if (await moveGroup(ctx, g._id, 'succeeded', isFull)) out.succeeded++;
-      await confirmOrders(ctx, g._id);
-      continue;
-    }
-    let taken = g.taken;
-    if (g.seatOrders.length) {
-      const { data: holders } = await ctx.db
-        .collection<{ _id: string; status: OrderState }>('orders')
-        .where({ _id: _.in(g.seatOrders) })
-        .limit(10)
+  // Every open group in turn, a page per query, from where the last run stopped.
+  await walkOn(
+    budget,
+    await position(ctx, 'open_groups'),
+    async (size, after) => {
+      const { data } = await ctx.db
+        .collection<GroupDoc>('groups')
+        .where({ status: 'open', _id: _.gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(size)
         .get();
-      for (const id of g.seatOrders) {
-        const holder = holders.find((h) => h._id === id);
-        if (holder && isLive(holder.status)) continue;
-        if (await releaseSeat(ctx, g._id, id)) {
-          out.seatsFreed++;
-          taken--;
+      // The seat holders of the whole page in one read per 100.
+      const holders = await getDocsByIds<{ status: OrderState }>(
+        ctx,
+        'orders',
+        data.flatMap((g) => g.seatOrders),
+      );
+      for (const g of data) {
+        if (isFull(g)) {
+          if (await moveGroup(ctx, g._id, 'succeeded', isFull)) out.succeeded++;
+          await confirmOrders(ctx, g._id);
+          continue;
         }
+        let taken = g.taken;
+        for (const id of g.seatOrders) {
+          const holder = holders.get(id);
+          if (holder && isLive(holder.status)) continue;
+          if (await releaseSeat(ctx, g._id, id)) {
+            out.seatsFreed++;
+            taken--;
+          }
+        }
+        // A brand-new group is empty until its leader's seat is taken: only older ones are abandoned.
+        if (taken === 0 && new Date(g.createdAt).getTime() <= graceEdge && (await failIfEmpty(ctx, g._id))) out.emptied++;
       }
-    }
-    // A brand-new group is empty until its leader's seat is taken: only older ones are abandoned.
-    if (taken === 0 && new Date(g.createdAt).getTime() <= graceEdge && (await failIfEmpty(ctx, g._id))) out.emptied++;
-  }
+      return { last: data.at(-1)?._id ?? null, n: data.length };
+    },
+    savePosition(ctx, 'open_groups'),
+  );
   return out;
 }
 
@@ -101,20 +119,39 @@ export async function reconcileOpenGroups(ctx: Ctx): Promise<{ seatsFreed: numbe
  * one without its record, or a refund that succeeded while the order still waits: the record
  * is made (the rest of the order's money, under its refund number) or the order finishes.
  */
-export async function reconcileRefunding(ctx: Ctx): Promise<number> {
-  const { data } = await ctx.db.collection<OrderDoc>('orders').where({ money: 'refunding' }).limit(PAGE).get();
+export async function reconcileRefunding(ctx: Ctx, budget: RunBudget): Promise<number> {
+  const _ = ctx.db.command;
   let fixed = 0;
-  for (const o of data) {
-    const r = o.openRefund ? await getDoc<RefundDoc>(ctx, 'refunds', o.openRefund) : null;
-    if (r?.status === 'succeeded') {
-      if ((await confirmRefund(ctx, r._id, 'reconcile')) === 'succeeded') fixed++;
-    } else if (!r) {
-      ctx.log.error('order refunding without its refund record: recording it', { orderId: o._id });
-      const id = o.openRefund ?? refundNo(o);
-      await addRefundOnce(ctx, refundDoc(ctx, o, id, '退款记录补登', o.totalFen - o.refundedFen, 'pending'));
-      await pointAtRefund(ctx, o._id, o.openRefund, id);
-      fixed++;
-    }
-  }
+  await walkOn(
+    budget,
+    await position(ctx, 'refunding'),
+    async (size, after) => {
+      const { data } = await ctx.db
+        .collection<OrderDoc>('orders')
+        .where({ money: 'refunding', _id: _.gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(size)
+        .get();
+      const records = await getDocsByIds<RefundDoc>(
+        ctx,
+        'refunds',
+        data.flatMap((o) => (o.openRefund ? [o.openRefund] : [])),
+      );
+      for (const o of data) {
+        const r = o.openRefund ? (records.get(o.openRefund) ?? null) : null;
+        if (r?.status === 'succeeded') {
+          if ((await confirmRefund(ctx, r._id, 'reconcile')) === 'succeeded') fixed++;
+        } else if (!r) {
+          ctx.log.error('order refunding without its refund record: recording it', { orderId: o._id });
+          const id = o.openRefund ?? refundNo(o);
+          await addRefundOnce(ctx, refundDoc(ctx, o, id, '退款记录补登', o.totalFen - o.refundedFen, 'pending'));
+          await pointAtRefund(ctx, o._id, o.openRefund, id);
+          fixed++;
+        }
+      }
+      return { last: data.at(-1)?._id ?? null, n: data.length };
+    },
+    savePosition(ctx, 'refunding'),
+  );
   return fixed;
 }

@@ -10,6 +10,7 @@ import { releaseSeatTx } from '../groupbuy/groups';
 import { type OrderDoc, orderMoves, updateOrderTx } from '../orders/orders';
 import { releaseLimitTx } from '../orders/purchase-limits';
 import type { RefundState } from '../ports';
+import { eachPage, type RunBudget } from '../run-budget';
 import type { RefundDoc } from './refunds';
 
 export type RefundOutcome = 'succeeded' | 'duplicate' | 'unknown_refund' | 'amount_mismatch' | 'closed' | 'abnormal' | 'processing';
@@ -100,51 +101,57 @@ export function applyRefundState(ctx: Ctx, outRefundNo: string, state: Exclude<R
  * The sweep asks WeChat about processing refunds whose time has come (a lost notice must not
  * leave money unaccounted), backing off while WeChat is still processing.
  */
-export async function queryProcessingRefunds(ctx: Ctx, limit = 100): Promise<{ succeeded: number; waiting: number }> {
+export async function queryProcessingRefunds(ctx: Ctx, budget: RunBudget): Promise<{ succeeded: number; waiting: number }> {
   const _ = ctx.db.command;
   const now = ctx.now();
-  const { data } = await ctx.db
-    .collection<RefundDoc>('refunds')
-    .where({ status: 'processing', nextQueryAt: _.lte(new Date(now)) })
-    .orderBy('createdAt', 'asc')
-    .limit(limit)
-    .get();
   let succeeded = 0;
   let waiting = 0;
-  for (const r of data) {
-    let answer: Awaited<ReturnType<Ctx['pay']['queryRefund']>>;
-    try {
-      answer = await ctx.pay.queryRefund(r._id);
-    } catch (e) {
-      ctx.log.warn('refund query failed; asking again next run', { outRefundNo: r._id, error: e });
-      continue;
-    }
-    if (answer.state === 'NOT_FOUND') {
-      // WeChat has no such refund: send it again under the same number (paid at most once).
+  await eachPage(
+    budget,
+    async (size, after) =>
+      (
+        await ctx.db
+          .collection<RefundDoc>('refunds')
+          .where({ status: 'processing', nextQueryAt: _.lte(new Date(now)), _id: _.gt(after) })
+          .orderBy('_id', 'asc')
+          .limit(size)
+          .get()
+      ).data,
+    async (r) => {
+      let answer: Awaited<ReturnType<Ctx['pay']['queryRefund']>>;
+      try {
+        answer = await ctx.pay.queryRefund(r._id);
+      } catch (e) {
+        ctx.log.warn('refund query failed; asking again next run', { outRefundNo: r._id, error: e });
+        return;
+      }
+      if (answer.state === 'NOT_FOUND') {
+        // WeChat has no such refund: send it again under the same number (paid at most once).
+        await ctx.db
+          .collection('refunds')
+          .where({ _id: r._id, status: 'processing' })
+          .update({ data: { status: 'pending', lastError: 'refund not found at WeChat' } });
+        return;
+      }
+      let outcome: RefundOutcome;
+      try {
+        outcome = await applyRefundState(ctx, r._id, answer.state, 'query', answer.refundFen);
+      } catch (e) {
+        // A write conflict (a notice completing it right now) or a fault: the next run asks again.
+        ctx.log.warn('could not apply a refund query answer; asking again next run', { outRefundNo: r._id, error: e });
+        return;
+      }
+      if (outcome === 'succeeded') {
+        succeeded++;
+        return;
+      }
+      waiting++;
+      const queries = (r.queries ?? 0) + 1;
       await ctx.db
         .collection('refunds')
         .where({ _id: r._id, status: 'processing' })
-        .update({ data: { status: 'pending', lastError: 'refund not found at WeChat' } });
-      continue;
-    }
-    let outcome: RefundOutcome;
-    try {
-      outcome = await applyRefundState(ctx, r._id, answer.state, 'query', answer.refundFen);
-    } catch (e) {
-      // A write conflict (a notice completing it right now) or a fault: the next run asks again.
-      ctx.log.warn('could not apply a refund query answer; asking again next run', { outRefundNo: r._id, error: e });
-      continue;
-    }
-    if (outcome === 'succeeded') {
-      succeeded++;
-      continue;
-    }
-    waiting++;
-    const queries = (r.queries ?? 0) + 1;
-    await ctx.db
-      .collection('refunds')
-      .where({ _id: r._id, status: 'processing' })
-      .update({ data: { queries, nextQueryAt: new Date(now + nextQueryDelayMs(queries - 1)) } });
-  }
+        .update({ data: { queries, nextQueryAt: new Date(now + nextQueryDelayMs(queries - 1)) } });
+    },
+  );
   return { succeeded, waiting };
 }

@@ -9,6 +9,7 @@ import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
 import { isDuplicateKeyError, type Transaction } from '../db/types';
 import { type OrderDoc, orderMoves, updateOrderTx } from '../orders/orders';
+import { eachPage, type RunBudget } from '../run-budget';
 
 export interface RefundDoc {
   _id: string; // the outRefundNo
@@ -121,34 +122,45 @@ export async function approveRefund(ctx: Ctx, orderId: string, merchantId: strin
  * asked about right away; a refusal or a fault stays pending and is sent again next run with
  * the same number, which WeChat pays at most once.
  */
-export async function submitPendingRefunds(ctx: Ctx, limit = 100): Promise<{ accepted: number; failed: number }> {
+export async function submitPendingRefunds(ctx: Ctx, budget: RunBudget): Promise<{ accepted: number; failed: number }> {
   const _ = ctx.db.command;
-  const { data } = await ctx.db.collection<RefundDoc>('refunds').where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(limit).get();
   let accepted = 0;
   let failed = 0;
-  for (const r of data) {
-    let res: Awaited<ReturnType<Ctx['pay']['refund']>>;
-    try {
-      res = await ctx.pay.refund({ outTradeNo: r.orderId, outRefundNo: r._id, totalFen: r.totalFen, refundFen: r.refundFen, reason: r.reason });
-    } catch (e) {
-      // Unclear whether WeChat got it: asking again with the same number is safe.
-      res = { accepted: false, detail: e instanceof Error ? e.message.slice(0, 200) : 'refund request failed' };
-    }
-    if (!res.accepted) {
-      failed++;
-      await ctx.db
+  await eachPage(
+    budget,
+    async (size, after) =>
+      (
+        await ctx.db
+          .collection<RefundDoc>('refunds')
+          .where({ status: 'pending', _id: _.gt(after) })
+          .orderBy('_id', 'asc')
+          .limit(size)
+          .get()
+      ).data,
+    async (r) => {
+      let res: Awaited<ReturnType<Ctx['pay']['refund']>>;
+      try {
+        res = await ctx.pay.refund({ outTradeNo: r.orderId, outRefundNo: r._id, totalFen: r.totalFen, refundFen: r.refundFen, reason: r.reason });
+      } catch (e) {
+        // Unclear whether WeChat got it: asking again with the same number is safe.
+        res = { accepted: false, detail: e instanceof Error ? e.message.slice(0, 200) : 'refund request failed' };
+      }
+      if (!res.accepted) {
+        failed++;
+        await ctx.db
+          .collection('refunds')
+          .where({ _id: r._id, status: 'pending' })
+          .update({ data: { attempts: _.inc(1), lastError: res.detail } });
+        return;
+      }
+      const at = new Date(ctx.now());
+      // A notice may already have completed it (it raced this call): then this moves nothing.
+      const moved = await ctx.db
         .collection('refunds')
         .where({ _id: r._id, status: 'pending' })
-        .update({ data: { attempts: _.inc(1), lastError: res.detail } });
-      continue;
-    }
-    const at = new Date(ctx.now());
-    // A notice may already have completed it (it raced this call): then this moves nothing.
-    const moved = await ctx.db
-      .collection('refunds')
-      .where({ _id: r._id, status: 'pending' })
-      .update({ data: { status: 'processing', acceptedAt: at, nextQueryAt: at, queries: 0, attempts: _.inc(1) } });
-    accepted += moved.stats.updated;
-  }
+        .update({ data: { status: 'processing', acceptedAt: at, nextQueryAt: at, queries: 0, attempts: _.inc(1) } });
+      accepted += moved.stats.updated;
+    },
+  );
   return { accepted, failed };
 }
