@@ -7,7 +7,7 @@ import { accrueLines, clawbackLines, commissionAfterRefunds, commissionMachine, 
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import type { OrderDoc } from '../orders/orders';
-import { type CommissionDoc, type CommissionProgram, DEFAULT_PROGRAM, withLedger } from './ledger';
+import { type CommissionDoc, type CommissionProgram, DEFAULT_PROGRAM, type LedgerTx, withLedger } from './ledger';
 
 const DAY = 86_400_000;
 
@@ -120,14 +120,31 @@ export async function clawBack(ctx: Ctx, commissionId: string, order: OrderFacts
 }
 
 /** The after-sales window passed: what the entry is worth now becomes available, once. */
-export async function mature(ctx: Ctx, commissionId: string): Promise<boolean> {
-  const _ = ctx.db.command;
+export function mature(ctx: Ctx, commissionId: string): Promise<boolean> {
+  return withLedger(ctx, (l) => matureIn(ctx, l, commissionId));
+}
+
+/**
+ * Matures several entries in one transaction (a page of the timer), each re-read and checked
+ * as mature() does: one commit for the lot, and each KOC's balance written once.
+ */
+export function matureMany(ctx: Ctx, commissionIds: string[]): Promise<number> {
   return withLedger(ctx, async (l) => {
-    const c = await l.get<CommissionDoc>('commissions', commissionId);
-    if (c?.state !== 'pending' || !c.maturesAt || new Date(c.maturesAt).getTime() > l.now.getTime()) return false;
-    commissionMachine.assertMove('pending', 'available');
-    if (c.currentFen > 0)
-      await l.post({
+    let n = 0;
+    for (const id of commissionIds) if (await matureIn(ctx, l, id)) n++;
+    return n;
+  });
+}
+
+async function matureIn(ctx: Ctx, l: LedgerTx, commissionId: string): Promise<boolean> {
+  const _ = ctx.db.command;
+  const c = await l.get<CommissionDoc>('commissions', commissionId);
+  if (c?.state !== 'pending' || !c.maturesAt || new Date(c.maturesAt).getTime() > l.now.getTime()) return false;
+  commissionMachine.assertMove('pending', 'available');
+  // Pending and its mature posting change together, so a pending entry has none yet: no check.
+  if (c.currentFen > 0)
+    await l.post(
+      {
         _id: `mature:${c._id}`,
         kind: 'mature',
         orderId: c.orderId,
@@ -135,11 +152,12 @@ export async function mature(ctx: Ctx, commissionId: string): Promise<boolean> {
         merchantId: c.merchantId,
         lines: matureLines(c.koc, c.currentFen),
         memo: `${c.title} 佣金可提现`,
-      });
-    await l.tx
-      .collection('commissions')
-      .doc(c._id)
-      .update({ data: { state: 'available', history: _.push([{ from: 'pending', to: 'available', at: l.now, by: 'system' }]) } });
-    return true;
-  });
+      },
+      true,
+    );
+  await l.tx
+    .collection('commissions')
+    .doc(c._id)
+    .update({ data: { state: 'available', history: _.push([{ from: 'pending', to: 'available', at: l.now, by: 'system' }]) } });
+  return true;
 }

@@ -13,11 +13,11 @@ import { getDoc, getDocsByIds } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
 import type { OrderDoc } from '../orders/orders';
 import { type RunBudget, walkOn } from '../run-budget';
-import { accrue, accrueNew, clawBack, mature, type NewEntry, programOf, windowEnd, worthNow } from './entries';
+import { accrue, accrueNew, clawBack, matureMany, type NewEntry, programOf, windowEnd, worthNow } from './entries';
 import { type CommissionDoc, type CommissionProgram, isConflictError } from './ledger';
 import { type KocTierDoc, tierRules } from './tiers';
 
-/** New commissions accrued per transaction: small enough to rarely meet a withdrawal's lock. */
+/** Commissions accrued or matured per transaction: small enough to rarely meet a withdrawal's lock. */
 const ACCRUALS_PER_TX = 20;
 /**
  * How far behind the cursor each run starts again. An event is stamped with its writer's clock
@@ -270,7 +270,11 @@ export async function matureCommissions(ctx: Ctx, budget: RunBudget): Promise<nu
       .where({ state: 'pending', maturesAt: _.lte(new Date(ctx.now())) })
       .limit(size)
       .get();
-    for (const c of data) if (await mature(ctx, c._id)) n++;
+    for (let i = 0; i < data.length; i += ACCRUALS_PER_TX)
+      n += await matureMany(
+        ctx,
+        data.slice(i, i + ACCRUALS_PER_TX).map((c) => c._id),
+      );
     return data.length;
   });
   return n;
