@@ -88,7 +88,44 @@ export async function analyticsWorld(options: WorldOptions = {}) {
       r.data.map(({ code, opens, uniqueVisitors, newCustomers, orders, revenueFen }) => [code, { opens, uniqueVisitors, newCustomers, orders, revenueFen }]),
     );
   };
-  return { ...w, insertEvents, rollup, rollupUntilQuiet, counters, funnel, stats };
+  /** Share codes the KOC owns (share.stats lists the caller's codes) and a balance (summary lists programs). */
+  const ownCards = async (codes: string[]) => {
+    const at = new Date(w.clock.now());
+    for (const code of codes)
+      await w.cloud.db.collection('share_codes').add({
+        data: {
+          _id: code,
+          sharer: KOC,
+          targetType: 'product',
+          targetId: 'fx-product',
+          channel: 'chat',
+          scope: SHOP,
+          reuseKey: code,
+          createdAt: at,
+          expiresAt: new Date(at.getTime() + 30 * DAY),
+        },
+      });
+    await w.cloud.db.collection('koc_balances').add({
+      data: {
+        _id: `${SHOP}:${KOC}`,
+        koc: KOC,
+        merchantId: SHOP,
+        pendingFen: 0,
+        availableFen: 0,
+        inTransitFen: 0,
+        paidOutFen: 0,
+        earnedFen: 0,
+        clawedBackFen: 0,
+        openWithdrawal: null,
+        updatedAt: at,
+      },
+    });
+  };
+  /** The KOC's progress to the next tier with the shop (commission.summary). */
+  const progress = async () => (await w.summary()).programs.find((p) => p.merchantId === SHOP)?.next;
+  /** Every figure the three actions show, to compare with oracleFigures. */
+  const figures = async () => ({ funnel: await funnel(30), stats: await stats(), progress: await progress() });
+  return { ...w, insertEvents, rollup, rollupUntilQuiet, counters, funnel, stats, ownCards, progress, figures };
 }
 
 // --- the oracle ------------------------------------------------------------------------------
@@ -176,8 +213,8 @@ export function mixedHistory(count: number, from: Date, spanMs: number, codes: s
   };
   const out: Ev[] = [];
   for (let i = 0; i < count; i++) {
-    // Bunches of five events in one millisecond: a page boundary can fall inside a tie.
-    const at = new Date(from.getTime() + Math.floor((Math.floor(i / 5) * 5 * spanMs) / count));
+    // Bunches of seven events in one millisecond: a page (100 events) can end inside a tie.
+    const at = new Date(from.getTime() + Math.floor((Math.floor(i / 7) * 7 * spanMs) / count));
     const code = codes[rnd(codes.length)];
     const openid = `v-${rnd(12)}`;
     const channel = ['chat', 'group', 'moments', 'poster'][rnd(4)];
@@ -190,4 +227,44 @@ export function mixedHistory(count: number, from: Date, spanMs: number, codes: s
     else out.push(orderEvent(rnd(2) ? 'order_created' : 'order_paid', at, { amountFen: 990 })); // no card
   }
   return out;
+}
+
+/** What shareFunnel(30), share.stats and the KOC's progress should show, by brute force over the list. */
+export function oracleFigures(events: Ev[], now: number, codes: string[]) {
+  const since = (d: number) => Date.parse(`${dayOf(new Date(now - (d - 1) * DAY))}T00:00:00+08:00`);
+  const funnel: Record<string, { created: number; opens: number; binds: number }> = {};
+  for (const ch of ['chat', 'group', 'moments', 'poster']) funnel[ch] = { created: 0, opens: 0, binds: 0 };
+  const stats: Record<string, { opens: number; uniqueVisitors: number; newCustomers: number; orders: number; revenueFen: number }> = {};
+  for (const c of codes) stats[c] = { opens: 0, uniqueVisitors: 0, newCustomers: 0, orders: 0, revenueFen: 0 };
+  const visitors = new Set<string>();
+  let revenueFen = 0;
+  let orders = 0;
+  for (const e of events) {
+    const at = e.at.getTime();
+    const mine = e.merchantId === SHOP;
+    const f = funnel[e.channel as string];
+    const card = stats[e.code as string];
+    if (mine && at >= since(30) && f) {
+      if (e.type === 'share_created') f.created++;
+      if (e.type === 'open') f.opens++;
+      if (e.type === 'bind' && e.newCustomer === true) f.binds++;
+    }
+    if (card && e.sharer === KOC) {
+      if (e.type === 'open') card.opens++;
+      if (e.type === 'open' && !visitors.has(`${e.code}:${e.openid}`)) card.uniqueVisitors++;
+      if (e.type === 'open') visitors.add(`${e.code}:${e.openid}`);
+      if (e.type === 'bind' && e.newCustomer === true) card.newCustomers++;
+      if (e.type === 'order_paid') card.orders++;
+      if (e.type === 'order_paid') card.revenueFen += e.amountFen as number;
+      if (e.type === 'refund_succeeded') card.revenueFen -= e.refundFen as number;
+    }
+    if (mine && e.sharer === KOC && at >= since(90)) {
+      if (e.type === 'order_paid') orders++;
+      if (e.type === 'order_paid') revenueFen += e.amountFen as number;
+      if (e.type === 'refund_succeeded') revenueFen -= e.refundFen as number;
+    }
+  }
+  // The default rules: the next tier from primary is intermediate at 100,000 fen and 10 orders.
+  const progress = { tier: 'intermediate', revenueFenLeft: Math.max(0, 100_000 - revenueFen), ordersLeft: Math.max(0, 10 - orders) };
+  return { funnel, stats, progress };
 }

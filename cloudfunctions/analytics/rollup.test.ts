@@ -4,8 +4,12 @@
 // run changes nothing, two runs at once count once, and a late event is counted once.
 import type { ShareCode } from '../../core/contracts/share';
 import { EMPTY_BALANCE } from '../../core/ledger';
+import { shareFunnel } from '../../server/analytics/funnel';
+import { runRollup } from '../../server/analytics/rollup';
+import { resultsOf } from '../../server/commission/tiers';
+import type { Ctx } from '../../server/context';
 import { KOC, SHOP, STUDENTS } from '../groupbuy/fixture';
-import { analyticsWorld, campus, cardEvent, mixedHistory, oracleCounters, orderEvent, SETTLE } from './fixture';
+import { analyticsWorld, campus, cardEvent, mixedHistory, oracleCounters, oracleFigures, orderEvent, SETTLE } from './fixture';
 
 const [S1, S2, S3, S4] = STUDENTS;
 const before = (d: Date) => new Date(d.getTime() - 1);
@@ -72,6 +76,11 @@ describe('analytics counters give the hand-computed figures', () => {
       expect(await w.funnel(2)).toEqual(twoDays);
       expect(await w.stats()).toEqual(cards);
       expect(await w.progress()).toEqual(next);
+      // The same window read per KOC (one counter document per KOC and day, for all its shops).
+      const direct = { db: w.cloud.db, now: w.clock.now } as unknown as Ctx;
+      expect(await resultsOf(direct, KOC, w.clock.now())).toEqual(
+        new Map([[SHOP, { revenueFen: 100_000 - next.revenueFenLeft, orders: 10 - next.ordersLeft }]]),
+      );
     };
     await check(); // nothing rolled up: all from the tail
 
@@ -158,6 +167,84 @@ describe('the rollup counts every event exactly once', () => {
     w.cloud.engine.faults.latencyMs = undefined;
     await w.rollupUntilQuiet();
     expect(await w.counters()).toEqual(oracleCounters(events));
+  });
+
+  it('two instances whose clocks differ (their pages end in different places) count each event once', async () => {
+    const w = await setup();
+    const now = w.clock.now();
+    // Events of the last three minutes: what is settled differs by a minute between the two.
+    const events = mixedHistory(300, new Date(now - 3 * 60_000), 2 * 60_000, ['cA', 'cB', 'cC']);
+    w.insertEvents(events);
+    // The rollup as two function instances run it, one with a clock a minute ahead.
+    const instance = (aheadMs: number) =>
+      ({ db: w.cloud.db, now: () => w.clock.now() + aheadMs, timeLeft: () => 50_000, source: 'wx_trigger' }) as unknown as Ctx;
+    w.cloud.engine.faults.latencyMs = [0, 3];
+    for (let i = 0; i < 4; i++) await Promise.all([runRollup(instance(0)), runRollup(instance(60_000)), runRollup(instance(0))]);
+    w.cloud.engine.faults.latencyMs = undefined;
+    w.clock.advance(SETTLE);
+    await w.rollupUntilQuiet();
+    expect(await w.counters()).toEqual(oracleCounters(events));
+  });
+
+  it('a reader that reads the cursor just before pages land reads again, and counts each event once', async () => {
+    const w = await setup();
+    const events = history(w.clock.now());
+    w.insertEvents(events);
+    const timer = { db: w.cloud.db, now: w.clock.now, timeLeft: () => 50_000 } as unknown as Ctx;
+    // A database whose first read of the rollup's cursor lets the whole rollup run before answering.
+    let landed = false;
+    const db = new Proxy(w.cloud.db, {
+      get(target, prop) {
+        if (prop !== 'collection') return Reflect.get(target, prop);
+        return (name: string) => {
+          const real = target.collection(name);
+          if (name !== 'analytics_state') return real;
+          return {
+            doc: (id: string) => ({
+              get: async () => {
+                const answer = await real
+                  .doc(id)
+                  .get()
+                  .catch((e: unknown) => e);
+                if (!landed) {
+                  landed = true;
+                  await runRollup(timer);
+                }
+                if (answer instanceof Error) throw answer;
+                return answer;
+              },
+            }),
+          };
+        };
+      },
+    });
+    const reader = { db, now: w.clock.now } as unknown as Ctx;
+    const expected = oracleFigures(events, w.clock.now(), []);
+    expect(await shareFunnel(reader, SHOP, 30)).toEqual(Object.entries(expected.funnel).map(([channel, f]) => ({ channel, ...f })));
+    expect(landed).toBe(true);
+    expect(await w.counters()).toEqual(oracleCounters(events)); // the pages did land
+  });
+
+  it('figures stay exact while the rollup writes (readers take one cut of counters and events)', async () => {
+    const w = await analyticsWorld();
+    await w.ownCards(['cA', 'cB', 'cC']);
+    const events = mixedHistory(2000, new Date(w.clock.now() - 3 * 86_400_000), 3 * 86_400_000 - SETTLE, ['cA', 'cB', 'cC']);
+    w.insertEvents(events);
+    const expected = oracleFigures(events, w.clock.now(), ['cA', 'cB', 'cC']);
+    // Latency on every operation interleaves the readers' reads with the rollup's writes.
+    w.cloud.engine.faults.latencyMs = [0, 2];
+    let running = true;
+    const run = w.rollup().finally(() => {
+      running = false;
+    });
+    const seen: unknown[] = [];
+    const reader = async () => {
+      while (running) seen.push(await w.figures());
+    };
+    await Promise.all([reader(), reader(), reader(), run]);
+    w.cloud.engine.faults.latencyMs = undefined;
+    expect(seen.length).toBeGreaterThan(20);
+    for (const f of seen) expect(f).toEqual(expected);
   });
 
   it('a late event (stamped before one already visible, inside the margin) is counted once', async () => {

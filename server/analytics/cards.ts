@@ -70,8 +70,8 @@ export async function cardFigures(ctx: Ctx, sharer: string, codes: string[]): Pr
       .group({ _id: '$code', n: $.sum(1) })
       .limit(codes.length)
       .end();
-    const knownBy = new Map(known.map((k) => [k._id as string, k.n as number]));
-    for (const [code, f] of out) f.uniqueVisitors += tailVisitors.filter((v) => v.code === code).length - (knownBy.get(code) ?? 0);
+    for (const v of tailVisitors) (out.get(v.code) as CardFigures).uniqueVisitors++;
+    for (const k of known) (out.get(k._id as string) as CardFigures).uniqueVisitors -= k.n as number;
   }
   return out;
 }
