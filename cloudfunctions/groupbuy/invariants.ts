@@ -12,9 +12,7 @@ export async function orderInvariants(w: World, settled: boolean): Promise<strin
     w.groups(),
     w.refunds(),
     w.events('order_paid'),
-    w.all<{ _id: string; stock: number; stocked: number; groupSize: number; perStudentLimit: number; reservedGroups: string[]; releasedGroups: string[] }>(
-      'campaigns',
-    ),
+    w.all<{ _id: string; stock: number; stocked: number; groupSize: number; perStudentLimit: number; heldGroups: string[] }>('campaigns'),
     w.all<PurchaseLimitDoc>('purchase_limits'),
   ]);
   const byId = new Map(orders.map((o) => [o._id, o]));
@@ -58,9 +56,11 @@ export async function orderInvariants(w: World, settled: boolean): Promise<strin
     }
   }
   for (const c of campaigns) {
-    const released = new Set(c.releasedGroups);
-    const held = c.reservedGroups.filter((x) => !released.has(x)).length;
-    const sold = groups.filter((g) => g.campaignId === c._id && g.status === 'succeeded' && released.has(g._id)).length;
+    const held = c.heldGroups.length;
+    if (new Set(c.heldGroups).size !== held) bad.push(`campaign ${c._id}: a group held twice`);
+    const sold = groups.filter((g) => g.campaignId === c._id && g.stockState === 'sold').length;
+    if (settled)
+      for (const id of c.heldGroups) if (groups.find((g) => g._id === id)?.settled) bad.push(`campaign ${c._id}: settled group ${id} still holds stock`);
     if (c.stock < 0) bad.push(`campaign ${c._id}: stock ${c.stock}`);
     if (c.stock + (held + sold) * c.groupSize !== c.stocked)
       bad.push(`campaign ${c._id}: ${c.stock} free + ${held} held + ${sold} sold groups != ${c.stocked}`);

@@ -1,3 +1,5 @@
+import type { Ctx } from '../../server/context';
+import { openGroup } from '../../server/groupbuy/open-group';
 // Limits that must hold under concurrency (random 0-3 ms before every database operation, so
 // requests interleave as they do against WeChat's database): the per-student limit, stock,
 // closed campaigns, one open unpaid group per student, and stock an unpaid leader held.
@@ -78,6 +80,37 @@ describe('limits under concurrency', () => {
     const closing = await w.makeCampaign();
     await w.call('merchant', 'fx-owner', { action: 'closeCampaign', campaignId: closing });
     expect(await w.open(C, w.rid(), closing)).toMatchObject({ ok: false, code: 'CAMPAIGN_CLOSED' });
+  });
+
+  it("a leader's request retried after its group ended cannot set stock aside again; the campaign lists only groups holding stock", async () => {
+    const w = await world({ stock: 6, groupSize: 2 });
+    const lead = await w.open(A, 'fx-late-retry');
+    if (!lead.ok) throw new Error(lead.message);
+    const other = await w.open(B);
+    if (!other.ok) throw new Error(other.message);
+    expect((await w.campaign()).heldGroups.sort()).toEqual([lead.data.groupId, other.data.groupId].sort());
+    w.clock.advance(16 * 60_000); // both unpaid seats expire: the groups end, their stock goes back
+    await w.settle();
+    expect(await w.campaign()).toMatchObject({ stock: 6, heldGroups: [] });
+    const retry = await w.open(A, 'fx-late-retry');
+    expect(retry.ok).toBe(false);
+    await w.settle();
+    expect(await w.campaign()).toMatchObject({ stock: 6, heldGroups: [] });
+    expect(await orderInvariants(w, true)).toEqual([]);
+  });
+
+  it('a reservation racing the end of its own group (the request resumed after the sweep gave the stock back) returns what it took', async () => {
+    const w = await world({ stock: 6, groupSize: 2 });
+    const lead = await w.open(A);
+    if (!lead.ok) throw new Error(lead.message);
+    w.clock.advance(16 * 60_000);
+    await w.settle(); // the group ended empty and its 2 units went back
+    expect(await w.campaign()).toMatchObject({ stock: 6, heldGroups: [] });
+    // The leader's request, paused before openGroup, resumes now: the step runs as finish() runs it.
+    const ctx = { db: w.cloud.db, now: w.clock.now, openid: A } as unknown as Ctx;
+    expect(await openGroup(ctx, await w.campaign(), lead.data.groupId, A)).toBe('GROUP_CLOSED');
+    expect(await w.campaign()).toMatchObject({ stock: 6, heldGroups: [] });
+    expect(await orderInvariants(w, true)).toEqual([]);
   });
 
   it("an unpaid leader's expired seat gives the group's stock back at once, not at the deadline", async () => {

@@ -33,8 +33,7 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
         course: null,
         leaderRewardFen: 0,
         status: 'live',
-        reservedGroups: [],
-        releasedGroups: [],
+        heldGroups: [],
         createdAt: new Date(now),
       },
     });

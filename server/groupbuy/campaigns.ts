@@ -37,8 +37,7 @@ export async function createCampaign(
     course: fields.course,
     leaderRewardFen: fields.leaderRewardFen,
     status: 'live',
-    reservedGroups: [],
-    releasedGroups: [],
+    heldGroups: [],
     createdAt: new Date(ctx.now()),
   };
   try {

@@ -20,16 +20,15 @@ export interface CampaignDoc {
   stock: number;
   /**
    * Every unit the merchant ever put in (creation plus later changes): stock + groupSize x
-   * (groups reserved and not released) + groupSize x (groups sold) always equals it.
+   * (heldGroups) + groupSize x (groups whose stockState is sold) always equals it.
    */
   stocked?: number;
   perStudentLimit: number;
   course: { courseId: string; roster: string[] } | null;
   leaderRewardFen: number;
   status: 'live' | 'closed';
-  /** Groups that set stock aside, and those whose unused units went back (each happens once). */
-  reservedGroups: string[];
-  releasedGroups: string[];
+  /** Groups holding stock now: added when a group sets its units aside, removed at release. */
+  heldGroups: string[];
   createdAt: Date;
 }
 
@@ -49,6 +48,8 @@ export interface GroupDoc {
   failedReason?: 'deadline' | 'empty';
   /** true once every order of a finished group is confirmed or refunding and stock returned. */
   settled: boolean;
+  /** What became of the group's units at release: sold (a succeeded group's, once) or returned. */
+  stockState?: 'sold' | 'returned';
   createdAt: Date;
 }
 

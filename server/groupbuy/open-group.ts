@@ -1,7 +1,9 @@
 // A new group sets aside groupSize units of stock, once, before the group exists. The campaign
-// records each group that set stock aside (reservedGroups) and each whose stock went back
-// (releasedGroups); a group already released can never reserve again, so a leader's request
-// finished late after the sweep gave its stock back cannot take it a second time.
+// lists the groups holding stock right now (heldGroups: bounded by stock / groupSize, never by
+// history), so a reservation and its marker are one conditional update. A finished group's
+// release takes it off the list and returns what it did not sell; the group records what became
+// of its units (stockState), so a release repeated after a crash, or after a late retry of the
+// leader's request reserved again, returns units and never sells twice.
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
@@ -14,12 +16,15 @@ export async function openGroup(ctx: Ctx, campaign: CampaignDoc, groupId: string
   const size = campaign.groupSize;
   const reserved = await ctx.db
     .collection('campaigns')
-    .where({ _id: campaign._id, status: 'live', stock: _.gte(size), reservedGroups: _.nin([groupId]), releasedGroups: _.nin([groupId]) })
-    .update({ data: { stock: _.inc(-size), reservedGroups: _.push([groupId]) } });
+    .where({ _id: campaign._id, status: 'live', stock: _.gte(size), heldGroups: _.nin([groupId]) })
+    .update({ data: { stock: _.inc(-size), heldGroups: _.push([groupId]) } });
   if (reserved.stats.updated === 0) {
     const c = (await getDoc<CampaignDoc>(ctx, 'campaigns', campaign._id)) as CampaignDoc;
-    if (c.releasedGroups.includes(groupId)) return 'GROUP_CLOSED';
-    if (!c.reservedGroups.includes(groupId)) return c.status === 'live' ? 'SOLD_OUT' : 'CAMPAIGN_CLOSED';
+    // Not held by this group: a retry of a group that already ended, or no stock or campaign left.
+    if (!(c.heldGroups ?? []).includes(groupId)) {
+      if (await getDoc(ctx, 'groups', groupId)) return 'GROUP_CLOSED';
+      return c.status === 'live' ? 'SOLD_OUT' : 'CAMPAIGN_CLOSED';
+    }
   }
   const now = ctx.now();
   const group: GroupDoc = {
@@ -40,25 +45,36 @@ export async function openGroup(ctx: Ctx, campaign: CampaignDoc, groupId: string
   try {
     await ctx.db.collection('groups').add({ data: group });
   } catch (e) {
-    if (!isDuplicateKeyError(e)) throw e; // made by an earlier try of the same request
+    if (!isDuplicateKeyError(e)) throw e;
+    // Made by an earlier try of the same request; if that group has ended meanwhile (the
+    // sweep gave its stock back), what this try just set aside goes back at once.
+    const made = await getDoc<GroupDoc>(ctx, 'groups', groupId);
+    if (made && made.status !== 'open') {
+      await releaseGroupStock(ctx, made);
+      return 'GROUP_CLOSED';
+    }
   }
   return 'ok';
 }
 
 /**
- * Gives a finished group's unused stock back, once. Two ordered conditional updates: first a
- * group that never reserved is marked released (so it can never reserve later), then one that
- * reserved gets its units back. A reservation racing these lands before the first (then the
- * second returns it) or after it (then it is refused): stock is never lost or counted twice.
+ * Gives a finished group's stock back, once: a failed group's units all return; a succeeded
+ * group's units are sold the first time (nothing returns) and return on any later release (a
+ * late retry that reserved again). The group's stockState says which happened, written after
+ * the campaign's conditional update and again on every later run, so a crash in between is
+ * finished by the next settle.
  */
 export async function releaseGroupStock(ctx: Ctx, g: Pick<GroupDoc, '_id' | 'campaignId' | 'size' | 'status'>): Promise<void> {
   const _ = ctx.db.command;
-  const campaigns = ctx.db.collection('campaigns');
-  await campaigns
-    .where({ _id: g.campaignId, reservedGroups: _.nin([g._id]), releasedGroups: _.nin([g._id]) })
-    .update({ data: { releasedGroups: _.push([g._id]) } });
-  const unsold = g.status === 'succeeded' ? 0 : g.size;
-  await campaigns
-    .where({ _id: g.campaignId, reservedGroups: g._id, releasedGroups: _.nin([g._id]) })
-    .update({ data: { stock: _.inc(unsold), releasedGroups: _.push([g._id]) } });
+  const current = await getDoc<GroupDoc>(ctx, 'groups', g._id);
+  const sells = g.status === 'succeeded' && current?.stockState !== 'sold';
+  await ctx.db
+    .collection('campaigns')
+    .where({ _id: g.campaignId, heldGroups: g._id })
+    .update({ data: { stock: _.inc(sells ? 0 : g.size), heldGroups: _.pull(g._id) } });
+  if (current && current.stockState !== 'sold')
+    await ctx.db
+      .collection('groups')
+      .where({ _id: g._id, stockState: _.neq('sold') })
+      .update({ data: { stockState: g.status === 'succeeded' ? 'sold' : 'returned' } });
 }
