@@ -66,9 +66,11 @@ export interface NewEntry {
  * timer's page costs one balance write per KOC instead of a transaction per order. If one
  * appeared meanwhile, its unique id fails the commit and nothing is written: the caller then
  * goes one by one with accrue, which skips what exists. Refunds are the caller's (clawBack).
+ * `missingBalances`: balance ids the caller just read as not existing (started with an insert).
  */
-export async function accrueNew(ctx: Ctx, entries: NewEntry[]): Promise<void> {
+export async function accrueNew(ctx: Ctx, entries: NewEntry[], missingBalances: Iterable<string> = []): Promise<void> {
   await withLedger(ctx, async (l) => {
+    l.expectMissing(missingBalances);
     for (const { doc, maturesAt, memo } of entries) {
       await l.tx.collection('commissions').add({ data: { ...doc, maturesAt, createdAt: l.now, history: [] } });
       await l.post(

@@ -75,6 +75,13 @@ export class LedgerTx {
 
   /** Balance changes of postings that did not need the balance read: written as increments. */
   private readonly deltas = new Map<string, { merchantId: string; koc: string; fields: KocBalance }>();
+  /** Balances the caller read just before as not existing yet (see flush). */
+  private readonly missing = new Set<string>();
+
+  /** Tells which of the balances this transaction will change did not exist a moment ago. */
+  expectMissing(ids: Iterable<string>): void {
+    for (const id of ids) this.missing.add(id);
+  }
 
   private async change(merchantId: string, koc: string, edit: (b: BalanceDoc) => BalanceDoc): Promise<void> {
     const next = edit(await this.balance(merchantId, koc));
@@ -117,17 +124,19 @@ export class LedgerTx {
     }
     const _ = this.command;
     for (const [id, { merchantId, koc, fields }] of this.deltas) {
+      const first = { _id: id, koc, merchantId, ...fields, openWithdrawal: null, updatedAt: this.now };
+      // A KOC's first posting with this merchant starts the document with an insert: if another
+      // writer started it meanwhile, the unique _id fails this commit rather than overwrite it.
+      if (this.missing.has(id)) {
+        await this.tx.collection('koc_balances').add({ data: first });
+        continue;
+      }
       const inc = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, _.inc(v)]));
       const res = await this.tx
         .collection('koc_balances')
         .doc(id)
         .update({ data: { ...inc, updatedAt: this.now } });
-      // A KOC's first posting with this merchant: the balance document starts here.
-      if (res.stats.updated === 0)
-        await this.tx
-          .collection('koc_balances')
-          .doc(id)
-          .set({ data: { koc, merchantId, ...fields, openWithdrawal: null, updatedAt: this.now } });
+      if (res.stats.updated === 0) await this.tx.collection('koc_balances').add({ data: first });
     }
   }
 }

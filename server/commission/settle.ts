@@ -14,7 +14,7 @@ import { isDuplicateKeyError } from '../db/types';
 import type { OrderDoc } from '../orders/orders';
 import { type RunBudget, walkOn } from '../run-budget';
 import { accrue, accrueNew, clawBack, matureMany, type NewEntry, programOf, windowEnd, worthNow } from './entries';
-import { type CommissionDoc, type CommissionProgram, isConflictError } from './ledger';
+import { balanceId, type CommissionDoc, type CommissionProgram, isConflictError } from './ledger';
 import { type KocTierDoc, tierRules } from './tiers';
 
 /** Commissions accrued or matured per transaction: small enough to rarely meet a withdrawal's lock. */
@@ -132,6 +132,10 @@ async function onPaid(ctx: Ctx, cache: RunCache, orders: OrderDoc[]): Promise<vo
     if (c && worthNow(c, order) < c.currentFen) await clawBack(ctx, c._id, order);
   }
   const fresh = entries.filter((e) => !existing.has(e.entry.doc._id));
+  // Balances to start (a KOC's first sale with this shop) are inserted, the rest incremented.
+  const balanceIds = fresh.map((e) => balanceId(e.entry.doc.merchantId, e.entry.doc.koc));
+  const balances = await getDocsByIds(ctx, 'koc_balances', balanceIds);
+  const missing = new Set(balanceIds.filter((id) => !balances.has(id)));
   fresh.sort((a, b) => (a.entry.doc.koc < b.entry.doc.koc ? -1 : a.entry.doc.koc > b.entry.doc.koc ? 1 : 0));
   for (let i = 0; i < fresh.length; i += ACCRUALS_PER_TX) {
     const batch = fresh.slice(i, i + ACCRUALS_PER_TX);
@@ -139,6 +143,7 @@ async function onPaid(ctx: Ctx, cache: RunCache, orders: OrderDoc[]): Promise<vo
       await accrueNew(
         ctx,
         batch.map((e) => e.entry),
+        missing,
       );
     } catch (e) {
       // Another writer accrued one meanwhile (or kept conflicting): one by one, skipping what exists.
@@ -146,6 +151,8 @@ async function onPaid(ctx: Ctx, cache: RunCache, orders: OrderDoc[]): Promise<vo
       for (const { entry, order } of batch) await accrue(ctx, entry.doc, order, entry.memo);
       continue;
     }
+    // Started now: a later batch of the same KOC increments it.
+    for (const { entry } of batch) missing.delete(balanceId(entry.doc.merchantId, entry.doc.koc));
     for (const { entry, order } of batch) if (worthNow(entry.doc, order) < entry.doc.currentFen) await clawBack(ctx, entry.doc._id, order);
   }
 }
