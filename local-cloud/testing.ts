@@ -23,6 +23,8 @@ export interface TestCloudOptions {
   runClock?: () => number;
   /** Ids for documents added without one (the simulator's are seeded, so a run replays). */
   newId?: () => string;
+  /** Where log lines go (a test reading what a function logged); default: nowhere under jest. */
+  logWrite?: (line: string) => void;
   /** No log lines, even outside jest (the simulator's command line). */
   quiet?: boolean;
 }
@@ -32,7 +34,7 @@ export async function testCloud(options: TestCloudOptions = {}) {
   const dataDir = options.durable ? mkdtempSync(join(tmpdir(), 'sprout-test-')) : ':memory:';
   let crashes = 0;
   const engine = { latencyMs: options.latencyMs, random: options.random, sleep: options.sleep, newId: options.newId, crash: () => void crashes++ };
-  const logWrite = options.quiet ? () => {} : undefined;
+  const logWrite = options.logWrite ?? (options.quiet ? () => {} : undefined);
   let cloud: LocalCloud = await createLocalCloud({ dataDir, clock, seed: options.seed ?? true, engine, logWrite, runClock: options.runClock });
   const call = <T = unknown>(fn: string, openid: string, event: Record<string, unknown>) =>
     cloud.invoke(fn, event, { openid }) as Promise<{ ok: true; data: T } | { ok: false; code: string; message: string }>;

@@ -1,8 +1,10 @@
 // commission: a KOC's earnings and withdrawals, a merchant's payout review and program. Balances
 // are the ledger's postings summed per KOC and merchant into a balance document updated in the
-// same transaction as each posting, so they cannot drift from the postings.
+// same transaction as each posting, so they cannot drift from the postings (the settle timer
+// checks a few each run and logs any difference: server/commission/balance-check.ts).
 import { type CommissionSummary, commissionInput, type ProgramSettings, type WithdrawalView } from '../../core/contracts/commission';
 import { type Fail, fail, ok } from '../../core/result';
+import { checkBalances } from '../../server/commission/balance-check';
 import { DEFAULT_PROGRAM } from '../../server/commission/ledger';
 import { matureCommissions, processEvents, RunCache, reconcileMaturity } from '../../server/commission/settle';
 import { runTierJob, tierRules } from '../../server/commission/tiers';
@@ -104,10 +106,11 @@ export default defineFunction(
         const withdrawals = await sweepWithdrawals(ctx);
         const events = await processEvents(ctx, budget.share(0.8), cache);
         const reconciled = await reconcileMaturity(ctx, budget.share(0.5), cache);
-        const matured = await matureCommissions(ctx, budget);
+        const matured = await matureCommissions(ctx, budget.share(0.7));
+        const balances = await checkBalances(ctx, budget);
         // One timer per function in WeChat Cloud: the monthly tier job runs on the first settle of each campus month.
         const tiers = await runTierJob(ctx);
-        return ok({ events, reconciled, matured, withdrawals, tiers });
+        return ok({ events, reconciled, matured, withdrawals, balances, tiers });
       },
     }),
   },
