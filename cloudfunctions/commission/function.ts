@@ -107,9 +107,9 @@ export default defineFunction(
         const events = await processEvents(ctx, budget.share(0.8), cache);
         const reconciled = await reconcileMaturity(ctx, budget.share(0.5), cache);
         const matured = await matureCommissions(ctx, budget.share(0.7));
-        const balances = await checkBalances(ctx, budget);
+        const balances = await checkBalances(ctx, budget.share(0.5));
         // One timer per function in WeChat Cloud: the monthly tier job runs on the first settle of each campus month.
-        const tiers = await runTierJob(ctx);
+        const tiers = await runTierJob(ctx, budget);
         return ok({ events, reconciled, matured, withdrawals, balances, tiers });
       },
     }),

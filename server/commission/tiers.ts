@@ -1,12 +1,13 @@
 // The tier job: once a campus month, each merchant's KOCs are placed by their own results over
-// the window (attributed paid revenue net of refunds, and orders). Every change writes
-// an audit entry; a second run in the same month changes nothing.
+// the window (attributed paid revenue net of refunds, and orders), with no cap on merchants or
+// KOCs. Every change writes an audit entry; once the month's run is done nothing changes.
 import { campusMonth } from '../../core/campus-days';
 import { DEFAULT_TIER_RULES, TIER_WINDOW_DAYS, type Tier, type TierRule, tierFor } from '../../core/tiers';
 import { kocResultsByMerchant, merchantKocResults } from '../analytics/koc-results';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
+import type { RunBudget } from '../run-budget';
 
 export interface KocTierDoc {
   _id: string; // `${merchantId}:${koc}`
@@ -38,40 +39,90 @@ export async function resultsOf(ctx: Ctx, koc: string, now: number): Promise<Map
   return kocResultsByMerchant(ctx, koc, now, TIER_WINDOW_DAYS);
 }
 
-export async function runTierJob(ctx: Ctx): Promise<{ month: string; changes: number } | null> {
+interface TierRunDoc {
+  _id: string; // the campus month
+  /** Merchants are placed in _id order; the last one done (a run that stops goes on from here). */
+  after: string;
+  done: boolean;
+  changes: number;
+  at: Date;
+}
+
+/**
+ * Places every merchant's KOCs once a campus month, a merchant at a time while the run has
+ * time: progress is kept in tier_runs/<month>, so a month with many merchants (or a crash)
+ * finishes over several runs. Each placement is idempotent (an audit entry per month, merchant
+ * and KOC; the tier set, not moved), so a merchant placed twice changes nothing the second time.
+ */
+export async function runTierJob(ctx: Ctx, budget: RunBudget): Promise<{ month: string; changes: number } | null> {
+  const _ = ctx.db.command;
   const month = campusMonth(ctx.now());
-  if (await getDoc(ctx, 'tier_runs', month)) return null; // this month's run is done
-  let changes = 0;
-  const { data: merchants } = await ctx.db.collection<{ _id: string }>('merchants').limit(100).get();
-  for (const m of merchants) {
-    const rules = await tierRules(ctx, m._id);
-    const results = await resultsFor(ctx, m._id, ctx.now());
-    const { data: placed } = await ctx.db.collection<KocTierDoc>('koc_tiers').where({ merchantId: m._id }).limit(100).get();
-    const kocs = new Set([...results.keys(), ...placed.map((p) => p.koc)]);
-    for (const koc of kocs) {
-      const r = results.get(koc) ?? { revenueFen: 0, orders: 0 };
-      const from = placed.find((p) => p.koc === koc)?.tier ?? 'primary';
-      const to = tierFor(r, rules);
-      if (from === to) continue;
-      try {
-        await ctx.db.collection('tier_audit').add({
-          data: { _id: `${month}:${m._id}:${koc}`, merchantId: m._id, koc, from, to, revenueFen: r.revenueFen, orders: r.orders, at: new Date(ctx.now()) },
-        });
-      } catch (e) {
-        if (!isDuplicateKeyError(e)) throw e;
-      }
-      await ctx.db
-        .collection('koc_tiers')
-        .doc(`${m._id}:${koc}`)
-        .set({ data: { merchantId: m._id, koc, tier: to, updatedAt: new Date(ctx.now()) } });
-      changes++;
+  const run = await getDoc<Partial<TierRunDoc>>(ctx, 'tier_runs', month);
+  // Done this month (a document of the older shape, without `done`, is a finished run).
+  if (run && run.done !== false) return null;
+  let after = run?.after ?? '';
+  let changes = run?.changes ?? 0;
+  const save = async (done: boolean) => {
+    await ctx.db
+      .collection('tier_runs')
+      .doc(month)
+      .set({ data: { after, done, changes, at: new Date(ctx.now()) } });
+  };
+  let finished = false;
+  await budget.drain(async (size) => {
+    const { data: merchants } = await ctx.db
+      .collection<{ _id: string }>('merchants')
+      .where({ _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(size)
+      .get();
+    for (const m of merchants) {
+      changes += await placeKocs(ctx, month, m._id);
+      after = m._id;
+      await save(false);
     }
-  }
-  await ctx.db
-    .collection('tier_runs')
-    .add({ data: { _id: month, changes, at: new Date(ctx.now()) } })
-    .catch((e) => {
-      if (!isDuplicateKeyError(e)) throw e;
-    });
+    finished = merchants.length < size;
+    return merchants.length;
+  });
+  if (finished) await save(true);
   return { month, changes };
+}
+
+/** One merchant's KOCs placed by their results; returns how many moved. */
+async function placeKocs(ctx: Ctx, month: string, merchantId: string): Promise<number> {
+  const _ = ctx.db.command;
+  const rules = await tierRules(ctx, merchantId);
+  const results = await resultsFor(ctx, merchantId, ctx.now());
+  const placed = new Map<string, Tier>();
+  for (let after = ''; ; ) {
+    const { data } = await ctx.db
+      .collection<KocTierDoc>('koc_tiers')
+      .where({ merchantId, _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(100)
+      .get();
+    for (const p of data) placed.set(p.koc, p.tier);
+    if (data.length < 100) break;
+    after = data[data.length - 1]._id;
+  }
+  let changes = 0;
+  for (const koc of new Set([...results.keys(), ...placed.keys()])) {
+    const r = results.get(koc) ?? { revenueFen: 0, orders: 0 };
+    const from = placed.get(koc) ?? 'primary';
+    const to = tierFor(r, rules);
+    if (from === to) continue;
+    try {
+      await ctx.db.collection('tier_audit').add({
+        data: { _id: `${month}:${merchantId}:${koc}`, merchantId, koc, from, to, revenueFen: r.revenueFen, orders: r.orders, at: new Date(ctx.now()) },
+      });
+    } catch (e) {
+      if (!isDuplicateKeyError(e)) throw e;
+    }
+    await ctx.db
+      .collection('koc_tiers')
+      .doc(`${merchantId}:${koc}`)
+      .set({ data: { merchantId, koc, tier: to, updatedAt: new Date(ctx.now()) } });
+    changes++;
+  }
+  return changes;
 }
