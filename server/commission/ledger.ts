@@ -177,10 +177,21 @@ export function post(ctx: Ctx, p: Omit<PostingDoc, 'at'>): Promise<boolean> {
   return withLedger(ctx, (l) => l.post(p));
 }
 
-/** A KOC's balances with every merchant (a KOC works with a handful, never near 100). */
+/** A KOC's balances with every merchant: one query for up to 100 shops (a summary shows each). */
 export async function balancesOf(ctx: Ctx, koc: string): Promise<BalanceDoc[]> {
-  const { data } = await ctx.db.collection<BalanceDoc>('koc_balances').where({ koc }).limit(100).get();
-  return data;
+  const _ = ctx.db.command;
+  const out: BalanceDoc[] = [];
+  for (let after = ''; ; ) {
+    const { data } = await ctx.db
+      .collection<BalanceDoc>('koc_balances')
+      .where({ koc, _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(100)
+      .get();
+    out.push(...data);
+    if (data.length < 100) return out;
+    after = data[data.length - 1]._id;
+  }
 }
 
 export async function balanceWith(ctx: Ctx, merchantId: string, koc: string): Promise<BalanceDoc | null> {
