@@ -105,5 +105,7 @@ export async function hasOrdered(ctx: Ctx, customer: string, scope: string): Pro
     scope === PLATFORM_SCOPE
       ? { buyer: customer, status: _.in([...PURCHASED_STATES]) }
       : { buyer: customer, merchantId: scope, status: _.in([...PURCHASED_STATES]) };
-  return (await ctx.db.collection('orders').where(where).count()).total > 0;
+  // One match is enough: a count would examine every order of a customer who buys a lot.
+  const { data } = await ctx.db.collection('orders').where(where).field({ _id: true }).limit(1).get();
+  return data.length > 0;
 }
