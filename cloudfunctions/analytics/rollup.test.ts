@@ -171,15 +171,22 @@ describe('the rollup counts every event exactly once', () => {
 
   it('two instances whose clocks differ (their pages end in different places) count each event once', async () => {
     const w = await setup();
-    const now = w.clock.now();
-    // Events of the last three minutes: what is settled differs by a minute between the two.
-    const events = mixedHistory(300, new Date(now - 3 * 60_000), 2 * 60_000, ['cA', 'cB', 'cC']);
-    w.insertEvents(events);
     // The rollup as two function instances run it, one with a clock a minute ahead.
     const instance = (aheadMs: number) =>
       ({ db: w.cloud.db, now: () => w.clock.now() + aheadMs, timeLeft: () => 50_000, source: 'wx_trigger' }) as unknown as Ctx;
-    w.cloud.engine.faults.latencyMs = [0, 3];
-    for (let i = 0; i < 4; i++) await Promise.all([runRollup(instance(0)), runRollup(instance(60_000)), runRollup(instance(0))]);
+    const events = [];
+    w.cloud.engine.faults.latencyMs = [0, 4];
+    for (let round = 0; round < 8; round++) {
+      // 300 events from three to one minute ago: half are settled for one instance, all for the
+      // other, so they disagree on where the second page ends. The next round's events come
+      // after anything either could have passed.
+      const now = w.clock.now();
+      const more = mixedHistory(300, new Date(now - 3 * 60_000), 2 * 60_000, ['cA', 'cB', 'cC'], round + 1);
+      w.insertEvents(more);
+      events.push(...more);
+      await Promise.all([runRollup(instance(0)), runRollup(instance(60_000)), runRollup(instance(0))]);
+      w.clock.advance(3 * 60_000);
+    }
     w.cloud.engine.faults.latencyMs = undefined;
     w.clock.advance(SETTLE);
     await w.rollupUntilQuiet();
