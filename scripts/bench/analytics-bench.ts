@@ -1,4 +1,4 @@
-// npx tsx scripts/bench/analytics-bench.ts: shareFunnel and share.stats over a history of 1,000
+// npm run bench:analytics: shareFunnel and share.stats over a history of 1,000
 // and 1,000,000 events (BENCH_EVENTS=1000,1000000), before and after the rollup. "scan" is what
 // the actions did before the counters (the same aggregations over every event, run here
 // directly); "counters" is the actions themselves once the rollup timer has folded the history.
