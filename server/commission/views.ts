@@ -8,7 +8,7 @@ import { merchantsById } from '../users/merchants';
 import { findUsers } from '../users/users';
 import { balancesOf, balancesWith, type CommissionDoc } from './ledger';
 import { tierRulesOf, tiersOf } from './tier-reads';
-import { resultsFor } from './tiers';
+import { resultsOf } from './tiers';
 import type { WithdrawalDoc } from './withdrawals';
 
 const PAGE = 20;
@@ -35,20 +35,20 @@ export async function kocSummary(ctx: Ctx, koc: string): Promise<CommissionSumma
   const tiers = await tiersOf(ctx, koc, ids);
   const merchants = await merchantsById(ctx, ids);
   const rules = await tierRulesOf(ctx, ids);
+  // The KOC's results with every shop from its own daily counters: one read however many shops.
+  const results = await resultsOf(ctx, koc, ctx.now());
   const total = { ...EMPTY_BALANCE };
   const programs: CommissionSummary['programs'] = [];
   for (const b of balances) {
     for (const k of Object.keys(total) as (keyof KocBalance)[]) total[k] += b[k];
     const tier = tiers.get(b.merchantId) ?? 'primary';
-    // Still one aggregation per program: resultsFor (tiers.ts) is being reworked on its own.
-    const results = (await resultsFor(ctx, b.merchantId, ctx.now())).get(koc) ?? { revenueFen: 0, orders: 0 };
     programs.push({
       merchantId: b.merchantId,
       merchantName: merchants.get(b.merchantId)?.name ?? '',
       tier,
       availableFen: b.availableFen,
       openWithdrawal: Boolean(b.openWithdrawal),
-      next: progressToNext(results, tier, rules.get(b.merchantId) ?? []),
+      next: progressToNext(results.get(b.merchantId) ?? { revenueFen: 0, orders: 0 }, tier, rules.get(b.merchantId) ?? []),
     });
   }
   return { ...total, programs };
