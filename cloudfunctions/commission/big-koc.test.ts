@@ -1,13 +1,13 @@
 // A KOC with thousands of referred orders sees the same figures as the ledger's postings and waits
 // no longer than one with 10: summary, a withdrawal request, its approval and the withdrawal
 // lists cost the same database round trips at both sizes (each 5-20 ms in WeChat). The world is
-// built by the real commission timer and analytics rollup (big-koc-world.ts); the expected
+// built by the real commission timer and analytics rollup (big-koc.fixtures.ts); the expected
 // figures are worked out by hand from what was inserted, and the ledger is summed here, with
 // no ledger code.
 import type { CommissionSummary, WithdrawalView } from '../../core/contracts/commission';
 import type { DbOps } from '../../local-cloud/engine/meter';
 import { KOC, OWNER, SHOP } from '../groupbuy/fixture';
-import { bigKocWorld } from './big-koc-world';
+import { bigKocWorld } from './big-koc.fixtures';
 
 /**
  * The large size, a multiple of 10. 2,000 by default: 10,000 takes about two minutes here, almost

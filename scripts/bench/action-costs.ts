@@ -1,6 +1,6 @@
 // npm run bench (actions): what each user action costs in database round trips (5-20 ms each in
 // WeChat Cloud), in a small world and a large one. Each world is one KOC's referred orders with
-// one shop (commission/big-koc-world.ts: accrued, refunded, matured by the real commission
+// one shop (commission/big-koc.fixtures.ts: accrued, refunded, matured by the real commission
 // timer) plus card events (share_created, opens, binds of the KOC's cards over the last four
 // weeks), all folded by the real analytics rollup; then every action runs once as a user would.
 // An action whose reads or writes differ between the two worlds grows with data: it is marked.
@@ -8,7 +8,7 @@
 // small world's: more than a page it shows), as an aggregation or a count over all rows does.
 //   BENCH_ORDERS_SMALL / BENCH_ORDERS_LARGE   orders of the one KOC (100 / 10,000)
 //   BENCH_EVENTS_SMALL / BENCH_EVENTS_LARGE   card events besides the order events (10,000 / 1,000,000)
-import { bigKocWorld, DAY } from '../../cloudfunctions/commission/big-koc-world';
+import { bigKocWorld, DAY } from '../../cloudfunctions/commission/big-koc.fixtures';
 import { KOC, OWNER, SHOP, STUDENTS, type World } from '../../cloudfunctions/groupbuy/fixture';
 import type { DbOps } from '../../local-cloud/engine/meter';
 
