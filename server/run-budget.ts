@@ -7,13 +7,15 @@
 export const RUN_MARGIN_MS = 10_000;
 /** WeChat's server SDK returns at most 100 documents per query. */
 export const MAX_PAGE = 100;
+/** The first page of a run, before anything is measured: small, so it cannot overrun a share. */
+export const PROBE_PAGE = 10;
 
 export class RunBudget {
-  private msPerItem = 0;
-
   constructor(
     private readonly timeLeft: () => number,
     private readonly marginMs = RUN_MARGIN_MS,
+    /** The slowest cost of an item seen in this run, shared by the run and all its shares. */
+    private readonly cost = { msPerItem: 0 },
   ) {}
 
   /** Milliseconds left for work. */
@@ -23,13 +25,14 @@ export class RunBudget {
 
   /**
    * How many items the next page may take: as many as fit in the time left at the slowest
-   * cost per item seen so far (MAX_PAGE before anything is measured); 0 when the run must stop.
+   * cost per item seen so far in this run (PROBE_PAGE before anything is measured); 0 when the
+   * run must stop.
    */
   pageSize(): number {
     const left = this.left();
     if (left <= 0) return 0;
-    if (this.msPerItem === 0) return MAX_PAGE;
-    return Math.max(0, Math.min(MAX_PAGE, Math.floor(left / this.msPerItem)));
+    if (this.cost.msPerItem === 0) return PROBE_PAGE;
+    return Math.max(0, Math.min(MAX_PAGE, Math.floor(left / this.cost.msPerItem)));
   }
 
   /**
@@ -38,14 +41,14 @@ export class RunBudget {
    */
   share(fraction: number): RunBudget {
     const reserve = Math.max(0, this.left()) * (1 - fraction);
-    return new RunBudget(() => this.timeLeft() - reserve, this.marginMs);
+    return new RunBudget(() => this.timeLeft() - reserve, this.marginMs, this.cost);
   }
 
   /** Runs one page and learns what an item costs (the slowest seen, to stay on the safe side). */
   async page(step: () => Promise<number>): Promise<number> {
     const before = this.timeLeft();
     const n = await step();
-    this.msPerItem = Math.max(this.msPerItem, (before - this.timeLeft()) / Math.max(n, 1));
+    this.cost.msPerItem = Math.max(this.cost.msPerItem, (before - this.timeLeft()) / Math.max(n, 1));
     return n;
   }
 
@@ -88,21 +91,31 @@ export async function walkOn(
 }
 
 /**
- * Pages through one query while the budget lasts. `page(size, after)` reads up to `size`
- * items ordered by _id after `after` and handles them; the position moves forward within the
- * run, so items a step leaves in place (a refund WeChat refused, a move another writer made)
- * are not read again and again.
+ * Pages through one query while the budget lasts. `read(size, last)` reads up to `size` items
+ * after `last` (the last item of the page before, null at first) in a stable order (see
+ * keysetAfter), and each is handled, stopping between items when the time is up; the position
+ * moves forward within the run, so items a step leaves in place (a refund WeChat refused, a
+ * move another writer made) are not read again and again.
  */
 export async function eachPage<T extends { _id: string }>(
   budget: RunBudget,
-  read: (size: number, after: string) => Promise<T[]>,
+  read: (size: number, last: T | null) => Promise<T[]>,
   handle: (item: T) => Promise<void>,
 ): Promise<number> {
-  let after = '';
-  return budget.drain(async (size) => {
-    const items = await read(size, after);
-    for (const item of items) await handle(item);
-    after = items.at(-1)?._id ?? after;
-    return items.length;
+  let last: T | null = null;
+  let total = 0;
+  await budget.drain(async (size) => {
+    const items = await read(size, last);
+    let n = 0;
+    for (const item of items) {
+      if (n > 0 && budget.left() <= 0) break; // the rest waits for the next run
+      await handle(item);
+      last = item;
+      n++;
+    }
+    total += n;
+    // A page cut short by the time ends the step.
+    return n < items.length ? 0 : items.length;
   });
+  return total;
 }

@@ -4,7 +4,7 @@ import { openGroup } from '../../server/groupbuy/open-group';
 // requests interleave as they do against WeChat's database): the per-student limit, stock,
 // closed campaigns, one open unpaid group per student, and stock an unpaid leader held.
 
-import { STUDENTS, world } from './fixture';
+import { paidGroup, STUDENTS, world } from './fixture';
 import { orderInvariants } from './invariants';
 
 const random = (seed: number) => () => {
@@ -111,6 +111,52 @@ describe('limits under concurrency', () => {
     expect(await openGroup(ctx, await w.campaign(), lead.data.groupId, A)).toBe('GROUP_CLOSED');
     expect(await w.campaign()).toMatchObject({ stock: 6, heldGroups: [] });
     expect(await orderInvariants(w, true)).toEqual([]);
+  });
+
+  it('a succeeded group sells its units once: a late retry of its leader that reserves again gets them back at once', async () => {
+    const w = await world({ stock: 6, groupSize: 2 });
+    const { groupId } = await paidGroup(w);
+    await w.settle();
+    expect(await w.campaign()).toMatchObject({ stock: 4, heldGroups: [] });
+    expect(await w.group(groupId)).toMatchObject({ status: 'succeeded', stockState: 'sold' });
+    const ctx = { db: w.cloud.db, now: w.clock.now, openid: A } as unknown as Ctx;
+    expect(await openGroup(ctx, await w.campaign(), groupId, A)).toBe('GROUP_CLOSED');
+    expect(await w.campaign()).toMatchObject({ stock: 4, heldGroups: [] });
+    expect(await orderInvariants(w, true)).toEqual([]);
+  });
+
+  it('stock a dead retry left held by a settled group goes back on the next sweep', async () => {
+    const w = await world({ stock: 6, groupSize: 2 });
+    const lead = await w.open(A);
+    if (!lead.ok) throw new Error(lead.message);
+    w.clock.advance(16 * 60_000);
+    await w.settle();
+    // What a retry that reserved again and died before giving it back leaves behind.
+    const _ = w.cloud.db.command;
+    await w.cloud.db
+      .collection('campaigns')
+      .doc(w.campaignId)
+      .update({ data: { stock: _.inc(-2), heldGroups: _.push([lead.data.groupId]) } });
+    expect(await orderInvariants(w, true)).toContain(`campaign ${w.campaignId}: settled group ${lead.data.groupId} still holds stock`);
+    await w.settle();
+    expect(await w.campaign()).toMatchObject({ stock: 6, heldGroups: [] });
+    expect(await orderInvariants(w, true)).toEqual([]);
+  });
+
+  it('a campaign of the older shape (every group reserved and released listed) is moved to heldGroups by the sweep', async () => {
+    const w = await world({ stock: 6, groupSize: 2 });
+    const lead = await w.open(A); // holds 2 units
+    if (!lead.ok) throw new Error(lead.message);
+    const _ = w.cloud.db.command;
+    await w.cloud.db
+      .collection('campaigns')
+      .doc(w.campaignId)
+      .update({ data: { heldGroups: _.remove(), reservedGroups: ['g-old', lead.data.groupId], releasedGroups: ['g-old'] } });
+    await w.tick();
+    const c = await w.all<Record<string, unknown>>('campaigns');
+    expect(c[0]).toMatchObject({ heldGroups: [lead.data.groupId], stock: 4 });
+    expect(c[0]).not.toHaveProperty('reservedGroups');
+    expect(c[0]).not.toHaveProperty('releasedGroups');
   });
 
   it("an unpaid leader's expired seat gives the group's stock back at once, not at the deadline", async () => {

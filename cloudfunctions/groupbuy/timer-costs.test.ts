@@ -66,6 +66,7 @@ it('an idle run costs the same with 2 and with 12 finished groups: no read of wh
     costs.push(idle.ops);
   }
   expect(costs[1]).toEqual(costs[0]);
-  // Each step's one query, and nothing examined: every query is answered from an index.
-  expect(costs[0].scanned).toBe(0);
+  // Each step's one query answered from an index; the only row examined is the one campaign the
+  // held-stock reconciler walks (campaigns are few; groups and orders that ended are never read).
+  expect(costs[0].scanned).toBe(1);
 });

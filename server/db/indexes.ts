@@ -130,7 +130,10 @@ export const indexes: IndexPlan = {
     },
     {
       name: 'money',
-      fields: [['money', 'asc']],
+      fields: [
+        ['money', 'asc'],
+        ['_id', 'asc'],
+      ],
       why: 'the sweep: orders refunding (each must have its refund in flight)',
     },
     {
@@ -222,6 +225,14 @@ export const indexes: IndexPlan = {
       why: 'open groups of a campaign',
     },
     {
+      name: 'status_id',
+      fields: [
+        ['status', 'asc'],
+        ['_id', 'asc'],
+      ],
+      why: 'the sweep: open groups walked in _id order from where the last run stopped',
+    },
+    {
       name: 'status_deadline',
       fields: [
         ['status', 'asc'],
@@ -234,6 +245,7 @@ export const indexes: IndexPlan = {
       fields: [
         ['status', 'asc'],
         ['settled', 'asc'],
+        ['deadline', 'asc'],
       ],
       why: 'the sweep: finished groups not settled yet (an idle run reads none of the groups that ever ended)',
     },
@@ -249,13 +261,13 @@ export const indexes: IndexPlan = {
       why: "a KOC's postings for balances",
     },
     {
-      name: 'koc_merchant_at',
+      name: 'koc_merchant_id',
       fields: [
         ['koc', 'asc'],
         ['merchantId', 'asc'],
-        ['at', 'asc'],
+        ['_id', 'asc'],
       ],
-      why: "a KOC's available balance with one merchant (withdrawals)",
+      why: "a KOC's postings with one merchant, paged by _id (the balance check sums them)",
     },
   ],
   withdrawals: [
@@ -289,7 +301,16 @@ export const indexes: IndexPlan = {
   koc_balances: [{ name: 'koc', fields: [['koc', 'asc']], why: "a KOC's balances with each merchant (summary)" }],
   // Per KOC and campus day (_id `${koc}:${day}`): the withdrawals counted against the daily cap.
   withdrawal_days: [],
-  koc_tiers: [{ name: 'merchant', fields: [['merchantId', 'asc']], why: "a program's placed KOCs" }],
+  koc_tiers: [
+    {
+      name: 'merchant',
+      fields: [
+        ['merchantId', 'asc'],
+        ['_id', 'asc'],
+      ],
+      why: "a program's placed KOCs, paged by _id (the tier job)",
+    },
+  ],
   tier_audit: [],
   tier_runs: [],
   commissions: [
@@ -307,8 +328,9 @@ export const indexes: IndexPlan = {
       fields: [
         ['state', 'asc'],
         ['maturesAt', 'asc'],
+        ['_id', 'asc'],
       ],
-      why: 'the timer: commissions whose hold has passed',
+      why: 'the timer: commissions whose hold has passed, and those still without one walked by _id',
     },
   ],
   commission_state: [],

@@ -5,6 +5,7 @@
 // change, so running it twice, stopping it anywhere, or a crash, does nothing twice.
 import { AUTO_CONFIRM_PICKUP_MS, AUTO_CONFIRM_SHIPPED_MS, RESERVING_GRACE_MS } from '../../core/groupbuy';
 import type { Ctx } from '../context';
+import { keysetAfter } from '../db/keyset';
 import { completeOrder } from '../orders/completion';
 import { cancelOrder } from '../orders/order-end';
 import type { OrderDoc } from '../orders/orders';
@@ -14,7 +15,7 @@ import { submitPendingRefunds } from '../payments/refunds';
 import { eachPage, MAX_PAGE, RunBudget } from '../run-budget';
 import { isFull, moveGroup } from './group-moves';
 import { type GroupDoc, releaseSeat } from './groups';
-import { releaseGroupStock } from './open-group';
+import { reconcileHeldStock, releaseGroupStock } from './open-group';
 import { failIfEmpty, reconcileOpenGroups, reconcileRefunding, tombstoneGroup } from './reconcile';
 
 export async function expireSeats(ctx: Ctx, budget: RunBudget): Promise<number> {
@@ -22,12 +23,13 @@ export async function expireSeats(ctx: Ctx, budget: RunBudget): Promise<number> 
   const now = ctx.now();
   const orders = ctx.db.collection<OrderDoc>('orders');
   let n = 0;
-  await eachPage(
+  await eachPage<OrderDoc>(
     budget,
-    async (size, after) =>
+    async (size, last) =>
       (
         await orders
-          .where({ status: 'created', seatExpiresAt: _.lte(new Date(now)), _id: _.gt(after) })
+          .where(keysetAfter(_, { status: 'created' }, 'seatExpiresAt', _.lte(new Date(now)), last))
+          .orderBy('seatExpiresAt', 'asc')
           .orderBy('_id', 'asc')
           .limit(size)
           .get()
@@ -38,12 +40,13 @@ export async function expireSeats(ctx: Ctx, budget: RunBudget): Promise<number> 
       await failIfEmpty(ctx, o.groupId);
     },
   );
-  await eachPage(
+  await eachPage<OrderDoc>(
     budget,
-    async (size, after) =>
+    async (size, last) =>
       (
         await orders
-          .where({ status: 'reserving', createdAt: _.lte(new Date(now - RESERVING_GRACE_MS)), _id: _.gt(after) })
+          .where(keysetAfter(_, { status: 'reserving' }, 'createdAt', _.lte(new Date(now - RESERVING_GRACE_MS)), last))
+          .orderBy('createdAt', 'asc')
           .orderBy('_id', 'asc')
           .limit(size)
           .get()
@@ -60,13 +63,14 @@ export async function expireSeats(ctx: Ctx, budget: RunBudget): Promise<number> 
 export async function failExpiredGroups(ctx: Ctx, budget: RunBudget): Promise<number> {
   const _ = ctx.db.command;
   let n = 0;
-  await eachPage(
+  await eachPage<GroupDoc>(
     budget,
-    async (size, after) =>
+    async (size, last) =>
       (
         await ctx.db
           .collection<GroupDoc>('groups')
-          .where({ status: 'open', deadline: _.lte(new Date(ctx.now())), _id: _.gt(after) })
+          .where(keysetAfter(_, { status: 'open' }, 'deadline', _.lte(new Date(ctx.now())), last))
+          .orderBy('deadline', 'asc')
           .orderBy('_id', 'asc')
           .limit(size)
           .get()
@@ -82,13 +86,14 @@ export async function failExpiredGroups(ctx: Ctx, budget: RunBudget): Promise<nu
 /** A finished group's orders reach their end (confirmed, or cancelled with money back) and its unused stock returns, once. */
 export async function settleGroups(ctx: Ctx, budget: RunBudget): Promise<number> {
   const _ = ctx.db.command;
-  return eachPage(
+  return eachPage<GroupDoc>(
     budget,
-    async (size, after) =>
+    async (size, last) =>
       (
         await ctx.db
           .collection<GroupDoc>('groups')
-          .where({ status: _.in(['succeeded', 'failed']), settled: false, _id: _.gt(after) })
+          .where(keysetAfter(_, { settled: false, status: _.in(['succeeded', 'failed']) }, 'deadline', undefined, last))
+          .orderBy('deadline', 'asc')
           .orderBy('_id', 'asc')
           .limit(size)
           .get()
@@ -117,17 +122,18 @@ export async function autoConfirmReceipts(ctx: Ctx, budget: RunBudget): Promise<
   const now = ctx.now();
   let n = 0;
   const orders = ctx.db.collection<OrderDoc>('orders');
-  const due = [
-    { status: 'shipped', shippedAt: _.lte(new Date(now - AUTO_CONFIRM_SHIPPED_MS)) },
-    { status: 'ready_for_pickup', readyAt: _.lte(new Date(now - AUTO_CONFIRM_PICKUP_MS)) },
+  const due: [string, string, number][] = [
+    ['shipped', 'shippedAt', now - AUTO_CONFIRM_SHIPPED_MS],
+    ['ready_for_pickup', 'readyAt', now - AUTO_CONFIRM_PICKUP_MS],
   ];
-  for (const where of due)
-    await eachPage(
+  for (const [status, field, edge] of due)
+    await eachPage<OrderDoc>(
       budget,
-      async (size, after) =>
+      async (size, last) =>
         (
           await orders
-            .where({ ...where, _id: _.gt(after) })
+            .where(keysetAfter(_, { status }, field, _.lte(new Date(edge)), last))
+            .orderBy(field, 'asc')
             .orderBy('_id', 'asc')
             .limit(size)
             .get()
@@ -146,7 +152,7 @@ export async function autoConfirmReceipts(ctx: Ctx, budget: RunBudget): Promise<
  */
 export async function sweep(ctx: Ctx) {
   const budget = new RunBudget(ctx.timeLeft);
-  const steps = 8;
+  const steps = 9;
   let done = 0;
   const next = () => budget.share(1 / (steps - done++));
   const seatsReleased = await expireSeats(ctx, next());
@@ -158,6 +164,7 @@ export async function sweep(ctx: Ctx) {
   const sent = await submitPendingRefunds(ctx, next());
   const asked = await queryProcessingRefunds(ctx, next());
   const autoConfirmed = await autoConfirmReceipts(ctx, next());
+  const stockReturned = await reconcileHeldStock(ctx, next());
   return {
     seatsReleased,
     seatsFreed: open.seatsFreed,
@@ -171,5 +178,6 @@ export async function sweep(ctx: Ctx) {
     refundsSucceeded: asked.succeeded,
     refundsWaiting: asked.waiting,
     autoConfirmed,
+    stockReturned,
   };
 }

@@ -5,6 +5,7 @@
 import { refundMachine } from '../../core/groupbuy-machines';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
+import { keysetAfter } from '../db/keyset';
 import { orderEventFields, recordEventTx } from '../events';
 import { releaseSeatTx } from '../groupbuy/groups';
 import { type OrderDoc, orderMoves, updateOrderTx } from '../orders/orders';
@@ -106,13 +107,14 @@ export async function queryProcessingRefunds(ctx: Ctx, budget: RunBudget): Promi
   const now = ctx.now();
   let succeeded = 0;
   let waiting = 0;
-  await eachPage(
+  await eachPage<RefundDoc>(
     budget,
-    async (size, after) =>
+    async (size, last) =>
       (
         await ctx.db
           .collection<RefundDoc>('refunds')
-          .where({ status: 'processing', nextQueryAt: _.lte(new Date(now)), _id: _.gt(after) })
+          .where(keysetAfter(_, { status: 'processing' }, 'nextQueryAt', _.lte(new Date(now)), last))
+          .orderBy('nextQueryAt', 'asc')
           .orderBy('_id', 'asc')
           .limit(size)
           .get()

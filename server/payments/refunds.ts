@@ -7,6 +7,7 @@ import { type RefundState, refundMachine } from '../../core/groupbuy-machines';
 import { moneyMachine, REFUNDABLE_MONEY, REFUNDABLE_STATES } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
+import { keysetAfter } from '../db/keyset';
 import { isDuplicateKeyError, type Transaction } from '../db/types';
 import { type OrderDoc, orderMoves, updateOrderTx } from '../orders/orders';
 import { eachPage, type RunBudget } from '../run-budget';
@@ -126,13 +127,14 @@ export async function submitPendingRefunds(ctx: Ctx, budget: RunBudget): Promise
   const _ = ctx.db.command;
   let accepted = 0;
   let failed = 0;
-  await eachPage(
+  await eachPage<RefundDoc>(
     budget,
-    async (size, after) =>
+    async (size, last) =>
       (
         await ctx.db
           .collection<RefundDoc>('refunds')
-          .where({ status: 'pending', _id: _.gt(after) })
+          .where(keysetAfter(_, { status: 'pending' }, 'createdAt', undefined, last))
+          .orderBy('createdAt', 'asc')
           .orderBy('_id', 'asc')
           .limit(size)
           .get()
