@@ -149,6 +149,8 @@ async function onPaid(ctx: Ctx, cache: RunCache, orders: OrderDoc[]): Promise<vo
       // Another writer accrued one meanwhile (or kept conflicting): one by one, skipping what exists.
       if (!isDuplicateKeyError(e) && !isConflictError(e)) throw e;
       for (const { entry, order } of batch) await accrue(ctx, entry.doc, order, entry.memo);
+      // accrue started any missing balance: later batches of the same KOC increment it.
+      for (const { entry } of batch) missing.delete(balanceId(entry.doc.merchantId, entry.doc.koc));
       continue;
     }
     // Started now: a later batch of the same KOC increments it.
@@ -290,8 +292,8 @@ export async function matureCommissions(ctx: Ctx, budget: RunBudget): Promise<nu
 /**
  * Reconciler: pending commissions without a maturity date whose order has completed (its
  * order_completed event lost, or read before the entry existed) get one. Walks that set by _id,
- * a page at a time while the run has time; the position is stored only when a run stops before
- * the end, so a quiet system writes nothing.
+ * a page at a time while the run has time; the position is stored only when it moved (walkOn),
+ * so a quiet system writes nothing.
  */
 export async function reconcileMaturity(ctx: Ctx, budget: RunBudget, cache = new RunCache(ctx)): Promise<number> {
   const _ = ctx.db.command;
