@@ -9,5 +9,17 @@ module.exports = {
   // local-cloud is a root so jest's related-test lookup can follow test -> local cloud ->
   // function -> domain code; its own tests are left out.
   roots: ['<rootDir>/core', '<rootDir>/server', '<rootDir>/cloudfunctions', '<rootDir>/local-cloud'],
-  testPathIgnorePatterns: ['/node_modules/', '/local-cloud/', 'crash-points', 'interleavings', 'concurrency', 'races', 'model\\.test', '/tests/sim/', 'big-koc', 'timer-costs', 'scripts/'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/local-cloud/',
+    'crash-points',
+    'interleavings',
+    'concurrency',
+    'races',
+    'model\\.test',
+    '/tests/sim/',
+    'big-koc',
+    'timer-costs',
+    'scripts/',
+  ],
 };

@@ -40,8 +40,10 @@ export interface LocalCloudOptions {
 /** Each function's timeout as its config.json declares it (what WeChat Cloud enforces). */
 const timeouts = new Map<string, number>();
 function timeoutMs(name: string): number {
-  let ms = timeouts.get(name);
-  if (ms === undefined) timeouts.set(name, (ms = readTimeoutMs(name)));
+  const known = timeouts.get(name);
+  if (known !== undefined) return known;
+  const ms = readTimeoutMs(name);
+  timeouts.set(name, ms);
   return ms;
 }
 function readTimeoutMs(name: string): number {

@@ -43,10 +43,14 @@ describe('RunBudget', () => {
   it('stops at once when a page comes back short, or when no time is left', async () => {
     const budget = new RunBudget(fakeRun(60_000).timeLeft);
     let calls = 0;
-    expect(await budget.drain(async () => (calls++, 3))).toBe(3);
+    const step = (n: number) => async () => {
+      calls++;
+      return n;
+    };
+    expect(await budget.drain(step(3))).toBe(3);
     expect(calls).toBe(1);
     const spent = new RunBudget(() => RUN_MARGIN_MS - 1);
-    expect(await spent.drain(async () => (calls++, 100))).toBe(0);
+    expect(await spent.drain(step(100))).toBe(0);
     expect(calls).toBe(1);
   });
 

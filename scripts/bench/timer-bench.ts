@@ -13,7 +13,9 @@ async function commissionBacklog(orders: number, kocs: number) {
   const w = await world({
     quiet: true,
     latencyMs: [OP_MS, OP_MS],
-    sleep: async (ms) => void (virtualMs += ms),
+    sleep: async (ms) => {
+      virtualMs += ms;
+    },
     runClock: () => performance.now() + virtualMs,
   });
   const db = w.cloud.db;
@@ -75,7 +77,10 @@ async function commissionBacklog(orders: number, kocs: number) {
   const { total: accrued } = await db.collection('commissions').count();
   // Then they all complete at once (a flash sale's deliveries) and mature a week later.
   const completedAt = new Date(w.clock.now());
-  await db.collection('orders').where({ merchantId: 'fx-shop' }).update({ data: { status: 'completed', completedAt } });
+  await db
+    .collection('orders')
+    .where({ merchantId: 'fx-shop' })
+    .update({ data: { status: 'completed', completedAt } });
   for (let i = 0; i < orders; i++) {
     const id = `bench${String(i).padStart(27, '0')}`;
     await db.collection('events').add({
@@ -114,7 +119,9 @@ async function main() {
   console.log('|---:|---:|---:|---:|---:|---:|---:|');
   for (const kocs of [20, n]) {
     const r = await commissionBacklog(n, Math.min(kocs, n));
-    console.log(`| ${r.kocs} | ${r.runs} | ${r.longestRunS.toFixed(1)} | ${r.opsPerOrder.toFixed(2)} | ${r.accrued} | ${r.matureRuns} | ${r.longestMatureRunS.toFixed(1)} |`);
+    console.log(
+      `| ${r.kocs} | ${r.runs} | ${r.longestRunS.toFixed(1)} | ${r.opsPerOrder.toFixed(2)} | ${r.accrued} | ${r.matureRuns} | ${r.longestMatureRunS.toFixed(1)} |`,
+    );
   }
 }
 
