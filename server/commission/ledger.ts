@@ -4,7 +4,7 @@
 // one request and written in another.
 import { addBalances, applyPosting, EMPTY_BALANCE, isBalanced, type KocBalance, type Line } from '../../core/ledger';
 import type { Ctx } from '../context';
-import { getDocsByIds } from '../db/get-doc';
+import { allDocs, getDocsByIds } from '../db/get-doc';
 import { type DbCommand, type DocData, isNotFoundError, type Transaction } from '../db/types';
 
 export interface PostingDoc {
@@ -124,6 +124,9 @@ export class LedgerTx {
     }
     const _ = this.command;
     for (const [id, { merchantId, koc, fields }] of this.deltas) {
+      // Nothing moved (a commission floored to 0 fen): no write. An increment of 0 changes
+      // nothing, so its update would answer updated 0 as if the document were missing.
+      if (Object.values(fields).every((v) => v === 0)) continue;
       const first = { _id: id, koc, merchantId, ...fields, openWithdrawal: null, updatedAt: this.now };
       // A KOC's first posting with this merchant starts the document with an insert: if another
       // writer started it meanwhile, the unique _id fails this commit rather than overwrite it.
@@ -178,20 +181,8 @@ export function post(ctx: Ctx, p: Omit<PostingDoc, 'at'>): Promise<boolean> {
 }
 
 /** A KOC's balances with every merchant: one query for up to 100 shops (a summary shows each). */
-export async function balancesOf(ctx: Ctx, koc: string): Promise<BalanceDoc[]> {
-  const _ = ctx.db.command;
-  const out: BalanceDoc[] = [];
-  for (let after = ''; ; ) {
-    const { data } = await ctx.db
-      .collection<BalanceDoc>('koc_balances')
-      .where({ koc, _id: _.gt(after) })
-      .orderBy('_id', 'asc')
-      .limit(100)
-      .get();
-    out.push(...data);
-    if (data.length < 100) return out;
-    after = data[data.length - 1]._id;
-  }
+export function balancesOf(ctx: Ctx, koc: string): Promise<BalanceDoc[]> {
+  return allDocs<BalanceDoc>(ctx, 'koc_balances', { koc });
 }
 
 export async function balanceWith(ctx: Ctx, merchantId: string, koc: string): Promise<BalanceDoc | null> {
