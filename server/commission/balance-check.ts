@@ -5,7 +5,7 @@
 // changes nothing: a wrong balance is a bug to fix, not something to paper over.
 import { applyPosting, EMPTY_BALANCE, type KocBalance } from '../../core/ledger';
 import type { Ctx } from '../context';
-import { getDoc } from '../db/get-doc';
+import { allDocs, getDoc } from '../db/get-doc';
 import { type RunBudget, walkOn } from '../run-budget';
 import type { BalanceDoc, PostingDoc } from './ledger';
 
@@ -13,19 +13,7 @@ const FIELDS = Object.keys(EMPTY_BALANCE) as (keyof KocBalance)[];
 
 /** The balance its postings add up to (one query per 100 postings). */
 export async function balanceFromPostings(ctx: Ctx, merchantId: string, koc: string): Promise<KocBalance> {
-  const _ = ctx.db.command;
-  let sum = { ...EMPTY_BALANCE };
-  for (let after = ''; ; ) {
-    const { data } = await ctx.db
-      .collection<PostingDoc>('ledger')
-      .where({ koc, merchantId, _id: _.gt(after) })
-      .orderBy('_id', 'asc')
-      .limit(100)
-      .get();
-    for (const p of data) sum = applyPosting(sum, p);
-    if (data.length < 100) return sum;
-    after = data[data.length - 1]._id;
-  }
+  return (await allDocs<PostingDoc>(ctx, 'ledger', { koc, merchantId })).reduce<KocBalance>((sum, p) => applyPosting(sum, p), { ...EMPTY_BALANCE });
 }
 
 export async function checkBalances(ctx: Ctx, budget: RunBudget): Promise<{ checked: number; drifted: number }> {

@@ -5,7 +5,7 @@ import { campusMonth } from '../../core/campus-days';
 import { DEFAULT_TIER_RULES, TIER_WINDOW_DAYS, type Tier, type TierRule, tierFor } from '../../core/tiers';
 import { kocResultsByMerchant, merchantKocResults } from '../analytics/koc-results';
 import type { Ctx } from '../context';
-import { getDoc } from '../db/get-doc';
+import { allDocs, getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
 import type { RunBudget } from '../run-budget';
 
@@ -93,18 +93,7 @@ async function placeKocs(ctx: Ctx, month: string, merchantId: string): Promise<n
   const _ = ctx.db.command;
   const rules = await tierRules(ctx, merchantId);
   const results = await resultsFor(ctx, merchantId, ctx.now());
-  const placed = new Map<string, Tier>();
-  for (let after = ''; ; ) {
-    const { data } = await ctx.db
-      .collection<KocTierDoc>('koc_tiers')
-      .where({ merchantId, _id: _.gt(after) })
-      .orderBy('_id', 'asc')
-      .limit(100)
-      .get();
-    for (const p of data) placed.set(p.koc, p.tier);
-    if (data.length < 100) break;
-    after = data[data.length - 1]._id;
-  }
+  const placed = new Map((await allDocs<KocTierDoc>(ctx, 'koc_tiers', { merchantId })).map((p) => [p.koc, p.tier]));
   let changes = 0;
   for (const koc of new Set([...results.keys(), ...placed.keys()])) {
     const r = results.get(koc) ?? { revenueFen: 0, orders: 0 };

@@ -43,3 +43,23 @@ export async function getDocsByIds<T>(ctx: Ctx, collection: string, ids: readonl
   }
   return out;
 }
+
+/**
+ * Every document matching `where`, read in _id order a page of 100 at a time (WeChat's limit
+ * per get): for sets that are shown or summed whole, so no cap ever cuts them short.
+ */
+export async function allDocs<T>(ctx: Ctx, collection: string, where: Record<string, unknown>): Promise<(T & { _id: string })[]> {
+  const _ = ctx.db.command;
+  const out: (T & { _id: string })[] = [];
+  for (let after = ''; ; ) {
+    const { data } = await ctx.db
+      .collection<T>(collection)
+      .where({ ...where, _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(IN_BATCH)
+      .get();
+    out.push(...(data as (T & { _id: string })[]));
+    if (data.length < IN_BATCH) return out;
+    after = out[out.length - 1]._id;
+  }
+}
