@@ -17,7 +17,19 @@ export default defineAppConfig({
   // Areas not every student needs load on demand and stay out of the 2 MB main package.
   subPackages: [
     { root: 'packages/koc', pages: ['share-stats/index', 'earnings/index'] },
-    { root: 'packages/merchant', pages: ['attribution/index', 'orders/index', 'campaigns/index', 'payouts/index', 'commission/index'] },
+    {
+      root: 'packages/merchant',
+      pages: [
+        'attribution/index',
+        'orders/index',
+        'campaigns/index',
+        'payouts/index',
+        'commission/index',
+        'products/index',
+        'product-edit/index',
+        'shop/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',
