@@ -86,8 +86,8 @@ test('a merchant starts a campaign from the console and students can see it', ()
     await page.goto(`${e2e.base}/#/pages/me/index`);
     await page.locator('[data-testid="merchant-campaigns"]').click();
     await page.waitForURL(/packages\/merchant\/campaigns/);
-    await page.locator('.mc-input input').first().fill('9.90');
-    await page.getByText('开始拼团').click();
+    await page.locator('[data-testid="campaign-price"] input').fill('9.90');
+    await page.locator('[data-testid="campaign-create"]').click();
     await page.locator('.mc-item').filter({ hasText: '¥9.90 · 3 人团' }).waitFor();
     const live = await e2e.cloud.invoke('groupbuy', { action: 'listCampaigns' }, { openid: 'demo-student-1' });
     expect(JSON.stringify(live)).toContain('"groupPriceFen":990');

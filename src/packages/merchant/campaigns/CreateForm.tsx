@@ -1,0 +1,147 @@
+// 新建拼团: product, group price below the product's, 2-5 seats, hours to fill a group, stock,
+// a per-student limit and the campaign's start and end in campus time.
+import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '@core/groupbuy';
+import { formatFen } from '@core/money';
+import { Picker, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { newRequestId } from '../../../api/groupbuy';
+import { createCampaign } from '../../../api/merchant';
+import { Button, Field, TextField, toast } from '../../../components/ui';
+import { pickerValues } from '../shared/campus';
+import { DateTimeField } from '../shared/DateTimeField';
+import { type FieldErrors, serverErrors } from '../shared/form';
+import { CAMPAIGN_FALLBACK, CREATE_FIELDS, checkCreate, type CreateForm as Form, type ProductChoice } from './rules';
+
+const SIZES = Array.from({ length: MAX_GROUP_SIZE - MIN_GROUP_SIZE + 1 }, (_, i) => MIN_GROUP_SIZE + i);
+
+function freshForm(): Form {
+  const now = Date.now();
+  const start = pickerValues(now);
+  const end = pickerValues(now + 14 * 86_400_000);
+  return {
+    product: 0,
+    price: '',
+    size: 1,
+    hours: '24',
+    stock: '50',
+    limit: '1',
+    startDay: start.day,
+    startClock: start.clock,
+    endDay: end.day,
+    endClock: end.clock,
+  };
+}
+
+export function CreateForm({ products, onCreated }: { products: ProductChoice[]; onCreated: () => unknown }) {
+  const [form, setForm] = useState<Form>(freshForm);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [requestId, setRequestId] = useState(newRequestId);
+  const product = products[form.product];
+
+  const set = (patch: Partial<Form>, ...fields: string[]) => {
+    setForm({ ...form, ...patch });
+    const next = { ...errors };
+    for (const f of fields) delete next[f];
+    setErrors(next);
+  };
+  const submit = async () => {
+    const checked = checkCreate(form, products, SIZES, requestId);
+    if (!checked.input) return setErrors(checked.errors);
+    const res = await createCampaign(checked.input);
+    if (!res.ok) {
+      if (res.code === 'INVALID_INPUT') setErrors(serverErrors(res.message, CREATE_FIELDS, CAMPAIGN_FALLBACK));
+      else toast(res.message);
+      if (res.code !== 'NETWORK') setRequestId(newRequestId());
+      return;
+    }
+    toast('已开始', 'success');
+    setRequestId(newRequestId());
+    setForm(freshForm());
+    setErrors({});
+    await onCreated();
+  };
+
+  return (
+    <View className='section' data-testid='campaign-create-form'>
+      <Text className='section-title'>新建拼团</Text>
+      <Field label='商品' required error={errors.productId}>
+        <Picker
+          mode='selector'
+          range={products.map((p) => p.title)}
+          value={form.product}
+          onChange={(e) => set({ product: Number(e.detail.value) }, 'productId', 'groupPriceFen')}
+        >
+          <View className='mc-picker' data-testid='campaign-product'>
+            <Text className='mc-picker-text'>{product ? `${product.title}（${formatFen(product.priceFen)}）` : '没有在售商品，请先上架'}</Text>
+            <Text className='mc-arrow'>›</Text>
+          </View>
+        </Picker>
+      </Field>
+      <TextField
+        label='拼团价（元）'
+        required
+        type='digit'
+        value={form.price}
+        placeholder={product ? `低于 ${formatFen(product.priceFen).slice(1)}，例如 29.90` : '例如 29.90'}
+        error={errors.groupPriceFen}
+        onInput={(price) => set({ price }, 'groupPriceFen')}
+        testId='campaign-price'
+      />
+      <Field label='成团人数' error={errors.groupSize}>
+        <Picker mode='selector' range={SIZES.map((n) => `${n} 人团`)} value={form.size} onChange={(e) => set({ size: Number(e.detail.value) }, 'groupSize')}>
+          <View className='mc-picker' data-testid='campaign-size'>
+            <Text>{SIZES[form.size]} 人（含团长，最多 5 人）</Text>
+            <Text className='mc-arrow'>›</Text>
+          </View>
+        </Picker>
+      </Field>
+      <TextField
+        label='每团有效（小时）'
+        type='number'
+        value={form.hours}
+        error={errors.groupHours}
+        onInput={(hours) => set({ hours }, 'groupHours')}
+        testId='campaign-hours'
+      />
+      <TextField
+        label='库存（件）'
+        required
+        type='number'
+        value={form.stock}
+        error={errors.stock}
+        onInput={(stock) => set({ stock }, 'stock')}
+        testId='campaign-stock'
+      />
+      <TextField
+        label='每人限购（件）'
+        type='number'
+        value={form.limit}
+        error={errors.perStudentLimit}
+        onInput={(limit) => set({ limit }, 'perStudentLimit')}
+        testId='campaign-limit'
+      />
+      <DateTimeField
+        label='开始时间'
+        day={form.startDay}
+        clock={form.startClock}
+        error={errors.startAt}
+        onChange={(startDay, startClock) => set({ startDay, startClock }, 'startAt', 'endAt')}
+        testId='campaign-start'
+      />
+      <DateTimeField
+        label='结束时间'
+        day={form.endDay}
+        clock={form.endClock}
+        error={errors.endAt}
+        onChange={(endDay, endClock) => set({ endDay, endClock }, 'endAt')}
+        testId='campaign-end'
+      />
+      {errors._ ? <Text className='mc-error'>{errors._}</Text> : null}
+      <View className='mc-submit'>
+        <Button type='primary' block disabled={!product} testId='campaign-create' onClick={submit}>
+          开始拼团
+        </Button>
+      </View>
+    </View>
+  );
+}
