@@ -1,5 +1,5 @@
-import { groupMachine, refundMachine } from './groupbuy-machines';
-import { isMember, moneyMachine, ORDER_STATES, orderLabel, orderMachine } from './order-machine';
+import { groupMachine, OPEN_REFUND_STATES, refundMachine } from './groupbuy-machines';
+import { isMember, moneyMachine, ORDER_STATES, orderLabel, orderMachine, wasPlaced } from './order-machine';
 import { stateMachine } from './state-machine';
 
 describe('transition tables', () => {
@@ -12,7 +12,7 @@ describe('transition tables', () => {
     expect(orderMachine.finals()).toEqual(['cancelled', 'closed']);
     expect(moneyMachine.finals()).toEqual(['refunded']);
     expect(groupMachine.finals()).toEqual(['succeeded', 'failed']);
-    expect(refundMachine.finals()).toEqual(['succeeded', 'closed']);
+    expect(refundMachine.finals()).toEqual(['rejected', 'succeeded', 'closed']);
   });
 
   it('fulfilment and money are separate: a partly refunded order can still be shipped, received and completed', () => {
@@ -23,6 +23,14 @@ describe('transition tables', () => {
     expect(orderMachine.canMove('confirmed', 'awaiting_group')).toBe(false);
     expect(() => orderMachine.assertMove('completed', 'shipped')).toThrow('illegal order transition completed -> shipped');
     expect(() => moneyMachine.assertMove('refunded', 'paid')).toThrow();
+  });
+
+  it('a solo order goes from created straight to confirmed when paid; a rejected refund request is final', () => {
+    expect(orderMachine.canMove('created', 'confirmed')).toBe(true);
+    expect(orderMachine.reachable().has('confirmed')).toBe(true);
+    expect(refundMachine.canMove('requested', 'rejected')).toBe(true);
+    expect(refundMachine.canMove('rejected', 'pending')).toBe(false);
+    expect(OPEN_REFUND_STATES).not.toContain('rejected');
   });
 
   it('the helper finds unreachable states and edges to nowhere', () => {
@@ -37,5 +45,24 @@ describe('transition tables', () => {
     expect(orderLabel('shipped', 'partially_refunded')).toBe('已发货 · 部分退款');
     expect(orderLabel('cancelled', 'refunded')).toBe('已退款');
     expect(orderLabel('confirmed', 'paid')).toBe('已成团');
+  });
+
+  it('labels say the money only while a refund is involved', () => {
+    expect(orderLabel('confirmed', 'refunding')).toBe('已成团 · 退款中');
+    expect(orderLabel('completed', 'partially_refunded')).toBe('已完成 · 部分退款');
+    expect(orderLabel('created', 'unpaid')).toBe('待支付');
+    expect(orderLabel('closed', 'refunded')).toBe('已退款');
+  });
+
+  it('an order was placed if it ever held a seat or money moved; a refused join was not', () => {
+    // 开团 refused (group full): reserving -> cancelled, no money.
+    expect(wasPlaced({ status: 'cancelled', money: 'unpaid', history: [{ to: 'cancelled' }] })).toBe(false);
+    expect(wasPlaced({ status: 'reserving', money: 'unpaid', history: [] })).toBe(false);
+    // Held a seat, never paid, the seat expired.
+    expect(wasPlaced({ status: 'cancelled', money: 'unpaid', history: [{ to: 'created' }, { to: 'cancelled' }] })).toBe(true);
+    expect(wasPlaced({ status: 'created', money: 'unpaid', history: [{ to: 'created' }] })).toBe(true);
+    // Money moved (a late payment refunded), whatever the history says.
+    expect(wasPlaced({ status: 'cancelled', money: 'refunded', history: [{ to: 'cancelled' }] })).toBe(true);
+    expect(wasPlaced({ status: 'awaiting_group', money: 'paid', history: [] })).toBe(true);
   });
 });
