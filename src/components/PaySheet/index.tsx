@@ -4,22 +4,18 @@ import { formatFen } from '@core/money';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { simulatePayment } from '../../api/transport';
+import { Button } from '../ui';
 import './index.css';
-import { ActionButton } from '../ActionButton';
 
 export function PaySheet({ outTradeNo, totalFen, onDone, onCancel }: { outTradeNo: string; totalFen: number; onDone: () => void; onCancel: () => void }) {
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const pay = async (result: 'success' | 'fail') => {
-    setBusy(true);
     setError('');
     try {
       await simulatePayment(outTradeNo, result);
       onDone();
     } catch {
       setError('支付没有完成，请重试');
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -29,12 +25,14 @@ export function PaySheet({ outTradeNo, totalFen, onDone, onCancel }: { outTradeN
         <Text className='pay-amount'>{formatFen(totalFen)}</Text>
         <Text className='pay-no'>订单号 {outTradeNo}</Text>
         {error ? <Text className='pay-error'>{error}</Text> : null}
-        <ActionButton className='btn-primary pay-btn' data-testid='pay-confirm' loading={busy} disabled={busy} onClick={() => pay('success')}>
-          确认支付
-        </ActionButton>
-        <ActionButton className='btn-plain pay-btn' disabled={busy} onClick={onCancel}>
-          取消
-        </ActionButton>
+        <View className='pay-actions'>
+          <Button type='primary' size='large' block testId='pay-confirm' onClick={() => pay('success')}>
+            确认支付
+          </Button>
+          <Button size='large' block onClick={onCancel}>
+            取消
+          </Button>
+        </View>
       </View>
     </View>
   );

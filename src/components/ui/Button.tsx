@@ -44,7 +44,7 @@ export function Button({ type = 'default', size = 'normal', block, disabled, loa
     .filter(Boolean)
     .join(' ');
   return (
-    <TaroButton className={cls} data-testid={testId} disabled={disabled} loading={busy} openType={openType} onClick={() => void tap()}>
+    <TaroButton className={cls} data-testid={testId} disabled={Boolean(disabled)} loading={busy} openType={openType} onClick={() => void tap()}>
       {children}
     </TaroButton>
   );

@@ -1,89 +1,103 @@
 // A group: its real members (nickname and avatar), seats left, the countdown, the invite card,
 // and the caller's own order (pay, or join if there is room).
-import type { GroupView, PayResult } from '@core/contracts/groupbuy';
-import { Button, Image, Text, View } from '@tarojs/components';
+import type { GroupView } from '@core/contracts/groupbuy';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useState } from 'react';
-import { getGroup, joinGroup, newRequestId, payOrder } from '../../api/groupbuy';
-import { createShare } from '../../api/share';
+import { getCampaign, getGroup } from '../../api/groupbuy';
+import { type CheckoutMode, CheckoutSheet, type Ordered } from '../../components/CheckoutSheet';
 import { Countdown } from '../../components/Countdown';
-import { PaySheet } from '../../components/PaySheet';
-import { Price } from '../../components/Price';
+import { usePayment } from '../../components/PaySheet/usePayment';
 import { ShareSheet } from '../../components/ShareSheet';
-import { StateView } from '../../components/StateView';
+import { ActionBar, Button, Empty, Price, Tag, type TagTone, toast } from '../../components/ui';
+import { useShareCodes, withCode } from '../../services/share-code';
 import { userStore } from '../../stores/user';
+import { safeDecode } from '../../utils/query';
 import './index.css';
-import { ActionButton } from '../../components/ActionButton';
 
-const STATE_TEXT = { open: '拼团中', succeeded: '拼团成功', failed: '未成团 · 已付款的同学自动全额退款' } as const;
+const STATE: Record<GroupView['state'], { text: string; tone: TagTone }> = {
+  open: { text: '拼团中', tone: 'warning' },
+  succeeded: { text: '拼团成功', tone: 'success' },
+  failed: { text: '未成团', tone: 'neutral' },
+};
 const MONEY_TEXT = { unpaid: '待付款', paid: '已付款', refunding: '退款中', refunded: '已退款' } as const;
+const goHome = () => Taro.switchTab({ url: '/pages/index/index' });
 
 export default function Group() {
   const [id, setId] = useState('');
   const [g, setG] = useState<GroupView | null>(null);
   const [error, setError] = useState('');
-  const [invite, setInvite] = useState('');
-  const [sheet, setSheet] = useState(false);
-  const [paying, setPaying] = useState<PayResult | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [inviteCode, setInviteCode] = useState('');
+  const [checkout, setCheckout] = useState<CheckoutMode | null>(null);
+  const shareCode = useShareCodes('group', id);
+  const { pay, sheet: paySheet } = usePayment();
 
   const load = async (groupId = id) => {
+    setError('');
     const res = await getGroup(groupId);
     if (res.ok) setG(res.data);
-    else setError(res.message);
+    else setError(res.code === 'NOT_FOUND' ? '这个团不存在' : res.message);
     return res.ok ? res.data : null;
   };
+  const payFor = async (orderId: string) => {
+    const paid = await pay(orderId);
+    if (paid) toast('支付成功', 'success');
+    await load();
+  };
   useLoad(async (p) => {
-    const gid = decodeURIComponent(p.id ?? '');
+    const gid = safeDecode(p.id);
+    if (!gid) return setError('链接已失效');
     setId(gid);
     await userStore.login();
     const view = await load(gid);
-    const share = await createShare('group', gid, 'chat');
-    if (share.ok) setInvite(share.data.code);
-    if (p.pay === '1' && view?.myOrderId && view.state === 'open') void pay(view.myOrderId);
+    if (p.pay === '1' && view?.myOrderId && view.state === 'open' && view.myOrderState === 'created') void payFor(view.myOrderId);
   });
   useDidShow(() => {
     if (id) void load();
   });
-  useShareAppMessage(() => ({
-    title: g ? `就差你了！${g.title} 拼团价` : '一起拼团',
-    path: invite ? `/pages/share/index?sc=${invite}` : `/pages/group/index?id=${id}`,
-  }));
+  useShareAppMessage(() =>
+    withCode({ title: g ? `就差你了！${g.title} 拼团价` : '一起拼团', path: `/pages/group/index?id=${id}` }, shareCode('chat'), (code) => ({
+      path: `/pages/share/index?sc=${code}`,
+    })),
+  );
   useShareTimeline(() => ({ title: g?.title ?? '一起拼团', query: `id=${id}` }));
 
-  const pay = async (orderId: string) => {
-    const res = await payOrder(orderId);
-    if (!res.ok) {
-      Taro.showToast({ title: res.message, icon: 'none' });
-      return void load();
-    }
-    if (process.env.TARO_ENV === 'weapp') {
-      await Taro.requestPayment({ ...res.data.payment, signType: res.data.payment.signType as 'RSA' }).catch(() =>
-        Taro.showToast({ title: '支付未完成，可以稍后再付', icon: 'none' }),
-      );
-      void load();
-    } else setPaying(res.data);
+  const invite = async () => {
+    const code = await shareCode('chat');
+    if (code) setInviteCode(code);
+    else toast('邀请链接没有生成，请重试', 'error');
   };
   const join = async () => {
-    setBusy(true);
-    // A fresh request id per attempt (the button is disabled while one runs).
-    const res = await joinGroup(id, newRequestId());
-    setBusy(false);
-    if (!res.ok) {
-      Taro.showToast({ title: res.message, icon: 'none' });
-      return void load();
-    }
+    if (!g) return;
+    const c = await getCampaign(g.campaignId);
+    if (!c.ok) return toast(c.message, 'error');
+    setCheckout({
+      kind: 'join',
+      productId: c.data.productId,
+      groupId: g.id,
+      groupPriceFen: g.groupPriceFen,
+      perStudentLimit: c.data.perStudentLimit,
+      leaderNickname: g.members.find((m) => m.leader)?.nickname ?? '',
+    });
+  };
+  const ordered = async (o: Ordered) => {
+    setCheckout(null);
     await load();
-    void pay(res.data.orderId);
+    await payFor(o.orderId);
   };
 
   if (!g)
     return (
       <View className='page'>
-        <StateView loading={!error} error={error} onRetry={() => void load()} />
+        {error ? (
+          <Empty title={error} actionText='回首页' onAction={goHome} secondaryText={id ? '重试' : undefined} onSecondary={() => load()} />
+        ) : (
+          <Text className='gp-loading'>加载中…</Text>
+        )}
       </View>
     );
   const mine = g.myOrderId;
+  const state = STATE[g.state];
   return (
     <View className='page gp-page'>
       <View className='section gp-head'>
@@ -91,11 +105,12 @@ export default function Group() {
         <View className='gp-info'>
           <Text className='gp-title'>{g.title}</Text>
           <Price fen={g.groupPriceFen} />
-          <Text className={`gp-state gp-state-${g.state}`} data-testid='group-state'>
-            {STATE_TEXT[g.state]}
-          </Text>
+          <View data-testid='group-state'>
+            <Tag tone={state.tone}>{state.text}</Tag>
+          </View>
         </View>
       </View>
+      {g.state === 'failed' ? <Text className='gp-note'>截止前没有拼成，已付款的同学自动全额退款。</Text> : null}
       <View className='section'>
         <View className='gp-members'>
           {g.members.map((m, i) => (
@@ -117,53 +132,49 @@ export default function Group() {
         </View>
         {g.state === 'open' ? (
           <View className='gp-count'>
-            <Text className='muted' data-testid='seats-left'>
+            <Text className='gp-count-text' data-testid='seats-left'>
               还差 {g.size - g.paid} 人付款成团 ·{' '}
             </Text>
             <Countdown end={g.deadline} skew={g.serverNow - Date.now()} label='剩余' onExpire={() => void load()} />
           </View>
         ) : null}
       </View>
-      <View className='gp-bar'>
+      <ActionBar>
         {g.state === 'open' && !mine && g.seatsLeft > 0 ? (
-          <ActionButton className='btn-primary' data-testid='join-button' loading={busy} disabled={busy} onClick={() => join()}>
+          <Button type='primary' size='large' block testId='join-button' onClick={join}>
             参团
-          </ActionButton>
+          </Button>
         ) : null}
         {g.state === 'open' && mine && g.myOrderState === 'created' ? (
-          <Button className='btn-primary' data-testid='pay-button' onClick={() => void pay(mine)}>
+          <Button type='primary' size='large' block testId='pay-button' onClick={() => payFor(mine)}>
             去付款
           </Button>
         ) : null}
-        {g.state === 'open' && invite ? (
+        {g.state === 'open' ? (
           process.env.TARO_ENV === 'weapp' ? (
-            <Button className='btn-plain' openType='share'>
+            <Button size='large' block openType='share'>
               邀请同学
             </Button>
           ) : (
-            <Button className='btn-plain' data-testid='invite-button' onClick={() => setSheet(true)}>
+            <Button size='large' block testId='invite-button' onClick={invite}>
               邀请同学
             </Button>
           )
         ) : null}
-        {g.state !== 'open' ? (
-          <Button className='btn-plain' onClick={() => Taro.navigateTo({ url: '/pages/orders/index' })}>
+        {g.state !== 'open' && mine ? (
+          <Button size='large' block onClick={() => Taro.navigateTo({ url: `/packages/order/detail/index?id=${mine}` })}>
             查看我的订单
           </Button>
         ) : null}
-      </View>
-      {sheet && invite ? <ShareSheet code={invite} onClose={() => setSheet(false)} /> : null}
-      {paying ? (
-        <PaySheet
-          outTradeNo={paying.outTradeNo}
-          totalFen={paying.totalFen}
-          onCancel={() => setPaying(null)}
-          onDone={() => {
-            setPaying(null);
-            void load();
-          }}
-        />
-      ) : null}
+        {g.state !== 'open' ? (
+          <Button type='primary' size='large' block onClick={() => Taro.navigateTo({ url: `/pages/campaign/index?id=${g.campaignId}` })}>
+            再开一团
+          </Button>
+        ) : null}
+      </ActionBar>
+      {checkout ? <CheckoutSheet mode={checkout} title='参团' onClose={() => setCheckout(null)} onOrdered={ordered} /> : null}
+      {inviteCode ? <ShareSheet code={inviteCode} onClose={() => setInviteCode('')} /> : null}
+      {paySheet}
     </View>
   );
 }
