@@ -53,6 +53,8 @@ test('three students fill a 3-seat group through an invite link and pay; the mer
     await merchant.page.locator('[data-testid="confirmed-count"]').getByText('待发货 3 单').waitFor();
     for (let i = 0; i < 3; i++) {
       await merchant.page.locator('[data-testid="ship-button"]:visible').first().click();
+      await merchant.page.locator('[data-testid="ship-carrier-option"]:visible').getByText('商家配送', { exact: true }).click();
+      await merchant.page.locator('[data-testid="ship-confirm"]:visible').click();
       await merchant.page
         .locator('[data-testid="confirmed-count"]')
         .getByText(`待发货 ${2 - i} 单`)
@@ -62,13 +64,14 @@ test('three students fill a 3-seat group through an invite link and pay; the mer
 
     // After-sales: a buyer asks for part of the money back; the merchant approves it in the console.
     const { data: shipped } = await e2e.cloud.db.collection<{ _id: string }>('orders').where({ buyer: 'demo-student-2', status: 'shipped' }).get();
-    await e2e.cloud.invoke('order', { action: 'requestRefund', orderId: shipped[0]._id, amountFen: 1000, reason: '少了两瓶' }, { openid: 'demo-student-2' });
+    await e2e.cloud.invoke('order', { action: 'requestRefund', orderId: shipped[0]._id, amountFen: 1000, reason: '少件或漏发' }, { openid: 'demo-student-2' });
     await merchant.page.reload();
     await merchant.page
       .locator('[data-testid="refund-request"]')
       .getByText(/买家申请退款 ¥10.00：少了两瓶/)
       .waitFor();
     await merchant.page.locator('[data-testid="approve-refund"]:visible').click();
+    await merchant.page.locator('[data-testid="approve-confirm"]:visible').click();
     await merchant.page.locator('[data-testid="refund-request"]').waitFor({ state: 'detached' });
     await fetch(`${e2e.base}/api/dev/timers/groupbuy`, { method: 'POST' });
     expect((await e2e.cloud.db.collection('orders').doc(shipped[0]._id).get()).data).toMatchObject({
