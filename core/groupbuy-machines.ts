@@ -10,11 +10,12 @@ export type GroupState = (typeof GROUP_STATES)[number];
  */
 export const groupMachine = stateMachine<GroupState>('group', { open: ['succeeded', 'failed'], succeeded: [], failed: [] }, ['open']);
 
-export const REFUND_STATES = ['requested', 'pending', 'processing', 'succeeded', 'closed'] as const;
+export const REFUND_STATES = ['requested', 'rejected', 'pending', 'processing', 'succeeded', 'closed'] as const;
 export type RefundState = (typeof REFUND_STATES)[number];
 
 /**
- * requested (the buyer asked; the merchant decides) -> pending (to send) -> processing (WeChat
+ * requested (the buyer asked; the merchant decides) -> rejected (the merchant said no, with a
+ * reason; final: a new request is a new refund) or pending (to send) -> processing (WeChat
  * accepted) -> succeeded, or closed (WeChat gave up: a person must look). A refund WeChat does
  * not know goes back to pending and is sent again under the same number. WeChat's success
  * notice may beat our own bookkeeping, so pending can succeed or close directly. Refunds owed
@@ -23,7 +24,8 @@ export type RefundState = (typeof REFUND_STATES)[number];
 export const refundMachine = stateMachine<RefundState>(
   'refund',
   {
-    requested: ['pending'],
+    requested: ['rejected', 'pending'],
+    rejected: [],
     pending: ['processing', 'succeeded', 'closed'],
     processing: ['succeeded', 'closed', 'pending'],
     succeeded: [],

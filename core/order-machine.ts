@@ -7,9 +7,9 @@ import { stateMachine } from './state-machine';
 
 export const ORDER_STATES = [
   'reserving', // seat being taken (a crash here is swept after a minute)
-  'created', // seat held, waiting for payment until seatExpiresAt
+  'created', // seat (or a solo order's stock) held, waiting for payment until seatExpiresAt
   'awaiting_group', // paid, the group not full yet
-  'confirmed', // the group succeeded: to ship
+  'confirmed', // the group succeeded, or a solo order was paid: to ship
   'shipped',
   'ready_for_pickup',
   'completed', // received (by the buyer or WeChat's auto-confirm)
@@ -22,7 +22,9 @@ export const orderMachine = stateMachine<OrderState>(
   'order',
   {
     reserving: ['created', 'cancelled'],
-    created: ['awaiting_group', 'cancelled'],
+    // created -> confirmed: a solo order (bought alone) has no group to wait for; only
+    // recordPayment takes it, and only for kind 'solo'.
+    created: ['awaiting_group', 'confirmed', 'cancelled'],
     awaiting_group: ['confirmed', 'cancelled'],
     confirmed: ['shipped', 'ready_for_pickup', 'closed'],
     shipped: ['completed', 'closed'],

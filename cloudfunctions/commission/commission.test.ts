@@ -21,7 +21,7 @@ it('a sale through a KOC card: pending at payment, available after completion + 
   expect(list).toMatchObject({ ok: true, data: { items: [{ rateBp: 1000, state: 'pending' }] } });
   expect(list.ok && list.data.items[0].reason).toMatch(/群聊卡片/);
 
-  await g.call('merchant', OWNER, { action: 'ship', orderId: mate.data.orderId });
+  await g.call('merchant', OWNER, { action: 'ship', orderId: mate.data.orderId, carrier: '商家配送' });
   await g.call('order', S2, { action: 'confirmReceipt', orderId: mate.data.orderId });
   await settle();
   g.clock.advance(6 * DAY);
@@ -31,7 +31,7 @@ it('a sale through a KOC card: pending at payment, available after completion + 
   await settle();
   expect(await summary()).toMatchObject({ pendingFen: 0, availableFen: 199 });
 
-  await g.call('order', S2, { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 1000, reason: '少了一个配件' });
+  await g.call('order', S2, { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 1000, reason: '少件或漏发' });
   await g.call('merchant', OWNER, { action: 'approveRefund', orderId: mate.data.orderId });
   await g.tick();
   await settle();

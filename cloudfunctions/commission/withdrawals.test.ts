@@ -53,7 +53,7 @@ describe('withdrawals', () => {
     expect(c.cloud.payout.bills.get(req.data.withdrawalId)).toBe(1180);
 
     // A refund after payout: the commission comes back as a negative balance.
-    await c.call('order', S2, { action: 'requestRefund', orderId: first, reason: '坏了' });
+    await c.call('order', S2, { action: 'requestRefund', orderId: first, reason: '商品有质量问题' });
     await c.call('merchant', OWNER, { action: 'approveRefund', orderId: first });
     await c.tick();
     await c.settleCommission();

@@ -69,18 +69,18 @@ const scenarios: Scenario[] = [
     name: 'requestRefund (after shipping, part of the money)',
     setup: async (w) => {
       const g = await paidGroup(w);
-      await w.call('merchant', OWNER, { action: 'ship', orderId: g.mate });
+      await w.call('merchant', OWNER, { action: 'ship', orderId: g.mate, carrier: '商家配送' });
       return g;
     },
-    act: (w, s) => w.call('order', B, { action: 'requestRefund', orderId: s.mate, amountFen: 700, reason: '有划痕' }),
-    again: (w, s) => w.call('order', B, { action: 'requestRefund', orderId: s.mate, amountFen: 700, reason: '有划痕' }),
+    act: (w, s) => w.call('order', B, { action: 'requestRefund', orderId: s.mate, amountFen: 700, reason: '收到时已损坏' }),
+    again: (w, s) => w.call('order', B, { action: 'requestRefund', orderId: s.mate, amountFen: 700, reason: '收到时已损坏' }),
   },
   {
     name: 'approveRefund (the merchant approves; the sweep pays it)',
     setup: async (w) => {
       const g = await paidGroup(w);
-      await w.call('merchant', OWNER, { action: 'ship', orderId: g.mate });
-      await w.call('order', B, { action: 'requestRefund', orderId: g.mate, amountFen: 700, reason: '有划痕' });
+      await w.call('merchant', OWNER, { action: 'ship', orderId: g.mate, carrier: '商家配送' });
+      await w.call('order', B, { action: 'requestRefund', orderId: g.mate, amountFen: 700, reason: '收到时已损坏' });
       return g;
     },
     act: (w, s) => w.call('merchant', OWNER, { action: 'approveRefund', orderId: s.mate }),
@@ -129,7 +129,7 @@ const scenarios: Scenario[] = [
     name: 'sweep (a succeeded group is settled and a shipped order auto-confirmed)',
     setup: async (w) => {
       const g = await paidGroup(w);
-      await w.call('merchant', OWNER, { action: 'ship', orderId: g.mate });
+      await w.call('merchant', OWNER, { action: 'ship', orderId: g.mate, carrier: '商家配送' });
       w.clock.advance(11 * 86_400_000);
       return g;
     },

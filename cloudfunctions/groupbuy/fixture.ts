@@ -212,7 +212,7 @@ export async function kocSale(w: World, buyer: string, leader: string, koc = KOC
 
 /** The merchant ships, the buyer confirms, and the 7-day after-sales window passes. */
 export async function mature(w: World, orderId: string, buyer: string) {
-  await w.call('merchant', OWNER, { action: 'ship', orderId });
+  await w.call('merchant', OWNER, { action: 'ship', orderId, carrier: '商家配送' });
   await w.call('order', buyer, { action: 'confirmReceipt', orderId });
   await w.settleCommission();
   w.clock.advance(7 * 86_400_000 + 1000);

@@ -25,12 +25,12 @@ describe('group-buy', () => {
     const view = await g.call<{ state: string; members: { nickname: string; paid: boolean }[] }>('groupbuy', S2, { action: 'getGroup', groupId });
     expect(view).toMatchObject({ ok: true, data: { state: 'succeeded', seatsLeft: 0 } });
     expect(JSON.stringify(view)).not.toMatch(/fx-s\d/);
-    const orders = await g.call<{ id: string; state: string }[]>('merchant', OWNER, { action: 'listOrders', state: 'confirmed' });
-    expect(orders.ok && orders.data).toHaveLength(3);
-    for (const o of orders.ok ? orders.data : [])
-      expect(await g.call('merchant', OWNER, { action: 'ship', orderId: o.id })).toMatchObject({ ok: true, data: { state: 'shipped' } });
+    const orders = await g.call<{ items: { id: string; state: string }[] }>('merchant', OWNER, { action: 'listOrders', state: 'confirmed' });
+    expect(orders.ok && orders.data.items).toHaveLength(3);
+    for (const o of orders.ok ? orders.data.items : [])
+      expect(await g.call('merchant', OWNER, { action: 'ship', orderId: o.id, carrier: '商家配送' })).toMatchObject({ ok: true, data: { state: 'shipped' } });
     expect((await g.order(a.data.orderId)).history.map((h) => h.to)).toEqual(['created', 'paid', 'awaiting_group', 'confirmed', 'shipped']);
-    expect(await g.call('merchant', RIVAL, { action: 'ship', orderId: a.data.orderId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await g.call('merchant', RIVAL, { action: 'ship', orderId: a.data.orderId, carrier: '商家配送' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
   it('a callback delivered 5 times gives one paid transition; one arriving after the seat expired is refunded', async () => {
@@ -88,9 +88,9 @@ describe('group-buy', () => {
         ],
       },
     });
-    expect(await g.call<{ state: string }[]>('order', S2, { action: 'list' })).toMatchObject({
+    expect(await g.call<{ items: { state: string }[] }>('order', S2, { action: 'list' })).toMatchObject({
       ok: true,
-      data: [{ money: 'refunded', label: '已退款' }],
+      data: { items: [{ money: 'refunded', label: '已退款' }] },
     });
   });
 
@@ -169,13 +169,13 @@ describe('course team-buys and after-sales refunds', () => {
     if (!mate.ok) throw new Error(mate.message);
     await g.pay(S1, lead.data.orderId);
     await g.pay(S2, mate.data.orderId);
-    await g.call('merchant', OWNER, { action: 'ship', orderId: mate.data.orderId });
+    await g.call('merchant', OWNER, { action: 'ship', orderId: mate.data.orderId, carrier: '商家配送' });
     // 10_000 is more than the 1990 paid.
-    expect(await g.call('order', S2, { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 10_000, reason: '多退' })).toMatchObject({
+    expect(await g.call('order', S2, { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 10_000, reason: '其他' })).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
     });
-    expect(await g.call('order', S2, { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 1000, reason: '灯罩有划痕' })).toMatchObject({
+    expect(await g.call('order', S2, { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 1000, reason: '收到时已损坏' })).toMatchObject({
       ok: true,
     });
     expect(await g.call('merchant', OWNER, { action: 'approveRefund', orderId: mate.data.orderId })).toMatchObject({
@@ -195,7 +195,7 @@ describe('course team-buys and after-sales refunds', () => {
     if (!lead.ok || !mate.ok) throw new Error('setup failed');
     await g.pay(S1, lead.data.orderId);
     await g.pay(S2, mate.data.orderId);
-    await g.call('merchant', OWNER, { action: 'ship', orderId: lead.data.orderId });
+    await g.call('merchant', OWNER, { action: 'ship', orderId: lead.data.orderId, carrier: '商家配送' });
     await g.call('merchant', OWNER, { action: 'readyForPickup', orderId: mate.data.orderId });
     g.clock.advance(2 * 86_400_000 + 1000);
     await g.tick();

@@ -51,8 +51,8 @@ describe('limits under concurrency', () => {
     const first = await w.open(A);
     expect(await w.open(A)).toMatchObject({ ok: false, code: 'UNPAID_GROUP' });
     expect(await w.open(A)).toMatchObject({ ok: false, code: 'UNPAID_GROUP' });
-    const list = await w.call<{ id: string }[]>('order', A, { action: 'list' });
-    expect(list.ok && list.data.map((o) => o.id)).toEqual([first.ok && first.data.orderId]);
+    const list = await w.call<{ items: { id: string }[] }>('order', A, { action: 'list' });
+    expect(list.ok && list.data.items.map((o) => o.id)).toEqual([first.ok && first.data.orderId]);
   });
 
   it('SOLD_OUT: stock for one group; of five opens at once one wins, stock never below zero', async () => {

@@ -5,29 +5,34 @@
 import { OWNER, paidGroup, SHOP, STUDENTS, world } from '../groupbuy/fixture';
 
 describe("the merchant's pages cost the same whatever their length", () => {
-  it('listOrders: 4 reads for 2 orders and for 12 (shop, orders, refund requests, buyers)', async () => {
+  it('listOrders: 4 reads for a page of 2 orders and of 10 (shop, orders, their refunds, buyers); q by nickname adds 1', async () => {
     const page = async (groups: number) => {
       const w = await world({ groupSize: 2, stock: 30, perStudentLimit: 10 });
-      for (let i = 0; i < groups; i++) await paidGroup(w, STUDENTS[(2 * i) % 6], STUDENTS[(2 * i + 1) % 6]);
-      // One buyer asks for a refund, so the page joins a refund request too.
-      const [first] = (await w.orders()).filter((o) => o.buyer === STUDENTS[1]);
-      const asked = await w.call('order', STUDENTS[1], { action: 'requestRefund', orderId: first._id, amountFen: 500, reason: '不想要了' });
+      for (let i = 0; i < groups; i++) {
+        await paidGroup(w, STUDENTS[(2 * i) % 6], STUDENTS[(2 * i + 1) % 6]);
+        w.clock.advance(1000);
+      }
+      // The newest order of one buyer asks for a refund, so the page joins a refund request too.
+      const newest = (await w.orders()).filter((o) => o.buyer === STUDENTS[1]).sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt))[0];
+      const asked = await w.call('order', STUDENTS[1], { action: 'requestRefund', orderId: newest._id, amountFen: 500, reason: '不想要了' });
       if (!asked.ok) throw new Error(asked.message);
-      const m = await w.callMetered<{ id: string; buyerNickname: string; refundRequest: { amountFen: number } | null }[]>('merchant', OWNER, {
-        action: 'listOrders',
-        state: 'all',
-      });
+      type Page = { items: { id: string; buyerNickname: string; refundRequest: { amountFen: number } | null }[]; nextCursor: string | null };
+      const m = await w.callMetered<Page>('merchant', OWNER, { action: 'listOrders', state: 'all' });
+      const byName = await w.callMetered<Page>('merchant', OWNER, { action: 'listOrders', state: 'all', q: '学生二' });
+      const next = m.result.ok && m.result.data.nextCursor ? await w.call<Page>('merchant', OWNER, { action: 'listOrders', state: 'all', cursor: m.result.data.nextCursor }) : null;
       w.dispose();
-      return { ...m, asked: first._id };
+      return { ...m, byName, next, asked: newest._id };
     };
     const [small, large] = [await page(1), await page(6)];
-    if (!small.result.ok || !large.result.ok) throw new Error('listOrders failed');
-    expect([small.result.data.length, large.result.data.length]).toEqual([2, 12]);
+    if (!small.result.ok || !large.result.ok || !large.byName.result.ok) throw new Error('listOrders failed');
+    expect([small.result.data.items.length, large.result.data.items.length]).toEqual([2, 10]);
+    expect([small.result.data.nextCursor, large.next?.ok && large.next.data.items.length]).toEqual([null, 2]);
     // Each order names its own buyer, and only the asked order carries the request.
-    expect(new Set(large.result.data.map((o) => o.buyerNickname))).toEqual(new Set(['学生一', '学生二', '学生三', '学生四', '学生五', '学生六']));
-    expect(large.result.data.filter((o) => o.refundRequest).map((o) => [o.id, o.refundRequest?.amountFen])).toEqual([[large.asked, 500]]);
-    // 1 caller's shop + 1 orders query + 1 refund requests (`_.in` order ids) + 1 buyers (users `_.in`).
-    expect([small.ops.reads, large.ops.reads]).toEqual([4, 4]);
+    expect(new Set(large.result.data.items.map((o) => o.buyerNickname))).toEqual(new Set(['学生一', '学生二', '学生三', '学生四', '学生五', '学生六']));
+    expect(large.result.data.items.filter((o) => o.refundRequest).map((o) => [o.id, o.refundRequest?.amountFen])).toEqual([[large.asked, 500]]);
+    expect(new Set(large.byName.result.data.items.map((o) => o.buyerNickname))).toEqual(new Set(['学生二']));
+    // 1 caller's shop + 1 orders query + 1 refunds (`_.in` latest refund ids) + 1 buyers (users `_.in`); q: + 1 users by nickname.
+    expect([small.ops.reads, large.ops.reads, large.byName.ops.reads]).toEqual([4, 4, 5]);
     expect([small.ops.writes, large.ops.writes]).toEqual([0, 0]);
   });
 

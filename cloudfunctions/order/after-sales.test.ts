@@ -11,12 +11,12 @@ const DAY = 86_400_000;
 async function shippedWithPartialRefund() {
   const w = await world({ groupSize: 2 });
   const g = await paidGroup(w);
-  for (const id of [g.leader, g.mate]) expect(await w.call('merchant', OWNER, { action: 'ship', orderId: id })).toMatchObject({ ok: true });
+  for (const id of [g.leader, g.mate]) expect(await w.call('merchant', OWNER, { action: 'ship', orderId: id, carrier: '商家配送' })).toMatchObject({ ok: true });
   for (const [who, id] of [
     [A, g.leader],
     [B, g.mate],
   ]) {
-    expect(await w.call('order', who, { action: 'requestRefund', orderId: id, amountFen: 500, reason: '少了配件' })).toMatchObject({ ok: true });
+    expect(await w.call('order', who, { action: 'requestRefund', orderId: id, amountFen: 500, reason: '少件或漏发' })).toMatchObject({ ok: true });
     expect(await w.call('merchant', OWNER, { action: 'approveRefund', orderId: id })).toMatchObject({ ok: true, data: { refundFen: 500 } });
   }
   await w.settle();
@@ -45,7 +45,7 @@ describe('after-sales', () => {
   it('a second refund request while one is open is refused with REFUND_IN_PROGRESS, not silently dropped', async () => {
     const w = await world({ groupSize: 2 });
     const g = await paidGroup(w);
-    const ask = (amountFen: number) => w.call('order', B, { action: 'requestRefund', orderId: g.mate, amountFen, reason: '质量问题' });
+    const ask = (amountFen: number) => w.call('order', B, { action: 'requestRefund', orderId: g.mate, amountFen, reason: '商品有质量问题' });
     expect(await ask(300)).toMatchObject({ ok: true, data: { amountFen: 300 } });
     const before = w.fingerprint();
     const second = await ask(700);
@@ -68,7 +68,7 @@ describe('after-sales', () => {
     const w = await world({ groupSize: 2, latencyMs: [0, 3], random: () => 0.5 });
     const g = await paidGroup(w);
     const answers = await Promise.all(
-      [1, 2, 3].map(() => w.call('order', B, { action: 'requestRefund', orderId: g.mate, amountFen: 100, reason: '重复点了' })),
+      [1, 2, 3].map(() => w.call('order', B, { action: 'requestRefund', orderId: g.mate, amountFen: 100, reason: '其他' })),
     );
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect((await w.refunds()).filter((r) => r.orderId === g.mate)).toHaveLength(1);
@@ -95,6 +95,6 @@ describe('after-sales', () => {
     await w2.call('merchant', OWNER, { action: 'approveRefund', orderId: g.leader });
     await w2.settle();
     expect(await w2.order(g.leader)).toMatchObject({ status: 'closed', money: 'refunded' });
-    expect(await w2.call('order', A, { action: 'requestRefund', orderId: g.leader, reason: '再退' })).toMatchObject({ ok: false, code: 'BAD_STATE' });
+    expect(await w2.call('order', A, { action: 'requestRefund', orderId: g.leader, reason: '其他' })).toMatchObject({ ok: false, code: 'BAD_STATE' });
   });
 });

@@ -121,7 +121,7 @@ async function measure(orders: number, events: number): Promise<Map<string, DbOp
   await paid('payCallback (last member: group succeeds)', seat.orderId, p2.totalFen);
   await call('order.list', 'order', leader, { action: 'list' });
   await call('merchant.listOrders', 'merchant', OWNER, { action: 'listOrders', state: 'all' });
-  await call('merchant.ship', 'merchant', OWNER, { action: 'ship', orderId: lead.orderId });
+  await call('merchant.ship', 'merchant', OWNER, { action: 'ship', orderId: lead.orderId, carrier: '商家配送' });
 
   const card = await call<{ code: string }>('share.create', 'share', KOC, { action: 'create', targetType: 'product', targetId: 'fx-product', channel: 'chat' });
   await call('share.open', 'share', visitor, { action: 'open', code: card.code, scene: 1007 });

@@ -7,6 +7,7 @@ export const indexes: IndexPlan = {
   users: [
     // _id is the openid, so login needs no index of its own.
     { name: 'campus', fields: [['campusId', 'asc']], why: 'students of one campus' },
+    { name: 'nickname', fields: [['nickname', 'asc']], why: "a shop searching its orders by the start of a buyer's nickname" },
   ],
   campuses: [],
   merchants: [{ name: 'owner', fields: [['ownerOpenid', 'asc']], why: "a merchant user's shops" }],
@@ -29,6 +30,14 @@ export const indexes: IndexPlan = {
       why: 'feed filtered by category',
     },
     { name: 'merchant', fields: [['merchantId', 'asc']], why: "a merchant's products" },
+    {
+      name: 'held',
+      fields: [
+        ['heldUnits', 'asc'],
+        ['_id', 'asc'],
+      ],
+      why: 'the sweep: products whose stock unpaid solo orders hold, walked by _id (units held by dead orders go back)',
+    },
   ],
   share_codes: [
     {

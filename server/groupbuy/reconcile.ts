@@ -18,6 +18,7 @@ import { type CampaignDoc, type GroupDoc, releaseSeat } from './groups';
 
 /** A group nobody holds a seat in any more (its unpaid leader's seat expired) ends now, and its stock goes back. */
 export function failIfEmpty(ctx: Ctx, groupId: string): Promise<boolean> {
+  if (!groupId) return Promise.resolve(false); // a solo order has no group
   return moveGroup(ctx, groupId, 'failed', (g) => g.taken === 0 && g.paid === 0, { failedReason: 'empty' });
 }
 

@@ -7,6 +7,7 @@
 // minute later, which gives back whatever it took.
 import { createHash } from 'node:crypto';
 import type { CodeOf } from '../../core/contracts/codes';
+import type { FulfilmentInput } from '../../core/contracts/fulfilment';
 import { campaignIsLive, eligibleForCourse, SEAT_PAYMENT_MINUTES } from '../../core/groupbuy';
 import { type Fail, fail, ok } from '../../core/result';
 import type { Ctx } from '../context';
@@ -17,11 +18,12 @@ import { cancelOrder } from '../orders/order-end';
 import { findOrder, insertOrder, liveMemberKey, type OrderDoc, orderMoves, updateOrderTx } from '../orders/orders';
 import { takeLimit } from '../orders/purchase-limits';
 import { type BindingDoc, bindingId } from '../sharing/share';
+import { chooseFulfilment, findShop } from '../users/merchants';
 import { type CampaignDoc, type GroupDoc, takeSeat } from './groups';
 import { openGroup } from './open-group';
 import { releaseDeadHolds } from './reconcile';
 
-const hashId = (...parts: string[]) => createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32);
+export const hashId = (...parts: string[]) => createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32);
 
 /** Why a reservation ended, as the caller hears it (also for a retry of an ended request). */
 const REFUSALS = {
@@ -38,7 +40,7 @@ const isRefusal = (code: string): code is Refusal => Object.hasOwn(REFUSALS, cod
 const refusal = (code: string) => (isRefusal(code) ? fail(code, REFUSALS[code]) : fail('GROUP_FULL', REFUSALS.GROUP_FULL));
 
 /** The caller's binding with this merchant, copied onto the order (who brought this sale). */
-async function bindingForOrder(ctx: Ctx, merchantId: string): Promise<OrderDoc['binding']> {
+export async function bindingForOrder(ctx: Ctx, merchantId: string): Promise<OrderDoc['binding']> {
   const b = await getDoc<BindingDoc>(ctx, 'bindings', bindingId(merchantId, ctx.openid));
   if (!b || new Date(b.expiresAt).getTime() <= ctx.now()) return null;
   return { sharer: b.sharer, code: b.code, channel: b.channel, reason: b.reason };
@@ -52,7 +54,7 @@ function refuseReason(ctx: Ctx, campaign: CampaignDoc): Fail<Refusal | 'NOT_ELIG
   return null;
 }
 
-export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?: string; groupId?: string; shareCode?: string }) {
+export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?: string; groupId?: string; shareCode?: string; fulfilment?: FulfilmentInput }) {
   // The target is part of the id: a request id reused for another group or campaign is another intent.
   const orderId = hashId(ctx.openid, input.requestId, input.groupId ? `join:${input.groupId}` : `open:${input.campaignId ?? ''}`);
   const existing = await findOrder(ctx, orderId);
@@ -76,12 +78,16 @@ export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?:
   if (!campaign) return fail('NOT_FOUND', '没有这个拼团活动');
   const refused = refuseReason(ctx, campaign);
   if (refused) return refused;
+  // How the seat's unit reaches the buyer: the shop's point or delivery, checked against the shop.
+  const chosen = chooseFulfilment(await findShop(ctx, campaign.merchantId), input.fulfilment, false);
+  if (!chosen.ok) return fail('NO_FULFILMENT', chosen.message);
 
   const groupId = group?._id ?? `g${orderId.slice(0, 31)}`;
   const order: OrderDoc = {
     _id: orderId,
     buyer: ctx.openid,
     merchantId: campaign.merchantId,
+    kind: 'group',
     campaignId: campaign._id,
     groupId,
     productId: campaign.productId,
@@ -99,6 +105,7 @@ export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?:
     seatExpiresAt: new Date(now + SEAT_PAYMENT_MINUTES * 60_000),
     binding: await bindingForOrder(ctx, campaign.merchantId),
     leader: !group,
+    fulfilment: chosen.fulfilment,
     history: [],
     createdAt: new Date(now),
     ...(input.shareCode ? { shareCode: input.shareCode } : {}),

@@ -1,8 +1,9 @@
-// The group-buy timer (every minute): expired seats, reconcilers for open groups, groups past
-// their deadline, finished groups' orders and stock, refunds (sent, then confirmed by query),
-// auto-confirmed receipts. Each step pages through its work while its share of the run's time
-// lasts (RunBudget) and makes only conditional moves or transactions that re-read what they
-// change, so running it twice, stopping it anywhere, or a crash, does nothing twice.
+// The group-buy timer (every minute): expired seats and unpaid solo orders, reconcilers for
+// open groups, groups past their deadline, finished groups' orders and stock, refunds (sent,
+// then confirmed by query), auto-confirmed receipts, products' stock held by dead solo orders.
+// Each step pages through its work while its share of the run's time lasts (RunBudget) and
+// makes only conditional moves or transactions that re-read what they change, so running it
+// twice, stopping it anywhere, or a crash, does nothing twice.
 import { AUTO_CONFIRM_PICKUP_MS, AUTO_CONFIRM_SHIPPED_MS, RESERVING_GRACE_MS } from '../../core/groupbuy';
 import type { Ctx } from '../context';
 import { keysetAfter } from '../db/keyset';
@@ -17,6 +18,7 @@ import { isFull, moveGroup } from './group-moves';
 import { type GroupDoc, releaseSeat } from './groups';
 import { reconcileHeldStock, releaseGroupStock } from './open-group';
 import { failIfEmpty, reconcileOpenGroups, reconcileRefunding, tombstoneGroup } from './reconcile';
+import { reconcileStockHolds } from './stock-holds';
 
 export async function expireSeats(ctx: Ctx, budget: RunBudget): Promise<number> {
   const _ = ctx.db.command;
@@ -100,7 +102,9 @@ export async function settleGroups(ctx: Ctx, budget: RunBudget): Promise<number>
       ).data,
     async (g) => {
       const orders = (await ctx.db.collection<OrderDoc>('orders').where({ groupId: g._id }).limit(MAX_PAGE).get()).data;
-      for (const o of orders.filter((x) => x.status === 'created' || x.status === 'reserving')) await cancelOrder(ctx, o._id, [o.status], 'GROUP_ENDED', '');
+      // A failed group's members may start again (the order page offers 再拼一单): the reason says so.
+      const ended = g.status === 'failed' ? 'GROUP_FAILED' : 'GROUP_ENDED';
+      for (const o of orders.filter((x) => x.status === 'created' || x.status === 'reserving')) await cancelOrder(ctx, o._id, [o.status], ended, '');
       if (g.status === 'succeeded') await confirmOrders(ctx, g._id);
       else
         for (const o of orders.filter((x) => x.status === 'awaiting_group'))
@@ -152,7 +156,7 @@ export async function autoConfirmReceipts(ctx: Ctx, budget: RunBudget): Promise<
  */
 export async function sweep(ctx: Ctx) {
   const budget = new RunBudget(ctx.timeLeft);
-  const steps = 9;
+  const steps = 10;
   let done = 0;
   const next = () => budget.share(1 / (steps - done++));
   const seatsReleased = await expireSeats(ctx, next());
@@ -165,6 +169,7 @@ export async function sweep(ctx: Ctx) {
   const asked = await queryProcessingRefunds(ctx, next());
   const autoConfirmed = await autoConfirmReceipts(ctx, next());
   const stockReturned = await reconcileHeldStock(ctx, next());
+  const soloStockReturned = await reconcileStockHolds(ctx, next());
   return {
     seatsReleased,
     seatsFreed: open.seatsFreed,
@@ -179,5 +184,6 @@ export async function sweep(ctx: Ctx) {
     refundsWaiting: asked.waiting,
     autoConfirmed,
     stockReturned,
+    soloStockReturned,
   };
 }

@@ -1,3 +1,4 @@
+import type { OrderFulfilment } from '../../core/contracts/fulfilment';
 import { type MoneyState, moneyMachine, type OrderState, orderMachine } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
@@ -16,7 +17,11 @@ export interface OrderDoc {
   _id: string; // also the outTradeNo (32 characters of [0-9a-f])
   buyer: string;
   merchantId: string;
+  /** A seat in a group-buy, or bought alone at the product price (no campaign, no group). Absent on older orders: group. */
+  kind?: 'solo' | 'group';
+  /** '' for a solo order. */
   campaignId: string;
+  /** '' for a solo order. */
   groupId: string;
   productId: string;
   title: string;
@@ -33,7 +38,17 @@ export interface OrderDoc {
   money: MoneyState;
   /** The refund asked for or under way (at most one at a time), null when none. */
   openRefund: string | null;
-  /** Unique while the order is live: one seat per student per group. */
+  /** The latest refund of the order (asked for, rejected, paid or owed), for the order's page. */
+  lastRefund?: string | null;
+  /** After-sales requests made so far: the next request's number (a rejected one is never reused). */
+  refundAsks?: number;
+  /** How the order reaches the buyer, copied at checkout (null or absent on older orders). */
+  fulfilment?: OrderFulfilment | null;
+  /** Set when shipped. */
+  tracking?: { carrier: string; trackingNo: string } | null;
+  /** Made when the order is ready at its pickup point; the buyer shows it at handover. */
+  pickupCode?: string | null;
+  /** Unique while the order is live: one seat per student per group (a solo order's own id). */
   memberKey: string;
   seatExpiresAt: Date;
   /** The binding at order time (sharing issue), copied so later changes do not move it. */
@@ -72,7 +87,7 @@ export async function pointAtRefund(ctx: Ctx, orderId: string, from: string | nu
   await ctx.db
     .collection('orders')
     .where({ _id: orderId, money: 'refunding', openRefund: from })
-    .update({ data: { openRefund: refundId } });
+    .update({ data: { openRefund: refundId, lastRefund: refundId } });
 }
 
 /**
@@ -136,3 +151,7 @@ export function orderMoves(o: OrderDoc, moves: { status?: OrderState; money?: Mo
 /** A live order's memberKey is `${groupId}|${buyer}`; an ended one frees it for a new try. */
 export const liveMemberKey = (groupId: string, buyer: string) => `${groupId}|${buyer}`;
 export const endedMemberKey = (orderId: string) => `ended|${orderId}`;
+/** A solo order holds no seat: its key is its own, so it never meets another order's. */
+export const soloMemberKey = (orderId: string) => `solo|${orderId}`;
+
+export const isSolo = (o: Pick<OrderDoc, 'kind' | 'groupId'>) => o.kind === 'solo' || (!o.kind && !o.groupId);

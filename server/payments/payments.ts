@@ -3,12 +3,13 @@
 // seats, the group succeeding when that was the last seat, order_paid and group_succeeded
 // events) or, when the seat or the group is gone, records the refund owed. A duplicate or
 // late callback, or a second run after a crash, finds the money state moved and changes nothing.
+import { releaseStockTx, sellStockTx } from '../catalog/stock';
 import type { Ctx } from '../context';
 import { txGetDoc } from '../db/get-doc';
 import { orderEventFields, recordEvent, recordEventTx } from '../events';
 import { moveGroupTx } from '../groupbuy/group-moves';
 import { countPaymentTx, type GroupDoc, releaseSeatTx } from '../groupbuy/groups';
-import { endedMemberKey, findOrder, type OrderDoc, orderMoves, transitionGroup, updateOrderTx } from '../orders/orders';
+import { endedMemberKey, findOrder, isSolo, type OrderDoc, orderMoves, transitionGroup, updateOrderTx } from '../orders/orders';
 import { releaseLimitTx } from '../orders/purchase-limits';
 import { addRefundTx, refundDoc, refundNo } from './refunds';
 
@@ -25,9 +26,16 @@ export async function recordPayment(ctx: Ctx, outTradeNo: string, totalFee: numb
   const result = await ctx.db.runTransaction(async (tx) => {
     const o = await txGetDoc<OrderDoc>(tx, 'orders', outTradeNo);
     if (o?.money !== 'unpaid') return { outcome: 'duplicate' as const };
-    const g = await txGetDoc<GroupDoc>(tx, 'groups', o.groupId);
+    const solo = isSolo(o);
+    const g = solo ? null : await txGetDoc<GroupDoc>(tx, 'groups', o.groupId);
     const at = new Date(ctx.now());
     const paid = { paidAt: at, transactionId };
+    // Bought alone: the held units are sold and the order goes straight to be shipped.
+    if (solo && o.status === 'created' && (await sellStockTx(tx, o))) {
+      await updateOrderTx(tx, o._id, { ...orderMoves(o, { status: 'confirmed', money: ['paid'] }, at, 'wx_paycallback'), ...paid, confirmedAt: at });
+      await recordEventTx(tx, ctx, `order_paid:${o._id}`, 'order_paid', orderEventFields(o));
+      return { outcome: 'paid' as const, succeeded: false };
+    }
     // Only a held seat in a group still open takes the money.
     if (o.status === 'created' && g?.status === 'open' && g.seatOrders.includes(o._id) && !g.paidOrders.includes(o._id) && g.paid < g.size) {
       await updateOrderTx(tx, o._id, { ...orderMoves(o, { status: 'awaiting_group', money: ['paid'] }, at, 'wx_paycallback'), ...paid });
@@ -39,17 +47,21 @@ export async function recordPayment(ctx: Ctx, outTradeNo: string, totalFee: numb
       return { outcome: 'paid' as const, succeeded: counted.paid >= counted.size };
     }
     // The seat expired or the group ended before the money arrived: it all goes back.
-    const reason = o.status === 'cancelled' ? '付款时座位已过期，自动退款' : '拼团已结束，自动退款';
+    const reason = solo ? '付款时订单已取消，自动退款' : o.status === 'cancelled' ? '付款时座位已过期，自动退款' : '拼团已结束，自动退款';
     const refund = refundDoc(ctx, o, refundNo(o), reason, o.totalFen, 'pending');
     await updateOrderTx(tx, o._id, {
       ...orderMoves(o, { status: 'cancelled', money: ['paid', 'refunding'] }, at, 'wx_paycallback'),
       ...paid,
       openRefund: refund._id,
+      lastRefund: refund._id,
       refundReason: reason,
       ...(o.status !== 'cancelled' ? { cancelReason: 'PAID_TOO_LATE', memberKey: endedMemberKey(o._id) } : {}),
     });
-    await releaseSeatTx(tx, o);
-    await releaseLimitTx(tx, o, true);
+    if (solo) await releaseStockTx(tx, o);
+    else {
+      await releaseSeatTx(tx, o);
+      await releaseLimitTx(tx, o, true);
+    }
     await addRefundTx(tx, refund);
     return { outcome: 'late_refunded' as const };
   }, 10);

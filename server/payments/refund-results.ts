@@ -8,7 +8,7 @@ import { getDoc, txGetDoc } from '../db/get-doc';
 import { keysetAfter } from '../db/keyset';
 import { orderEventFields, recordEventTx } from '../events';
 import { releaseSeatTx } from '../groupbuy/groups';
-import { type OrderDoc, orderMoves, updateOrderTx } from '../orders/orders';
+import { isSolo, type OrderDoc, orderMoves, updateOrderTx } from '../orders/orders';
 import { releaseLimitTx } from '../orders/purchase-limits';
 import type { RefundState } from '../ports';
 import { eachPage, type RunBudget } from '../run-budget';
@@ -30,7 +30,7 @@ export const nextQueryDelayMs = (queries: number) => Math.min(60_000 * 2 ** quer
  */
 export async function confirmRefund(ctx: Ctx, outRefundNo: string, by: 'notice' | 'query' | 'reconcile', reportedFen?: number): Promise<RefundOutcome> {
   const r = await getDoc<RefundDoc>(ctx, 'refunds', outRefundNo);
-  if (!r || r.status === 'requested' || r.status === 'closed') return 'unknown_refund';
+  if (!r || r.status === 'requested' || r.status === 'rejected' || r.status === 'closed') return 'unknown_refund';
   if (reportedFen !== undefined && reportedFen !== r.refundFen) {
     ctx.log.error('refund amount differs from WeChat', { outRefundNo, expectedFen: r.refundFen, reportedFen });
     return 'amount_mismatch';
@@ -57,7 +57,8 @@ export async function confirmRefund(ctx: Ctx, outRefundNo: string, by: 'notice' 
     const close = full && order.status !== 'cancelled' && order.status !== 'closed';
     const moves = orderMoves(order, { money: [full ? 'refunded' : 'partially_refunded'], ...(close ? { status: 'closed' } : {}) }, at, 'system');
     await updateOrderTx(tx, order._id, { ...moves, refundedFen, openRefund: null });
-    if (close) {
+    // A solo order's units were sold when it was paid: a refund does not put them back on the shelf.
+    if (close && !isSolo(order)) {
       await releaseSeatTx(tx, order);
       await releaseLimitTx(tx, order, true);
     }

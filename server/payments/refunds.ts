@@ -4,6 +4,7 @@
 //   requested (buyer asked; the merchant decides) -> pending (to send) -> processing (WeChat
 //   accepted) -> succeeded, or closed (WeChat gave up: a person must look).
 import { type RefundState, refundMachine } from '../../core/groupbuy-machines';
+import { formatFen } from '../../core/money';
 import { moneyMachine, REFUNDABLE_MONEY, REFUNDABLE_STATES } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
@@ -20,7 +21,13 @@ export interface RefundDoc {
   totalFen: number;
   refundFen: number;
   reason: string;
+  /** The buyer's own words and photos (cloud fileIDs, at most 3) with an after-sales request. */
+  note?: string;
+  photos?: string[];
   status: RefundState;
+  /** Why the merchant said no (a rejected request), and when. */
+  rejectReason?: string;
+  rejectedAt?: Date;
   /** Requests sent to WeChat (a failed one stays pending and is sent again, same number). */
   attempts: number;
   lastError?: string;
@@ -73,12 +80,23 @@ export async function addRefundOnce(ctx: Ctx, refund: RefundDoc): Promise<void> 
 
 export type AskOutcome = { ok: true; refundId: string } | { ok: false; code: 'BAD_STATE' | 'REFUND_IN_PROGRESS' | 'INVALID_INPUT'; message: string };
 
+export interface RefundAsk {
+  amountFen?: number;
+  reason: string;
+  note: string;
+  photos: string[];
+}
+
+/** After-sales request numbers: the order's n-th request (a rejected one is never reused). */
+export const requestNo = (orderId: string, n: number) => `Q${orderId}-${n}`;
+
 /**
  * The buyer asks for money back (after-sales). One transaction checks the order's state and
- * that no refund is already asked for or under way, records the request and points the order
- * at it, so two taps, or two requests racing, make one request and the second hears why.
+ * that no refund is already asked for or under way, records the request under the order's next
+ * request number and points the order at it, so two taps, or two requests racing, make one
+ * request and the second hears why; a request after a rejection is a new one.
  */
-export async function askRefund(ctx: Ctx, orderId: string, amountFen: number | undefined, reason: string): Promise<AskOutcome> {
+export async function askRefund(ctx: Ctx, orderId: string, ask: RefundAsk): Promise<AskOutcome> {
   return ctx.db.runTransaction(async (tx): Promise<AskOutcome> => {
     const o = await txGetDoc<OrderDoc>(tx, 'orders', orderId);
     if (!o || o.buyer !== ctx.openid) return { ok: false, code: 'BAD_STATE', message: '没有这个订单' };
@@ -86,12 +104,40 @@ export async function askRefund(ctx: Ctx, orderId: string, amountFen: number | u
     if (!REFUNDABLE_STATES.includes(o.status) || !REFUNDABLE_MONEY.includes(o.money))
       return { ok: false, code: 'BAD_STATE', message: '这个订单现在不能申请退款' };
     const refundable = o.totalFen - o.refundedFen;
-    const fen = amountFen ?? refundable;
-    if (fen > refundable) return { ok: false, code: 'INVALID_INPUT', message: `最多可退 ${refundable} 分` };
-    const id = `Q${o._id}_${o.refundedFen}`;
-    await addRefundTx(tx, refundDoc(ctx, o, id, reason, fen, 'requested'));
-    await updateOrderTx(tx, o._id, { openRefund: id });
+    const fen = ask.amountFen ?? refundable;
+    if (fen > refundable) return { ok: false, code: 'INVALID_INPUT', message: `退款金额超过可退金额，最多可退 ${formatFen(refundable)}` };
+    const n = (o.refundAsks ?? 0) + 1;
+    const id = requestNo(o._id, n);
+    await addRefundTx(tx, { ...refundDoc(ctx, o, id, ask.reason, fen, 'requested'), note: ask.note, photos: ask.photos });
+    await updateOrderTx(tx, o._id, { openRefund: id, lastRefund: id, refundAsks: n });
     return { ok: true, refundId: id };
+  }, 10);
+}
+
+export type RejectOutcome = { ok: true } | { ok: false; message: string };
+
+/**
+ * The merchant says no to the buyer's request, with a reason the buyer sees: the request ends
+ * rejected and the order stops pointing at it in one commit, so the buyer may ask again (a new
+ * request). Rejecting again what is already rejected answers as before and writes nothing.
+ */
+export async function rejectRefund(ctx: Ctx, orderId: string, merchantId: string, reason: string): Promise<RejectOutcome> {
+  return ctx.db.runTransaction(async (tx): Promise<RejectOutcome> => {
+    const o = await txGetDoc<OrderDoc>(tx, 'orders', orderId);
+    if (!o || o.merchantId !== merchantId) return { ok: false, message: '这个订单没有待处理的退款申请' };
+    const r = o.openRefund ? await txGetDoc<RefundDoc>(tx, 'refunds', o.openRefund) : null;
+    if (r?.status !== 'requested') {
+      const last = !r && o.lastRefund ? await txGetDoc<RefundDoc>(tx, 'refunds', o.lastRefund) : null;
+      if (last?.status === 'rejected') return { ok: true };
+      return { ok: false, message: r ? '这笔退款已同意，正在退回买家' : '这个订单没有待处理的退款申请' };
+    }
+    refundMachine.assertMove(r.status, 'rejected');
+    await tx
+      .collection('refunds')
+      .doc(r._id)
+      .update({ data: { status: 'rejected', rejectReason: reason, rejectedAt: new Date(ctx.now()) } });
+    await updateOrderTx(tx, o._id, { openRefund: null });
+    return { ok: true };
   }, 10);
 }
 

@@ -72,3 +72,14 @@ export async function hasRole(ctx: Ctx, role: Role): Promise<boolean> {
   const u = await findUser(ctx, ctx.openid);
   return Boolean(u?.roles.includes(role));
 }
+
+/** Users whose nickname starts with `prefix` (a shop searching its orders by buyer), at most 100, one query. */
+export async function usersByNicknamePrefix(ctx: Ctx, prefix: string): Promise<Map<string, UserDoc>> {
+  const _ = ctx.db.command;
+  const { data } = await ctx.db
+    .collection<UserDoc>('users')
+    .where({ nickname: _.gte(prefix).and(_.lt(`${prefix}\uffff`)) })
+    .limit(100)
+    .get();
+  return new Map(data.map((u) => [u._id, u]));
+}

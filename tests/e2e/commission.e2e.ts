@@ -63,7 +63,7 @@ test('a sale through the KOC card: pending with its reason, available after the 
       .getByText(/为什么算你的：首次触达.*聊天卡片/)
       .waitFor();
 
-    await call('merchant', 'demo-merchant-2', { action: 'ship', orderId });
+    await call('merchant', 'demo-merchant-2', { action: 'ship', orderId, carrier: '商家配送' });
     await call('order', 'demo-student-2', { action: 'confirmReceipt', orderId });
     await settle();
     await dev('clock', { advanceMs: 8 * 86_400_000 });
@@ -81,7 +81,6 @@ test('a sale through the KOC card: pending with its reason, available after the 
     await merchant.page.goto(`${e2e.base}/#/packages/merchant/payouts/index`);
     await merchant.page.locator('[data-testid="payout"]').getByText('¥11.80').first().waitFor();
     await merchant.page.locator('[data-testid="approve-button"]:visible').click();
-    await merchant.page.locator('[data-testid="approve-confirm"]:visible').click();
     await merchant.page.getByText('没有待审核的提现').waitFor();
 
     await koc.page.reload();
@@ -93,7 +92,7 @@ test('a sale through the KOC card: pending with its reason, available after the 
     await koc.page.locator('[data-testid="balance-paid"]').getByText('¥11.80').waitFor();
 
     // A refund after the payout: the commission comes back as a negative balance.
-    await call('order', 'demo-student-2', { action: 'requestRefund', orderId, reason: '灯不亮' });
+    await call('order', 'demo-student-2', { action: 'requestRefund', orderId, reason: '商品有质量问题' });
     await call('merchant', 'demo-merchant-2', { action: 'approveRefund', orderId });
     await settle();
     await koc.page.reload();
@@ -102,7 +101,7 @@ test('a sale through the KOC card: pending with its reason, available after the 
     // The next sale's commission is netted against it: nothing to withdraw yet.
     const next = await e2e.newUser();
     const second = await buyThroughCard(next.page, link, 'demo-student-1', 'demo-koc-9');
-    await call('merchant', 'demo-merchant-2', { action: 'ship', orderId: second });
+    await call('merchant', 'demo-merchant-2', { action: 'ship', orderId: second, carrier: '商家配送' });
     await call('order', 'demo-student-1', { action: 'confirmReceipt', orderId: second });
     await settle();
     await dev('clock', { advanceMs: 8 * 86_400_000 });

@@ -160,20 +160,20 @@ export async function simulate(
     [
       2,
       async () => {
-        const r = await call<Array<{ orderId?: string; id?: string }>>('merchant', OWNER, { action: 'listOrders', state: 'refunding' });
-        const list = (r.ok && Array.isArray(r.data) ? r.data : []) as Array<Record<string, string>>;
+        const r = await call<{ items: Array<{ orderId?: string; id?: string }> }>('merchant', OWNER, { action: 'listOrders', state: 'refunding' });
+        const list = (r.ok && Array.isArray(r.data?.items) ? r.data.items : []) as Array<Record<string, string>>;
         if (list.length) await call('merchant', OWNER, { action: 'approveRefund', orderId: pick(list).orderId ?? pick(list).id });
       },
     ],
     [
       2,
       async () => {
-        const r = await call<Array<Record<string, string>>>('merchant', OWNER, { action: 'listOrders', state: 'confirmed' });
-        const list = r.ok && Array.isArray(r.data) ? r.data : [];
+        const r = await call<{ items: Array<Record<string, string>> }>('merchant', OWNER, { action: 'listOrders', state: 'confirmed' });
+        const list = r.ok && Array.isArray(r.data?.items) ? r.data.items : [];
         if (!list.length) return;
         const o = pick(list);
         const orderId = o.orderId ?? o.id;
-        await call('merchant', OWNER, { action: chance(0.5) ? 'ship' : 'readyForPickup', orderId });
+        await call('merchant', OWNER, chance(0.5) ? { action: 'ship', orderId, carrier: '商家配送' } : { action: 'readyForPickup', orderId });
         const buyer = s.orders.get(orderId);
         if (buyer && chance(0.6)) await call('order', buyer, { action: 'confirmReceipt', orderId }); // the buyer confirms soon after
       },
@@ -282,8 +282,8 @@ export async function simulate(
   };
   for (let round = 0; round < 20 && s.notices.length; round++) for (const n of s.notices.splice(0)) await run(deliver(n));
   for (let day = 0; day < 12; day++) {
-    const list = await run(call<Array<Record<string, string>>>('merchant', OWNER, { action: 'listOrders', state: 'refunding' }));
-    for (const o of (list as { ok: boolean; data?: Array<Record<string, string>> }).data ?? [])
+    const list = await run(call<{ items: Array<Record<string, string>> }>('merchant', OWNER, { action: 'listOrders', state: 'refunding' }));
+    for (const o of (list as { ok: boolean; data?: { items: Array<Record<string, string>> } }).data?.items ?? [])
       await run(call('merchant', OWNER, { action: 'approveRefund', orderId: o.orderId ?? o.id }));
     let last = '';
     for (let i = 0; i < 10; i++) {
