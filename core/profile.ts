@@ -13,12 +13,18 @@ export const NICKNAME_MAX = 20;
 export const MAJOR_MAX = 30;
 export const INTERESTS_MAX = 5;
 
+/**
+ * The home page's category chips. The ids are what a product stores (core/contracts/catalog
+ * PRODUCT_CATEGORIES, the merchant's picker), so a merchant's product appears under its chip.
+ */
 export const CATEGORIES = [
-  { id: 'snacks', name: '零食饮料' },
-  { id: 'stationery', name: '学习文具' },
-  { id: 'dorm', name: '宿舍好物' },
-  { id: 'beauty', name: '美妆护肤' },
-  { id: 'digital', name: '数码配件' },
-  { id: 'sports', name: '运动健身' },
+  { id: '文具', name: '学习文具' },
+  { id: '数码', name: '数码配件' },
+  { id: '零食', name: '零食饮料' },
+  { id: '日用', name: '宿舍日用' },
+  { id: '美妆', name: '美妆护肤' },
+  { id: '运动', name: '运动健身' },
+  { id: '图书', name: '图书教材' },
+  { id: '其他', name: '其他' },
 ] as const;
 export type CategoryId = (typeof CATEGORIES)[number]['id'];

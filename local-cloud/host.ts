@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backfillSearchTerms } from '../server/catalog/search';
 import type { Ctx } from '../server/context';
 import { indexes } from '../server/db/indexes';
 import type { CloudFunction } from '../server/define';
@@ -124,6 +125,8 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   }
 
   const seeded = options.seed === false ? false : await seedIfEmpty(db, clock.now());
+  // A demo database seeded by an earlier version has products without search terms.
+  if (options.seed !== false) await backfillSearchTerms(db);
   const setPublicUrl = (url: string) => {
     publicUrl = url;
   };

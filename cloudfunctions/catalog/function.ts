@@ -1,7 +1,8 @@
-// catalog: the products on sale, newest first, a page at a time.
+// catalog: the products on sale, newest first, a page at a time, and a keyword search over them.
 import { type CatalogResults, catalogInput, PAGE_SIZE } from '../../core/contracts/catalog';
 import { fail, ok } from '../../core/result';
 import { findProduct, type ProductDoc, toCard } from '../../server/catalog/products';
+import { searchProducts } from '../../server/catalog/search';
 import { action, defineFunction } from '../../server/define';
 import { merchantsById } from '../../server/users/merchants';
 
@@ -38,6 +39,13 @@ export default defineFunction('catalog', {
     async run(ctx, { productId }) {
       const product = await findProduct(ctx, productId);
       return product ? ok<CatalogResults['getProduct']>(product) : fail('NOT_FOUND', '商品不存在或已下架');
+    },
+  }),
+
+  search: action({
+    input: catalogInput.search,
+    async run(ctx, { q, cursor }) {
+      return ok<CatalogResults['search']>(await searchProducts(ctx, q, cursor));
     },
   }),
 });

@@ -1,5 +1,6 @@
 // The `catalog` function's actions.
 import * as z from 'zod';
+import { CATEGORIES } from '../profile';
 
 export interface ProductCard {
   id: string;
@@ -33,7 +34,11 @@ export const catalogInput = {
   search: z.strictObject({ q: z.string().trim().min(1, '请输入关键词').max(30, '关键词最多 30 个字'), cursor: z.string().max(64).optional() }),
 };
 
+/** The categories a product may have: the ids of the home page's chips (core/profile CATEGORIES, same order). */
 export const PRODUCT_CATEGORIES = ['文具', '数码', '零食', '日用', '美妆', '运动', '图书', '其他'] as const;
+
+/** A category's name as students read it (what search indexes), or the id itself when unknown. */
+export const categoryName = (id: string): string => CATEGORIES.find((c) => c.id === id)?.name ?? id;
 
 /** A merchant's product form (merchant.saveProduct): create without productId, edit with it. */
 export const productFields = {

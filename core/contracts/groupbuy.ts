@@ -214,13 +214,33 @@ export const merchantInput = {
   shipMany: z.strictObject({
     carrier: z.enum(CARRIERS, '请选择配送方式'),
     orders: z
-      .array(z.strictObject({ orderId: id, trackingNo: z.string().trim().regex(/^[0-9A-Za-z-]{0,32}$/, '运单号只含字母、数字和 -').default('') }))
+      .array(
+        z.strictObject({
+          orderId: id,
+          trackingNo: z
+            .string()
+            .trim()
+            .regex(/^[0-9A-Za-z-]{0,32}$/, '运单号只含字母、数字和 -')
+            .default(''),
+        }),
+      )
       .min(1)
       .max(20, '一次最多发 20 单'),
   }),
   readyForPickup: z.strictObject({ orderId: id }),
   verifyPickup: z.strictObject({ orderId: id, code: z.string().trim().regex(PICKUP_CODE_PATTERN, '取货码是 6 位数字') }),
-  saveProduct: z.strictObject({ productId: id.optional(), requestId, ...productFields }),
+  saveProduct: z
+    .strictObject({
+      productId: id.optional(),
+      requestId,
+      ...productFields,
+      /**
+       * Editing: the stock the form showed. With it the change is applied as a difference, so
+       * units sold since the form was loaded stay sold (not put back by a stale number).
+       */
+      expectedStock: z.number().int().min(0).max(100_000).optional(),
+    })
+    .refine((p) => p.originalPriceFen === null || p.originalPriceFen > p.priceFen, { message: '划线价要高于售价', path: ['originalPriceFen'] }),
   getProduct: z.strictObject({ productId: id }),
   setProductStatus: z.strictObject({ productId: id, status: z.enum(['on_sale', 'off_sale']) }),
   getShopFulfilment: z.strictObject({}),

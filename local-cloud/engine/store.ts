@@ -265,7 +265,12 @@ export class Store {
   table(name: string): Table {
     let t = this.tables.get(name);
     if (!t) {
-      t = new Table(this.db, name, this.plan[name] ?? []);
+      // A multikey index (on an array field) exists in WeChat Cloud only: key columns hold scalars.
+      t = new Table(
+        this.db,
+        name,
+        (this.plan[name] ?? []).filter((spec) => !spec.array),
+      );
       this.tables.set(name, t);
     }
     return t;

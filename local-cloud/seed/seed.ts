@@ -1,6 +1,7 @@
 // Loads the demo world into an empty database. Idempotent: it does nothing once users exist.
 
 import { listedKey } from '../../server/catalog/products';
+import { termsOf } from '../../server/catalog/search';
 import type { Db } from '../../server/db/types';
 import { DEMO_CAMPAIGNS, DEMO_CAMPUS, DEMO_MERCHANTS, DEMO_PRODUCTS, DEMO_USERS } from './demo';
 
@@ -12,7 +13,16 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
     const { color: _c, short: _s, ...doc } = p;
     const listedAt = now - i * 3600_000;
     await db.collection('products').add({
-      data: { ...doc, images: [`/assets/products/${p._id}.svg`], status: 'on_sale', listedKey: listedKey(listedAt, p._id), createdAt: new Date(listedAt) },
+      data: {
+        ...doc,
+        images: [`/assets/products/${p._id}.svg`],
+        status: 'on_sale',
+        listedKey: listedKey(listedAt, p._id),
+        createdAt: new Date(listedAt),
+        terms: termsOf(doc),
+        stocked: doc.stock,
+        sold: 0,
+      },
     });
   }
   for (const c of DEMO_CAMPAIGNS) {

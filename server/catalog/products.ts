@@ -18,6 +18,15 @@ export interface ProductDoc {
   /** Zero-padded listing time + id: a unique, sortable key for keyset paging. */
   listedKey: string;
   createdAt: Date;
+  /** Search terms of its text (core/search-terms productTerms), rewritten with the text. */
+  terms?: string[];
+  /** Commission for KOC sales of this product in basis points; null: the KOC's tier rate (server/commission/settle.ts reads it). */
+  commissionRateBp?: number | null;
+  /** Units sold (counted when a group succeeds, server/catalog/sales.ts). */
+  sold?: number;
+  /** Every unit the merchant ever put in: creation plus each stock change by its difference. */
+  stocked?: number;
+  updatedAt?: Date;
 }
 
 export interface MerchantDoc {

@@ -2,7 +2,7 @@
 // stock conditionally) and closed. The merchant function checks the caller runs the shop.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { merchantInput } from '../../core/contracts/groupbuy';
+import type { MerchantCampaignRow, merchantInput } from '../../core/contracts/groupbuy';
 import type { MerchantDoc, ProductDoc } from '../catalog/products';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
@@ -48,16 +48,63 @@ export async function createCampaign(
   return id;
 }
 
+/** What a merchant may change on a running campaign (merchant.updateCampaign). */
+export interface CampaignChanges {
+  groupPriceFen?: number;
+  endAt?: number;
+  stock?: number;
+  perStudentLimit?: number;
+}
+
+/** Why a change cannot be made to this campaign, in the merchant's words; null when it can. */
+export function refuseChanges(c: CampaignDoc, changes: CampaignChanges, now: number): string | null {
+  if (changes.groupPriceFen !== undefined && changes.groupPriceFen >= c.originalPriceFen) return '拼团价要低于原价';
+  if (changes.endAt !== undefined && changes.endAt <= new Date(c.startAt).getTime()) return '结束时间要晚于开始时间';
+  if (changes.endAt !== undefined && changes.endAt <= now) return '结束时间要晚于现在，要提前结束请点“结束活动”';
+  return null;
+}
+
 /**
- * New groups get the new price and end (orders keep their price); the stock changes as in
- * setStock. False when the stock kept changing under us.
+ * New groups get the new price, end and limit (orders keep their price; a student already
+ * holding more than a lowered limit keeps those); the stock changes as in setStock. The
+ * campaign page reads the campaign itself, so students see the change at once. False when the
+ * stock kept changing under us.
  */
-export async function updateCampaign(ctx: Ctx, campaignId: string, changes: { groupPriceFen?: number; endAt?: number; stock?: number }): Promise<boolean> {
+export async function updateCampaign(ctx: Ctx, campaignId: string, changes: CampaignChanges): Promise<boolean> {
   const data: Record<string, unknown> = {};
   if (changes.groupPriceFen !== undefined) data.groupPriceFen = changes.groupPriceFen; // new groups only: orders keep their price
   if (changes.endAt !== undefined) data.endAt = new Date(changes.endAt);
+  if (changes.perStudentLimit !== undefined) data.perStudentLimit = changes.perStudentLimit;
   if (Object.keys(data).length) await ctx.db.collection('campaigns').doc(campaignId).update({ data });
   return changes.stock === undefined || (await setStock(ctx, campaignId, changes.stock));
+}
+
+/** A row of the merchant's campaign list: its counters are kept on the campaign, no scan of groups. */
+export function toMerchantCampaignRow(c: CampaignDoc): MerchantCampaignRow {
+  return {
+    id: c._id,
+    productId: c.productId,
+    title: c.title,
+    image: c.image,
+    groupPriceFen: c.groupPriceFen,
+    groupSize: c.groupSize,
+    groupHours: c.groupHours,
+    perStudentLimit: c.perStudentLimit,
+    stock: c.stock,
+    status: c.status,
+    startAt: new Date(c.startAt).getTime(),
+    endAt: new Date(c.endAt).getTime(),
+    sold: c.sold ?? 0,
+    groupsFormed: c.groupsFormed ?? 0,
+  };
+}
+
+/** Most campaigns the merchant's list shows (newest first); the list has no pages. */
+export const MERCHANT_CAMPAIGNS_MAX = 50;
+
+export async function merchantCampaigns(ctx: Ctx, merchantId: string): Promise<MerchantCampaignRow[]> {
+  const { data } = await ctx.db.collection<CampaignDoc>('campaigns').where({ merchantId }).orderBy('createdAt', 'desc').limit(MERCHANT_CAMPAIGNS_MAX).get();
+  return data.map(toMerchantCampaignRow);
 }
 
 /** Open groups run to their deadline: members who paid are not cut short. */

@@ -27,6 +27,9 @@ export interface CampaignDoc {
   course: { courseId: string; roster: string[] } | null;
   leaderRewardFen: number;
   status: 'live' | 'closed';
+  /** Units sold by succeeded groups, and how many groups succeeded (counted as each succeeds). */
+  sold?: number;
+  groupsFormed?: number;
   /** Groups holding stock now: added when a group sets its units aside, removed at release. */
   heldGroups: string[];
   createdAt: Date;
@@ -35,6 +38,8 @@ export interface CampaignDoc {
 export interface GroupDoc {
   _id: string;
   campaignId: string;
+  /** The campaign's product (groups made before this field name it only through the campaign). */
+  productId?: string;
   merchantId: string;
   leader: string;
   size: number;

@@ -31,6 +31,7 @@ export async function openGroup(ctx: Ctx, campaign: CampaignDoc, groupId: string
   const group: GroupDoc = {
     _id: groupId,
     campaignId: campaign._id,
+    productId: campaign.productId,
     merchantId: campaign.merchantId,
     leader,
     size,

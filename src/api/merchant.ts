@@ -1,3 +1,5 @@
+import type { MerchantProductDetail, MerchantProductRow, PRODUCT_CATEGORIES } from '@core/contracts/catalog';
+import type { MerchantCampaignRow } from '@core/contracts/groupbuy';
 import type { AttributionRules, ShareResults } from '@core/contracts/share';
 import { call } from './client';
 
@@ -18,16 +20,41 @@ export const shipOrder = (orderId: string) => call<unknown, 'merchant'>('merchan
 export const approveRefund = (orderId: string) => call<{ refundFen: number }, 'merchant'>('merchant', 'approveRefund', { orderId });
 export const readyForPickup = (orderId: string) => call<unknown, 'merchant'>('merchant', 'readyForPickup', { orderId });
 
-export interface MerchantCampaign {
-  id: string;
-  title: string;
-  groupPriceFen: number;
-  groupSize: number;
-  stock: number;
-  status: 'live' | 'closed';
-  endAt: number;
-}
-export const merchantCampaigns = () => call<MerchantCampaign[], 'merchant'>('merchant', 'listCampaigns');
-export const merchantProducts = () => call<{ id: string; title: string; priceFen: number }[], 'merchant'>('merchant', 'listProducts');
+/** A row of the campaign list: dates, stock, units sold and groups formed. */
+export type MerchantCampaign = MerchantCampaignRow;
+export const merchantCampaigns = () => call<MerchantCampaignRow[], 'merchant'>('merchant', 'listCampaigns');
 export const createCampaign = (input: Record<string, unknown>) => call<{ campaignId: string }, 'merchant'>('merchant', 'createCampaign', input);
 export const closeCampaign = (campaignId: string) => call<{ campaignId: string }, 'merchant'>('merchant', 'closeCampaign', { campaignId });
+/** Changes a running campaign; omitted fields stay. Students see the change on the campaign page at once. */
+export const updateCampaign = (input: { campaignId: string; groupPriceFen?: number; endAt?: number; stock?: number; perStudentLimit?: number }) =>
+  call<{ campaignId: string }, 'merchant'>('merchant', 'updateCampaign', input);
+
+/** The shop's products, newest first, a page at a time (nextCursor null on the last page). */
+export const merchantProducts = (status: 'on_sale' | 'off_sale' | 'all' = 'all', cursor?: string) =>
+  call<{ items: MerchantProductRow[]; nextCursor: string | null }, 'merchant'>('merchant', 'listProducts', cursor ? { status, cursor } : { status });
+export const getMerchantProduct = (productId: string) => call<MerchantProductDetail, 'merchant'>('merchant', 'getProduct', { productId });
+
+/** The product form. Without productId it creates (once per requestId); with it, it edits. */
+export interface SaveProductInput {
+  productId?: string;
+  /** A new one per form submission (newRequestId); the same one when retrying it. */
+  requestId: string;
+  title: string;
+  subtitle: string;
+  /** fileIDs of uploaded pictures (uploadImage), 1 to 9; the first is the cover. */
+  images: string[];
+  priceFen: number;
+  /** The crossed-out price, above priceFen, or null. */
+  originalPriceFen: number | null;
+  stock: number;
+  category: (typeof PRODUCT_CATEGORIES)[number];
+  description: string;
+  /** Commission for KOC sales of this product in basis points (1000 = 10%), or null for the KOC's tier rate. */
+  commissionRateBp: number | null;
+  /** Editing: the stock getMerchantProduct showed, so units sold meanwhile are kept (the change applies as a difference). */
+  expectedStock?: number;
+}
+export const saveProduct = (input: SaveProductInput) => call<{ productId: string }, 'merchant'>('merchant', 'saveProduct', input);
+/** on_sale lists the product; off_sale hides it from the catalog, product page and search. */
+export const setProductStatus = (productId: string, status: 'on_sale' | 'off_sale') =>
+  call<MerchantProductRow, 'merchant'>('merchant', 'setProductStatus', { productId, status });
