@@ -1,98 +1,159 @@
 // The merchant's commission program: default rate, tier rates and thresholds, the after-sales
 // hold and whether a KOC's own purchases earn anything. One level only: rates, never depth.
 import type { ProgramSettings } from '@core/contracts/commission';
-import { formatFen, parseYuan } from '@core/money';
 import { TIER_NAMES } from '@core/tiers';
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { Switch, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { getProgram, setProgram } from '../../../api/commission';
-import { StateView } from '../../../components/StateView';
+import { ActionBar, Button, Dialog, Empty, TextField, toast } from '../../../components/ui';
+import type { FieldErrors } from '../shared/form';
+import { checkProgram, formOf, orderWarnings, type ProgramForm, serverProgramErrors, type TierForm } from './rules';
 import './index.css';
 
-const pct = (bp: number) => String(bp / 100);
-const bpOf = (text: string) => Math.round(Number(text) * 100);
-
 export default function CommissionSettings() {
-  const [p, setP] = useState<ProgramSettings | null>(null);
+  const [base, setBase] = useState<ProgramSettings | null>(null);
+  const [form, setForm] = useState<ProgramForm | null>(null);
   const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
-  useDidShow(async () => {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [pending, setPending] = useState<ProgramSettings | null>(null);
+
+  const load = async () => {
+    setError('');
     const res = await getProgram();
-    if (res.ok) setP(res.data);
-    else setError(res.message);
-  });
-  if (!p)
+    if (!res.ok) return setError(res.message);
+    setBase(res.data);
+    setForm(formOf(res.data));
+  };
+  useDidShow(() => void load());
+
+  if (!form || !base) {
     return (
       <View className='page'>
-        <StateView loading={!error} error={error} />
+        {error ? <Empty title='加载失败' hint={error} actionText='重试' onAction={load} /> : <Text className='cs-loading muted'>加载中…</Text>}
       </View>
     );
-  const setTier = (i: number, patch: Partial<ProgramSettings['tiers'][number]>) =>
-    setP({ ...p, tiers: p.tiers.map((t, j) => (j === i ? { ...t, ...patch } : t)) });
-  const save = async () => {
-    setSaving(true);
-    const res = await setProgram(p);
-    setSaving(false);
-    Taro.showToast({ title: res.ok ? '已保存，之后的订单按新设置' : res.message, icon: res.ok ? 'success' : 'none' });
+  }
+
+  const names = base.tiers.map((t) => TIER_NAMES[t.tier]);
+  const warnings = orderWarnings(form, names);
+  const edit = (patch: Partial<ProgramForm>, key: string) => {
+    setForm({ ...form, ...patch });
+    if (errors[key] || errors._) setErrors({ ...errors, [key]: '', _: '' });
   };
+  const editTier = (i: number, patch: Partial<TierForm>, key: keyof TierForm) =>
+    edit({ tiers: form.tiers.map((t, j) => (j === i ? { ...t, ...patch } : t)) }, `tiers.${i}.${key}`);
+
+  const send = async (data: ProgramSettings) => {
+    const res = await setProgram(data);
+    if (!res.ok) {
+      if (res.code === 'INVALID_INPUT') setErrors(serverProgramErrors(res.message));
+      else toast(res.message);
+      return false;
+    }
+    setBase(res.data);
+    setForm(formOf(res.data));
+    toast('已保存，之后的订单按新设置');
+    return true;
+  };
+  const save = async () => {
+    const checked = checkProgram(form, base);
+    setErrors(checked.errors);
+    if (!checked.data) return toast('请按提示修改后再保存');
+    // Out-of-order rates may be meant (a promotion for new KOCs), so they are asked, not refused.
+    if (Object.keys(warnings).length) return setPending(checked.data);
+    await send(checked.data);
+  };
+
   return (
     <View className='page'>
       <View className='section'>
         <Text className='section-title'>基础</Text>
-        <View className='cs-row'>
-          <Text>默认佣金比例（%）</Text>
-          <Input className='cs-input' type='digit' value={pct(p.defaultRateBp)} onInput={(e) => setP({ ...p, defaultRateBp: bpOf(e.detail.value) })} />
-        </View>
-        <View className='cs-row'>
-          <Text>售后期（天，完成后再等）</Text>
-          <Input className='cs-input' type='number' value={String(p.holdDays)} onInput={(e) => setP({ ...p, holdDays: Number(e.detail.value) || 0 })} />
-        </View>
-        <View className='cs-row'>
+        <TextField
+          label='默认佣金比例（%）'
+          type='digit'
+          value={form.defaultRate}
+          hint='没有等级比例或商品比例时用它，0-50'
+          error={errors.defaultRate}
+          onInput={(defaultRate) => edit({ defaultRate }, 'defaultRate')}
+          testId='commission-default-rate'
+        />
+        <TextField
+          label='售后期（天，订单完成后再等）'
+          type='number'
+          value={form.holdDays}
+          hint='0-30 天；期间退款会收回佣金'
+          error={errors.holdDays}
+          onInput={(holdDays) => edit({ holdDays }, 'holdDays')}
+          testId='commission-hold-days'
+        />
+        <View className='cs-switch'>
           <Text>KOC 自购也有佣金</Text>
-          <Switch checked={p.selfPurchaseRebates} color='#16a34a' onChange={(e) => setP({ ...p, selfPurchaseRebates: e.detail.value })} />
+          <Switch checked={form.selfPurchaseRebates} color='#16a34a' onChange={(e) => edit({ selfPurchaseRebates: e.detail.value }, 'self')} />
         </View>
       </View>
       <View className='section'>
         <Text className='section-title'>达人等级（近 90 天自己的成交）</Text>
-        {p.tiers.map((t, i) => (
-          <View key={t.tier} className='cs-tier'>
-            <Text className='cs-tier-name'>{TIER_NAMES[t.tier]}</Text>
-            <View className='cs-row'>
-              <Text>佣金比例（%）</Text>
-              <Input className='cs-input' type='digit' value={pct(t.rateBp)} onInput={(e) => setTier(i, { rateBp: bpOf(e.detail.value) })} />
-            </View>
-            {i > 0 ? (
-              <>
-                <View className='cs-row'>
-                  <Text>成交额门槛（元）</Text>
-                  <Input
-                    className='cs-input'
-                    type='digit'
-                    value={formatFen(t.minRevenueFen).replace(/[¥,]/g, '')}
-                    onInput={(e) => setTier(i, { minRevenueFen: parseYuan(e.detail.value) ?? t.minRevenueFen })}
-                  />
-                </View>
-                <View className='cs-row'>
-                  <Text>订单数门槛</Text>
-                  <Input
-                    className='cs-input'
-                    type='number'
-                    value={String(t.minOrders)}
-                    onInput={(e) => setTier(i, { minOrders: Number(e.detail.value) || 0 })}
-                  />
-                </View>
-              </>
+        {form.tiers.map((t, i) => (
+          <View key={base.tiers[i].tier} className='cs-tier' data-testid='commission-tier'>
+            <Text className='cs-tier-name'>{names[i]}</Text>
+            <TextField
+              label='佣金比例（%）'
+              type='digit'
+              value={t.rate}
+              error={errors[`tiers.${i}.rate`]}
+              hint={warnings[`tiers.${i}.rate`] ? undefined : '0-50'}
+              onInput={(rate) => editTier(i, { rate }, 'rate')}
+              testId={`tier-${i}-rate`}
+            />
+            {!errors[`tiers.${i}.rate`] && warnings[`tiers.${i}.rate`] ? (
+              <Text className='cs-warning' data-testid='tier-order-warning'>
+                {warnings[`tiers.${i}.rate`]}
+              </Text>
             ) : null}
+            {i > 0 ? (
+              <View className='cs-pair'>
+                <TextField
+                  label='成交额门槛（元）'
+                  type='digit'
+                  value={t.revenue}
+                  error={errors[`tiers.${i}.revenue`]}
+                  onInput={(revenue) => editTier(i, { revenue }, 'revenue')}
+                  testId={`tier-${i}-revenue`}
+                />
+                <TextField
+                  label='订单数门槛'
+                  type='number'
+                  value={t.orders}
+                  error={errors[`tiers.${i}.orders`]}
+                  onInput={(orders) => editTier(i, { orders }, 'orders')}
+                  testId={`tier-${i}-orders`}
+                />
+              </View>
+            ) : (
+              <Text className='muted'>所有达人从初级开始。</Text>
+            )}
           </View>
         ))}
         <Text className='muted'>只有一级佣金：只给直接分享的同学，不因推荐其他达人获得任何收益。</Text>
       </View>
-      <View className='cs-actions'>
-        <Button className='btn-primary' loading={saving} onClick={() => void save()}>
+      {errors._ ? <Text className='cs-error'>{errors._}</Text> : null}
+      <ActionBar>
+        <Button type='primary' size='large' block testId='commission-save' onClick={save}>
           保存
         </Button>
-      </View>
+      </ActionBar>
+      <Dialog
+        open={pending !== null}
+        title='等级比例顺序不对'
+        confirmText='仍然保存'
+        cancelText='再改改'
+        onConfirm={() => (pending ? send(pending) : false)}
+        onCancel={() => setPending(null)}
+        testId='commission-order-confirm'
+      >
+        <Text>低等级的比例高于高等级，达人升级后每单佣金会变少。确定这样设置吗？</Text>
+      </Dialog>
     </View>
   );
 }
