@@ -31,6 +31,33 @@ export const indexes: IndexPlan = {
     },
     { name: 'merchant', fields: [['merchantId', 'asc']], why: "a merchant's products" },
     {
+      name: 'merchant_listed',
+      fields: [
+        ['merchantId', 'asc'],
+        ['listedKey', 'desc'],
+      ],
+      why: "the merchant's product list, newest first (all statuses)",
+    },
+    {
+      name: 'merchant_status_listed',
+      fields: [
+        ['merchantId', 'asc'],
+        ['status', 'asc'],
+        ['listedKey', 'desc'],
+      ],
+      why: "the merchant's product list filtered to listed or unlisted",
+    },
+    {
+      name: 'status_terms_listed',
+      fields: [
+        ['status', 'asc'],
+        ['terms', 'asc'],
+        ['listedKey', 'desc'],
+      ],
+      array: true,
+      why: 'catalog.search: products on sale holding every term of the query (terms is an array), newest first',
+    },
+    {
       name: 'held',
       fields: [
         ['heldUnits', 'asc'],

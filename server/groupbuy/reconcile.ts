@@ -42,6 +42,7 @@ export async function tombstoneGroup(ctx: Ctx, o: OrderDoc): Promise<void> {
   const group: GroupDoc = {
     _id: o.groupId,
     campaignId: o.campaignId,
+    productId: o.productId,
     merchantId: o.merchantId,
     leader: o.buyer,
     size: c?.groupSize ?? 0,
