@@ -2,6 +2,7 @@
 // number however many rows a page shows. Each world is built twice, with a short and a longer
 // page; the counts are equal and equal to the hand count in the comment, so a read per row, or
 // one more read anywhere, fails here.
+import { MERCHANT_PRODUCTS_PAGE } from '../../server/catalog/merchant-products';
 import { OWNER, paidGroup, SHOP, STUDENTS, world } from '../groupbuy/fixture';
 
 describe("the merchant's pages cost the same whatever their length", () => {
@@ -19,7 +20,10 @@ describe("the merchant's pages cost the same whatever their length", () => {
       type Page = { items: { id: string; buyerNickname: string; refundRequest: { amountFen: number } | null }[]; nextCursor: string | null };
       const m = await w.callMetered<Page>('merchant', OWNER, { action: 'listOrders', state: 'all' });
       const byName = await w.callMetered<Page>('merchant', OWNER, { action: 'listOrders', state: 'all', q: '学生二' });
-      const next = m.result.ok && m.result.data.nextCursor ? await w.call<Page>('merchant', OWNER, { action: 'listOrders', state: 'all', cursor: m.result.data.nextCursor }) : null;
+      const next =
+        m.result.ok && m.result.data.nextCursor
+          ? await w.call<Page>('merchant', OWNER, { action: 'listOrders', state: 'all', cursor: m.result.data.nextCursor })
+          : null;
       w.dispose();
       return { ...m, byName, next, asked: newest._id };
     };
@@ -51,7 +55,7 @@ describe("the merchant's pages cost the same whatever their length", () => {
     expect([small.ops.writes, large.ops.writes]).toEqual([0, 0]);
   });
 
-  it('listProducts: 2 reads for 1 product and for 11 (shop, products)', async () => {
+  it('listProducts: 2 reads for 1 product and for a full page (shop, products)', async () => {
     const page = async (n: number) => {
       const w = await world();
       for (let i = 1; i < n; i++) {
@@ -60,14 +64,53 @@ describe("the merchant's pages cost the same whatever their length", () => {
           .collection('products')
           .add({ data: { ...product, images: [], category: 'life', status: 'on_sale', listedKey: `0_${i}`, createdAt: new Date() } });
       }
-      const m = await w.callMetered<unknown[]>('merchant', OWNER, { action: 'listProducts' });
+      const m = await w.callMetered<{ items: unknown[]; nextCursor: string | null }>('merchant', OWNER, { action: 'listProducts' });
       w.dispose();
       return m;
     };
-    const [small, large] = [await page(1), await page(11)];
-    expect([small.result.ok && small.result.data.length, large.result.ok && large.result.data.length]).toEqual([1, 11]);
-    // 1 caller's shop + 1 products query.
+    const [small, large] = [await page(1), await page(MERCHANT_PRODUCTS_PAGE + 3)];
+    if (!small.result.ok || !large.result.ok) throw new Error('listProducts failed');
+    expect([small.result.data.items.length, large.result.data.items.length]).toEqual([1, MERCHANT_PRODUCTS_PAGE]);
+    expect([small.result.data.nextCursor, typeof large.result.data.nextCursor]).toEqual([null, 'string']);
+    // 1 caller's shop + 1 products query (a page and one more, for the cursor).
     expect([small.ops.reads, large.ops.reads]).toEqual([2, 2]);
     expect([small.ops.writes, large.ops.writes]).toEqual([0, 0]);
+  });
+});
+
+describe("the merchant's product form and campaign changes cost a fixed number of operations", () => {
+  const FORM = {
+    title: '护眼台灯',
+    subtitle: '',
+    images: ['/files/products/a.png'],
+    priceFen: 8900,
+    originalPriceFen: null,
+    stock: 10,
+    category: '日用',
+    description: '',
+  };
+
+  it('saveProduct: 2 reads and 1 write to create or to edit (shop, product; add or conditional update)', async () => {
+    const w = await world();
+    const create = await w.callMetered<{ productId: string }>('merchant', OWNER, { action: 'saveProduct', requestId: 'req-cost-1', ...FORM });
+    if (!create.result.ok) throw new Error(create.result.message);
+    const productId = create.result.data.productId;
+    const edit = await w.callMetered('merchant', OWNER, { action: 'saveProduct', productId, requestId: 'req-cost-2', ...FORM, stock: 12, expectedStock: 10 });
+    const get = await w.callMetered('merchant', OWNER, { action: 'getProduct', productId });
+    const unlist = await w.callMetered('merchant', OWNER, { action: 'setProductStatus', productId, status: 'off_sale' });
+    w.dispose();
+    expect([create.ops.reads, create.ops.writes]).toEqual([2, 1]);
+    expect([edit.ops.reads, edit.ops.writes]).toEqual([2, 1]);
+    // 1 caller's shop + 1 product.
+    expect([get.ops.reads, get.ops.writes]).toEqual([2, 0]);
+    expect([unlist.ops.reads, unlist.ops.writes]).toEqual([2, 1]);
+  });
+
+  it('updateCampaign: 3 reads and 2 writes with a stock change (shop, campaign; its fields, then stock conditional on the stock read)', async () => {
+    const w = await world();
+    const m = await w.callMetered('merchant', OWNER, { action: 'updateCampaign', campaignId: w.campaignId, groupPriceFen: 1500, perStudentLimit: 3, stock: 7 });
+    w.dispose();
+    expect(m.result).toMatchObject({ ok: true });
+    expect([m.ops.reads, m.ops.writes]).toEqual([3, 2]);
   });
 });
