@@ -4,6 +4,8 @@
 import type { CommissionSummary } from '../../core/contracts/commission';
 import { simulatePayment } from '../../local-cloud/pay-sim';
 import { type TestCloudOptions, testCloud } from '../../local-cloud/testing';
+import type { ProductDoc } from '../../server/catalog/products';
+import type { StockFields } from '../../server/catalog/stock';
 import type { CampaignDoc, GroupDoc } from '../../server/groupbuy/groups';
 import type { OrderDoc } from '../../server/orders/orders';
 import type { RefundDoc } from '../../server/payments/refunds';
@@ -34,7 +36,19 @@ export interface CampaignSpec {
 export interface WorldOptions extends TestCloudOptions, CampaignSpec {
   /** The product's own price (default 2990). */
   productPriceFen?: number;
+  /** The product's own stock, for orders bought alone (default 10). */
+  productStock?: number;
 }
+
+/** The test shop's pickup points and delivery (set with `shopFulfilment()`). */
+export const SHOP_FULFILMENT = {
+  pickupPoints: [
+    { name: '二食堂门口', place: '二食堂东门左手边', hours: '每天 11:30-13:00、17:00-19:00' },
+    { name: '图书馆东侧快递柜', place: '图书馆东侧', hours: '全天' },
+  ],
+  delivery: { enabled: true, note: '晚上 9 点后送到宿舍楼下' },
+};
+export const ADDRESS = { building: '竹园 3 号楼', room: '502', name: '学生二', phone: '13800000002' };
 
 /** Everyone in the world and their roles; nicknames are never openids, so views can be checked for leaks. */
 const PEOPLE: [string, string[]][] = [
@@ -91,6 +105,8 @@ export async function world(options: WorldOptions = {}) {
     description: '测试用',
     priceFen: options.productPriceFen ?? PRODUCT.priceFen,
     originalPriceFen: null,
+    stock: options.productStock ?? 10,
+    stocked: options.productStock ?? 10,
   };
   await db()
     .collection('products')
@@ -144,6 +160,16 @@ export async function world(options: WorldOptions = {}) {
     await t.call('share', buyer, { action: 'open', code: card.data.code, scene });
     return card.data.code;
   };
+  /** The shop saves SHOP_FULFILMENT (or `f`); returns what was stored, pickup point ids included. */
+  const shopFulfilment = async (f: object = SHOP_FULFILMENT, owner = OWNER) => {
+    const saved = await t.call<{ pickupPoints: { id: string; name: string }[]; delivery: { enabled: boolean } }>('merchant', owner, { action: 'saveShopFulfilment', ...f });
+    if (!saved.ok) throw new Error(`fixture: saveShopFulfilment failed: ${saved.message}`);
+    return saved.data;
+  };
+  type Bought = Answer<{ orderId: string }>;
+  /** `who` buys the product alone; fulfilment defaults to delivery to ADDRESS. */
+  const buy = (who: string, quantity = 1, fulfilment: object = { type: 'delivery', address: ADDRESS }, requestId = rid()) =>
+    t.call('order', who, { action: 'buy', productId: 'fx-product', quantity, fulfilment, requestId }) as Promise<Bought>;
   /** The commission timer, once. */
   const settleCommission = () => t.cloud.invoke('commission', { Type: 'Timer', TriggerName: 'settle' }, { source: 'wx_trigger' });
   const summary = async (who = KOC) => {
@@ -169,6 +195,9 @@ export async function world(options: WorldOptions = {}) {
     campaignId,
     makeCampaign,
     rid,
+    shopFulfilment,
+    buy,
+    product: (id = 'fx-product') => get<ProductDoc & StockFields>('products', id),
     open,
     join,
     pay,

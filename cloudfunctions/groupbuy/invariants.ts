@@ -2,18 +2,20 @@
 // run until nothing changes. Money is read from WeChat's side (the pay stand-in's refunds) and
 // the stored documents, never from a function's answer. Returns what it found wrong.
 import { isLive, UNPAID_STATES } from '../../core/order-machine';
+import type { StockFields } from '../../server/catalog/stock';
 import type { PurchaseLimitDoc } from '../../server/orders/purchase-limits';
 import type { World } from './fixture';
 
 export async function orderInvariants(w: World, settled: boolean): Promise<string[]> {
   const bad: string[] = [];
-  const [orders, groups, refunds, paidEvents, campaigns, limits] = await Promise.all([
+  const [orders, groups, refunds, paidEvents, campaigns, limits, products] = await Promise.all([
     w.orders(),
     w.groups(),
     w.refunds(),
     w.events('order_paid'),
     w.all<{ _id: string; stock: number; stocked: number; groupSize: number; perStudentLimit: number; heldGroups: string[] }>('campaigns'),
     w.all<PurchaseLimitDoc>('purchase_limits'),
+    w.all<{ _id: string; stock: number } & StockFields>('products'),
   ]);
   const byId = new Map(orders.map((o) => [o._id, o]));
   const wxRefunds = new Map<string, { n: number; fen: number }>();
@@ -65,6 +67,25 @@ export async function orderInvariants(w: World, settled: boolean): Promise<strin
     if (c.stock + (held + sold) * c.groupSize !== c.stocked)
       bad.push(`campaign ${c._id}: ${c.stock} free + ${held} held + ${sold} sold groups != ${c.stocked}`);
   }
+  // A product's own stock (orders bought alone): free + held + sold = stocked, held by live unpaid orders only.
+  for (const p of products) {
+    const held = p.heldOrders ?? [];
+    const heldUnits = held.reduce((sum, id) => sum + (byId.get(id)?.quantity ?? 0), 0);
+    if (new Set(held).size !== held.length) bad.push(`product ${p._id}: an order holds stock twice`);
+    if (p.stock < 0) bad.push(`product ${p._id}: stock ${p.stock}`);
+    if ((p.heldUnits ?? 0) !== heldUnits) bad.push(`product ${p._id}: heldUnits ${p.heldUnits} but its orders hold ${heldUnits}`);
+    if (p.stocked !== undefined && p.stock + (p.heldUnits ?? 0) + (p.soloSold ?? 0) !== p.stocked)
+      bad.push(`product ${p._id}: ${p.stock} free + ${p.heldUnits ?? 0} held + ${p.soloSold ?? 0} sold != ${p.stocked}`);
+    const sold = orders.filter((o) => o.kind === 'solo' && o.productId === p._id && o.money !== 'unpaid' && o.history.some((h) => h.from === 'created' && h.to === 'confirmed'));
+    if (sold.reduce((sum, o) => sum + o.quantity, 0) !== (p.soloSold ?? 0)) bad.push(`product ${p._id}: soloSold ${p.soloSold} but ${sold.length} solo orders were sold`);
+    for (const id of held) {
+      const o = byId.get(id);
+      if (settled && (!o || !UNPAID_STATES.includes(o.status))) bad.push(`product ${p._id}: stock held by ${id} (${o?.status})`);
+    }
+  }
+  for (const o of orders)
+    if (o.kind === 'solo' && o.status === 'created' && !products.some((p) => p._id === o.productId && p.heldOrders?.includes(o._id)))
+      bad.push(`order ${o._id}: unpaid solo order holding no stock`);
   for (const l of limits) {
     const live = orders.filter((o) => o.campaignId === l.campaignId && o.buyer === l.buyer && isLive(o.status));
     const limit = campaigns.find((c) => c._id === l.campaignId)?.perStudentLimit ?? 0;

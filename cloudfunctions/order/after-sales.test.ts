@@ -2,7 +2,8 @@
 // still received and completed), an honest answer to a second refund request, and the states
 // that allow asking for a refund at all.
 
-import { OWNER, PRICE_FEN, paidGroup, STUDENTS, world } from '../groupbuy/fixture';
+import type { OrderPage, OrderView } from '../../core/contracts/groupbuy';
+import { OWNER, PRICE_FEN, paidGroup, RIVAL, STUDENTS, world } from '../groupbuy/fixture';
 import { orderInvariants } from '../groupbuy/invariants';
 
 const [A, B, C] = STUDENTS;
@@ -96,5 +97,65 @@ describe('after-sales', () => {
     await w2.settle();
     expect(await w2.order(g.leader)).toMatchObject({ status: 'closed', money: 'refunded' });
     expect(await w2.call('order', A, { action: 'requestRefund', orderId: g.leader, reason: '其他' })).toMatchObject({ ok: false, code: 'BAD_STATE' });
+  });
+
+  it('a request rejected with a reason: the buyer sees why and may ask again (a new request), which is approved and paid', async () => {
+    const w = await world({ groupSize: 2 });
+    const g = await paidGroup(w);
+    const ask = (extra: object) => w.call<{ refundId: string }>('order', B, { action: 'requestRefund', orderId: g.mate, reason: '商品有质量问题', ...extra });
+    const first = await ask({ amountFen: 800, note: '灯罩有裂纹', photos: ['cloud://fx/1.jpg'] });
+    if (!first.ok) throw new Error(first.message);
+    const seen = await w.call<{ items: OrderView[] }>('merchant', OWNER, { action: 'listOrders', state: 'refunding' });
+    expect(seen.ok && seen.data.items.map((o) => [o.id, o.refundRequest])).toEqual([[g.mate, { amountFen: 800, reason: '商品有质量问题', note: '灯罩有裂纹', photos: ['cloud://fx/1.jpg'] }]]);
+    // Only the shop, with a reason.
+    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', orderId: g.mate, reason: ' ' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await w.call('merchant', RIVAL, { action: 'rejectRefund', orderId: g.mate, reason: '不是我的' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', orderId: g.mate, reason: '照片看不出问题，请补拍' })).toEqual({ ok: true, data: { orderId: g.mate } });
+    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', orderId: g.mate, reason: '照片看不出问题，请补拍' })).toEqual({ ok: true, data: { orderId: g.mate } });
+    expect(await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.mate })).toMatchObject({ ok: false, code: 'BAD_STATE' });
+    const view = await w.call<OrderView>('order', B, { action: 'get', orderId: g.mate });
+    expect(view).toMatchObject({
+      ok: true,
+      data: {
+        money: 'paid',
+        refund: { id: first.data.refundId, state: 'rejected', rejectReason: '照片看不出问题，请补拍', note: '灯罩有裂纹', photos: ['cloud://fx/1.jpg'], amountFen: 800 },
+        refundableFen: PRICE_FEN,
+        actions: ['requestRefund'],
+      },
+    });
+    const again = await ask({ amountFen: 800, note: '补拍了', photos: ['cloud://fx/2.jpg'] });
+    if (!again.ok) throw new Error(again.message);
+    expect(again.data.refundId).not.toBe(first.data.refundId);
+    expect(await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.mate })).toMatchObject({ ok: true, data: { refundFen: 800 } });
+    await w.settle();
+    expect(await w.order(g.mate)).toMatchObject({ money: 'partially_refunded', refundedFen: 800, openRefund: null });
+    expect(await w.call('order', B, { action: 'get', orderId: g.mate })).toMatchObject({
+      ok: true,
+      data: { refund: { id: again.data.refundId, state: 'succeeded', rejectReason: null }, refundableFen: PRICE_FEN - 800 },
+    });
+    const after = await w.call<OrderPage>('order', B, { action: 'list', tab: 'after_sales' });
+    expect(after.ok && after.data.items.map((o) => o.id)).toEqual([g.mate]);
+    expect((await w.refunds()).map((r) => [r._id, r.status]).sort()).toEqual(
+      [
+        [first.data.refundId, 'rejected'],
+        [again.data.refundId, 'succeeded'],
+      ].sort(),
+    );
+    expect(await orderInvariants(w, true)).toEqual([]);
+  });
+
+  it('more than is left to refund: INVALID_INPUT saying the most in yuan, nothing written; photos at most 3, a reason from the list', async () => {
+    const w = await world({ groupSize: 2 });
+    const g = await paidGroup(w);
+    const print = w.fingerprint();
+    const over = await w.call('order', B, { action: 'requestRefund', orderId: g.mate, amountFen: PRICE_FEN + 1, reason: '不想要了' });
+    expect(over).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(over.ok ? '' : over.message).toContain('最多可退 ¥19.90');
+    expect(await w.call('order', B, { action: 'requestRefund', orderId: g.mate, reason: '随便写的' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await w.call('order', B, { action: 'requestRefund', orderId: g.mate, reason: '其他', photos: ['a', 'b', 'c', 'd'] })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
+    expect(w.fingerprint()).toBe(print);
   });
 });
