@@ -139,6 +139,52 @@ const scenarios: Scenario[] = [
       expect((await w.events('order_completed')).map((e) => e.orderId)).toEqual([s.mate]);
     },
   },
+  {
+    name: 'buy alone (2 units for delivery; the client retries the same request)',
+    setup: async (w) => {
+      await w.shopFulfilment();
+      return {};
+    },
+    act: (w) => w.buy(A, 2, undefined, 'fx-crash-buy-1'),
+    again: async (w) => {
+      const res = await w.buy(A, 2, undefined, 'fx-crash-buy-1');
+      // A retry that answers ok names an order waiting for payment that holds its 2 units.
+      if (res.ok) expect(await w.product()).toMatchObject({ heldOrders: [res.data.orderId], heldUnits: 2, stock: 8 });
+      return res;
+    },
+  },
+  {
+    name: 'pay callback for a solo order (sold, confirmed; WeChat delivers again)',
+    setup: async (w) => {
+      await w.shopFulfilment();
+      const b = await w.buy(A, 2);
+      if (!b.ok) throw new Error(b.message);
+      await w.call('order', A, { action: 'pay', orderId: b.data.orderId });
+      return { orderId: b.data.orderId };
+    },
+    act: (w, s) => simulatePayment(w.cloud, s.orderId, 'success', 1),
+    again: (w, s) => simulatePayment(w.cloud, s.orderId, 'success', 1),
+    expect: async (w, s) => {
+      expect(await w.order(s.orderId)).toMatchObject({ status: 'confirmed', money: 'paid' });
+      expect(await w.product()).toMatchObject({ stock: 8, heldUnits: 0, soloSold: 2 });
+      expect((await w.events('order_paid')).map((e) => e.orderId)).toEqual([s.orderId]);
+    },
+  },
+  {
+    name: 'sweep (an unpaid solo order expires: its units return once)',
+    setup: async (w) => {
+      await w.shopFulfilment();
+      const b = await w.buy(A, 3);
+      if (!b.ok) throw new Error(b.message);
+      w.clock.advance(16 * 60_000);
+      return { orderId: b.data.orderId };
+    },
+    act: (w) => w.tick(),
+    expect: async (w, s) => {
+      expect(await w.order(s.orderId)).toMatchObject({ status: 'cancelled' });
+      expect(await w.product()).toMatchObject({ stock: 10, heldUnits: 0, heldOrders: [] });
+    },
+  },
 ];
 
 const runs = scenarios.flatMap((sc) =>

@@ -215,4 +215,21 @@ describe('order.buy: bought alone', () => {
     expect(await w.call('order', A, { action: 'list', tab: 'all', cursor: 'nonsense' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect((await w.call<OrderPage>('order', B, { action: 'list' })).ok && true).toBe(true);
   });
+
+  it('the sweep gives back units a dead order still holds (a buy whose order was swept while its step ran), once', async () => {
+    const { w, pickup } = await shopWorld();
+    const b = await w.buy(A, 2, pickup);
+    if (!b.ok) throw new Error(b.message);
+    // As if the sweep had cancelled the order just before this try's take landed: the order is
+    // dead but the product still lists it (written straight to the database, as a crash leaves it).
+    await w.cloud.db
+      .collection('orders')
+      .doc(b.data.orderId)
+      .update({ data: { status: 'cancelled', memberKey: `ended|${b.data.orderId}` } });
+    expect(await w.product()).toMatchObject({ stock: 8, heldUnits: 2 });
+    await w.tick();
+    await w.tick();
+    expect(await w.product()).toMatchObject({ stock: 10, heldUnits: 0, heldOrders: [] });
+    expect(await w.call('merchant', OWNER, { action: 'getOrder', orderId: b.data.orderId })).toMatchObject({ ok: true });
+  });
 });
