@@ -8,6 +8,8 @@ const pages = [
   'pages/campaign/index',
   'pages/group/index',
   'pages/orders/index',
+  // Where an unknown route or a broken link lands (app.ts sends it here), with 回首页.
+  'pages/not-found/index',
 ];
 // The local sign-in page exists only in the H5 build that talks to the local cloud.
 if (process.env.TARO_ENV === 'h5') pages.push('pages/dev-login/index');
@@ -17,6 +19,8 @@ export default defineAppConfig({
   // Areas not every student needs load on demand and stay out of the 2 MB main package.
   subPackages: [
     { root: 'packages/koc', pages: ['share-stats/index', 'earnings/index'] },
+    { root: 'packages/order', pages: ['detail/index', 'refund/index'] },
+    { root: 'packages/search', pages: ['index'] },
     {
       root: 'packages/merchant',
       pages: [
@@ -36,6 +40,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '校园种草',
     navigationBarTextStyle: 'black',
+    // WeChat draws this bar itself; on H5 it makes Taro's router draw one too, with a back
+    // button when there is a page to go back to, a home button otherwise, none on tab pages.
+    navigationStyle: 'default',
     backgroundColor: '#f5f6f7',
   },
   tabBar: {

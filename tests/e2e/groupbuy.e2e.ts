@@ -15,6 +15,12 @@ async function payInSheet(page: Page) {
   await page.locator('[data-testid="pay-sheet"]').waitFor({ state: 'detached' });
 }
 
+/** The checkout sheet opened by 开团 / 参团: the shop's first pickup point is chosen; submit it. */
+async function checkoutWithPickup(page: Page) {
+  await page.locator('[data-testid="checkout-sheet"] [data-testid="pickup-option"]').first().waitFor();
+  await page.locator('[data-testid="checkout-submit"]:visible').click();
+}
+
 test('three students fill a 3-seat group through an invite link and pay; the merchant ships the three orders', () =>
   e2e.screenshotsOnFailure('groupbuy', async () => {
     const leader = await e2e.newUser();
@@ -22,6 +28,7 @@ test('three students fill a 3-seat group through an invite link and pay; the mer
     await leader.page.getByText('拼团', { exact: true }).click();
     await leader.page.locator('[data-testid="campaign-card"]').filter({ hasText: '0糖气泡水' }).click();
     await leader.page.locator('[data-testid="open-group-button"]:visible').click();
+    await checkoutWithPickup(leader.page);
     await leader.page.waitForURL(/pages\/group\/index/);
     await payInSheet(leader.page);
     await leader.page.locator('[data-testid="invite-button"]:visible').click();
@@ -36,6 +43,7 @@ test('three students fill a 3-seat group through an invite link and pay; the mer
       await e2e.openLink(page, link);
       await page.waitForURL(/pages\/group\/index/);
       await page.locator('[data-testid="join-button"]:visible').click();
+      await checkoutWithPickup(page);
       await payInSheet(page);
     }
 

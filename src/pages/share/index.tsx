@@ -3,14 +3,15 @@
 // open, applies the binding rules and goes on to the target.
 import type { ShareLanding as Landing } from '@core/contracts/share';
 import { GROUP_SCENES } from '@core/scenes';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { openShare, resolveShare } from '../../api/share';
 import { ShareLanding } from '../../components/ShareLanding';
-import { StateView } from '../../components/StateView';
+import { Empty } from '../../components/ui';
 import { enterScene, isSinglePageMode } from '../../services/launch';
 import { userStore } from '../../stores/user';
+import { safeDecode } from '../../utils/query';
 import './index.css';
 
 /** In a group chat, WeChat tells which group through an encrypted id the function decrypts. */
@@ -60,19 +61,18 @@ export default function SharePage() {
 
   useLoad((params) => {
     // A chat card carries ?sc=; a scanned mini-program code carries the code in `scene`.
-    const code = decodeURIComponent(params.sc ?? (process.env.TARO_ENV === 'weapp' ? (params.scene ?? '') : ''));
-    if (!code) setInvalid('链接无效或已过期');
+    const raw = params.sc ?? (process.env.TARO_ENV === 'weapp' ? params.scene : undefined);
+    const code = safeDecode(raw);
+    if (code === null) setInvalid('链接已失效');
+    else if (!code) setInvalid('链接无效或已过期');
     else void run(code);
   });
 
+  const home = () => Taro.switchTab({ url: '/pages/index/index' });
   if (invalid) {
     return (
-      <View className='page share-invalid' data-testid='share-invalid'>
-        <Text className='share-invalid-title'>{invalid}</Text>
-        <Text className='muted'>可能是链接不完整，或分享已超过有效期。请让同学重新分享一次。</Text>
-        <Button className='btn-primary share-home' onClick={() => Taro.switchTab({ url: '/pages/index/index' })}>
-          去首页逛逛
-        </Button>
+      <View className='page'>
+        <Empty testId='share-invalid' title={invalid} hint='可能是链接不完整，或分享已超过有效期。请让同学重新分享一次。' actionText='回首页' onAction={home} />
       </View>
     );
   }
@@ -84,7 +84,7 @@ export default function SharePage() {
     );
   return (
     <View className='page'>
-      <StateView loading={!error} error={error} />
+      {error ? <Empty title='链接没有打开' hint={error} actionText='回首页' onAction={home} /> : <Text className='share-loading'>正在打开…</Text>}
     </View>
   );
 }

@@ -1,0 +1,100 @@
+// Search over the catalog (titles, selling points, categories), a page at a time. The query
+// stays in the box and the results stay on the page when the student comes back from a product;
+// the last query is offered again next time.
+import type { ProductCard as Card } from '@core/contracts/catalog';
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useLoad, useReachBottom } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { searchProducts } from '../../api/shop';
+import { ProductCard } from '../../components/ProductCard';
+import { Button, Empty } from '../../components/ui';
+import { safeDecode } from '../../utils/query';
+import './index.css';
+
+const LAST_KEY = 'sprout.lastSearch';
+
+export default function Search() {
+  const [q, setQ] = useState('');
+  const [asked, setAsked] = useState('');
+  const [items, setItems] = useState<Card[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState('');
+  const generation = useRef(0);
+
+  const run = async (query: string, from: string | null) => {
+    const text = query.trim();
+    if (!text) return setError('请输入关键词');
+    const gen = ++generation.current;
+    setLoading(true);
+    setError('');
+    if (!from) {
+      setAsked(text);
+      setItems([]);
+      Taro.setStorageSync(LAST_KEY, text);
+    }
+    const res = await searchProducts(text, from ?? undefined);
+    if (gen !== generation.current) return;
+    setLoading(false);
+    if (!res.ok) return setError(res.message);
+    setItems((prev) => (from ? [...prev, ...res.data.items] : res.data.items));
+    setCursor(res.data.nextCursor);
+    setDone(res.data.nextCursor === null);
+  };
+
+  useLoad((p) => {
+    const given = safeDecode(p.q) ?? '';
+    const start = given || ((Taro.getStorageSync(LAST_KEY) as string) ?? '');
+    setQ(start);
+    if (given) void run(given, null);
+  });
+  useReachBottom(() => {
+    if (asked && !loading && !done && !error) void run(asked, cursor);
+  });
+
+  return (
+    <View className='page sr-page'>
+      <View className='sr-bar'>
+        <Input
+          className='sr-input'
+          value={q}
+          focus={!asked}
+          confirmType='search'
+          placeholder='搜索商品，如 奶茶、数据线'
+          placeholderClass='ui-placeholder'
+          maxlength={30}
+          data-testid='search-input'
+          onInput={(e) => setQ(e.detail.value)}
+          onConfirm={() => void run(q, null)}
+        />
+        <Button type='primary' size='small' testId='search-submit' onClick={() => run(q, null)}>
+          搜索
+        </Button>
+      </View>
+      {asked && items.length > 0 ? <Text className='sr-count'>「{asked}」的结果</Text> : null}
+      {items.map((p) => (
+        <ProductCard key={p.id} product={p} />
+      ))}
+      {error ? (
+        <Empty
+          title={error === '请输入关键词' ? '输入想找的东西' : '搜索没有完成'}
+          hint={error}
+          actionText={asked ? '重试' : undefined}
+          onAction={() => run(asked || q, null)}
+        />
+      ) : null}
+      {!error && asked && done && items.length === 0 ? (
+        <Empty
+          title={`没有找到「${asked}」`}
+          hint='换个词试试，或者去首页逛逛'
+          actionText='回首页'
+          onAction={() => Taro.switchTab({ url: '/pages/index/index' })}
+          testId='search-empty'
+        />
+      ) : null}
+      {loading ? <Text className='sr-foot'>搜索中…</Text> : null}
+      {!loading && done && items.length > 0 ? <Text className='sr-foot'>没有更多了</Text> : null}
+    </View>
+  );
+}
