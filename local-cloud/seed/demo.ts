@@ -1,7 +1,8 @@
 // The demo world a newcomer meets on `npm start`: one campus with its class periods, two
 // merchants with products, and demo users with fixed openids.
+import type { ShopFulfilment } from '../../core/contracts/fulfilment';
 import type { Role } from '../../core/profile';
-import type { ProductDoc } from '../../server/catalog/products';
+import type { MerchantDoc, ProductDoc } from '../../server/catalog/products';
 
 export const DEMO_CAMPUS = {
   _id: 'campus-huadong',
@@ -60,9 +61,33 @@ export const DEMO_USERS: DemoUser[] = [
   { openid: 'demo-admin', nickname: '运营小助手', roles: ['admin'], grade: null, major: '', interests: [], blurb: '平台管理员' },
 ];
 
-export const DEMO_MERCHANTS = [
-  { _id: 'm-yunduo', name: '云朵便利店', logo: '/assets/merchants/m-yunduo.svg', campusId: DEMO_CAMPUS._id, ownerOpenid: 'demo-merchant-1' },
-  { _id: 'm-qingning', name: '青柠文创', logo: '/assets/merchants/m-qingning.svg', campusId: DEMO_CAMPUS._id, ownerOpenid: 'demo-merchant-2' },
+/** Where the demo shops hand orders over (checkout offers these), and their dormitory delivery. */
+export const DEMO_MERCHANTS: (MerchantDoc & { fulfilment: ShopFulfilment })[] = [
+  {
+    _id: 'm-yunduo',
+    name: '云朵便利店',
+    logo: '/assets/merchants/m-yunduo.svg',
+    campusId: DEMO_CAMPUS._id,
+    ownerOpenid: 'demo-merchant-1',
+    fulfilment: {
+      pickupPoints: [
+        { id: 'pp-yunduo-canteen2', name: '二食堂门口', place: '二食堂东门左手边的云朵小推车', hours: '每天 11:30-13:00、17:00-19:00' },
+        { id: 'pp-yunduo-library', name: '图书馆东侧快递柜', place: '图书馆东侧 3 号快递柜', hours: '每天 8:00-22:00' },
+      ],
+      delivery: { enabled: true, note: '每晚 9 点后送到宿舍楼下，请留意电话' },
+    },
+  },
+  {
+    _id: 'm-qingning',
+    name: '青柠文创',
+    logo: '/assets/merchants/m-qingning.svg',
+    campusId: DEMO_CAMPUS._id,
+    ownerOpenid: 'demo-merchant-2',
+    fulfilment: {
+      pickupPoints: [{ id: 'pp-qingning-studio', name: '青柠文创工作室', place: '大学生活动中心 2 楼 203', hours: '工作日 12:00-14:00、18:00-21:00' }],
+      delivery: { enabled: true, note: '满 2 件送到宿舍，周末统一配送' },
+    },
+  },
 ];
 
 export type DemoProduct = Omit<ProductDoc, 'images' | 'status' | 'listedKey' | 'createdAt'> & {
