@@ -2,7 +2,7 @@
 // shop and that the order belongs to it; the views never carry the buyer's pickup code.
 import type { z } from 'zod';
 import type { CodeOf } from '../../core/contracts/codes';
-import { type MerchantOrderPage, merchantInput, type OrderView } from '../../core/contracts/groupbuy';
+import { type MerchantOrderPage, merchantInput, type OrderView, type ShipManyResult } from '../../core/contracts/groupbuy';
 import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
 import { getDoc, getDocsByIds } from '../../server/db/get-doc';
@@ -41,7 +41,6 @@ async function onShopOrder(ctx: Ctx, orderId: string, step: (o: OrderDoc) => Pro
   return done.ok ? ok<OrderView>(await merchantView(ctx, done.order)) : fail(done.code, done.message);
 }
 
-type ShipManyRow = { orderId: string; ok: true; state: OrderView['state'] } | { orderId: string; ok: false; code: string; message: string };
 
 export const orderActions = {
   listOrders: action({
@@ -77,7 +76,7 @@ export const orderActions = {
         'orders',
         orders.map((x) => x.orderId),
       );
-      const results: ShipManyRow[] = [];
+      const results: ShipManyResult['results'] = [];
       for (const { orderId, trackingNo } of orders) {
         const o = found.get(orderId);
         if (!o || o.merchantId !== merchant._id) {
@@ -87,7 +86,7 @@ export const orderActions = {
         const done = await shipOrder(ctx, o, carrier, trackingNo);
         results.push(done.ok ? { orderId, ok: true, state: done.order.status } : { orderId, ok: false, code: done.code, message: done.message });
       }
-      return ok({ results, shipped: results.filter((r) => r.ok).length });
+      return ok<ShipManyResult>({ results, shipped: results.filter((r) => r.ok).length });
     },
   }),
   readyForPickup: action({ input: merchantInput.readyForPickup, run: (ctx, { orderId }) => onShopOrder(ctx, orderId, (o) => markReady(ctx, o)) }),

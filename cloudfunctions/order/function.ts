@@ -1,7 +1,7 @@
 // order: a student's orders. The server prices everything from stored prices: buy takes a
 // product id and a quantity, pay takes an order id only, and only the buyer can pay, see or
 // change an order.
-import { type OrderPage, type OrderView, orderInput, type PayResult } from '../../core/contracts/groupbuy';
+import { type OrderPage, type OrderView, orderInput, type PayResult, type RefundRequested } from '../../core/contracts/groupbuy';
 import { RECEIVABLE_STATES } from '../../core/order-machine';
 import { fail, ok } from '../../core/result';
 import type { Ctx } from '../../server/context';
@@ -78,7 +78,7 @@ export default defineFunction('order', {
       const asked = await askRefund(ctx, o._id, { amountFen, reason, note, photos });
       if (!asked.ok) return fail(asked.code, asked.message);
       const r = (await findRefund(ctx, asked.refundId)) as RefundDoc;
-      return ok({ requested: true, refundId: r._id, amountFen: r.refundFen });
+      return ok<RefundRequested>({ requested: true, refundId: r._id, amountFen: r.refundFen });
     },
   }),
 });

@@ -274,6 +274,19 @@ export interface MerchantOrderPage {
   nextCursor: string | null;
 }
 
+/** merchant.shipMany: each order moves on its own and answers for itself. */
+export interface ShipManyResult {
+  results: ({ orderId: string; ok: true; state: OrderState } | { orderId: string; ok: false; code: string; message: string })[];
+  shipped: number;
+}
+
+/** order.requestRefund: the request recorded, waiting for the shop (its id is new for every request). */
+export interface RefundRequested {
+  requested: true;
+  refundId: string;
+  amountFen: number;
+}
+
 export interface PayResult {
   outTradeNo: string;
   totalFen: number;

@@ -1,5 +1,6 @@
 import type { MerchantProductDetail, MerchantProductRow, PRODUCT_CATEGORIES } from '@core/contracts/catalog';
-import type { MerchantCampaignRow } from '@core/contracts/groupbuy';
+import type { CARRIERS, ShopFulfilment } from '@core/contracts/fulfilment';
+import type { MerchantCampaignRow, MerchantOrderPage, OrderView, ShipManyResult } from '@core/contracts/groupbuy';
 import type { AttributionRules, ShareResults } from '@core/contracts/share';
 import { call } from './client';
 
@@ -14,11 +15,30 @@ export const getRules = () => call<ShareResults['getRules'], 'share'>('share', '
 export const setRules = (rules: AttributionRules) => call<ShareResults['setRules'], 'share'>('share', 'setRules', rules);
 export const shareFunnel = (days = 30) => call<FunnelRow[], 'analytics'>('analytics', 'shareFunnel', { days });
 
-export const merchantOrders = (state: 'confirmed' | 'shipped' | 'ready_for_pickup' | 'refunding' | 'all' = 'all') =>
-  call<import('@core/contracts/groupbuy').OrderView[], 'merchant'>('merchant', 'listOrders', { state });
-export const shipOrder = (orderId: string) => call<unknown, 'merchant'>('merchant', 'ship', { orderId });
-export const approveRefund = (orderId: string) => call<{ refundFen: number }, 'merchant'>('merchant', 'approveRefund', { orderId });
-export const readyForPickup = (orderId: string) => call<unknown, 'merchant'>('merchant', 'readyForPickup', { orderId });
+export type MerchantOrderState = 'confirmed' | 'shipped' | 'ready_for_pickup' | 'completed' | 'refunding' | 'all';
+export type Carrier = (typeof CARRIERS)[number];
+
+/** The shop's orders in one state, newest first, a page at a time; q is the start of an order number or a buyer's nickname. */
+export const merchantOrders = (state: MerchantOrderState = 'all', q?: string, cursor?: string) =>
+  call<MerchantOrderPage, 'merchant'>('merchant', 'listOrders', { state, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) });
+export const merchantOrder = (orderId: string) => call<OrderView, 'merchant'>('merchant', 'getOrder', { orderId });
+/** trackingNo may be empty only for 商家配送; a pickup order is refused (BAD_STATE). */
+export const shipOrder = (orderId: string, carrier: Carrier, trackingNo = '') =>
+  call<OrderView, 'merchant'>('merchant', 'ship', { orderId, carrier, trackingNo });
+export const shipOrders = (carrier: Carrier, orders: { orderId: string; trackingNo?: string }[]) =>
+  call<ShipManyResult, 'merchant'>('merchant', 'shipMany', { carrier, orders });
+/** Makes the buyer's 6-digit pickup code (the same on a repeat); a delivery order is refused (BAD_STATE). */
+export const readyForPickup = (orderId: string) => call<OrderView, 'merchant'>('merchant', 'readyForPickup', { orderId });
+/** The code the buyer shows: WRONG_CODE (nothing changes) unless it is this order's; then the order is completed. */
+export const verifyPickup = (orderId: string, code: string) => call<OrderView, 'merchant'>('merchant', 'verifyPickup', { orderId, code });
+export const approveRefund = (orderId: string) => call<{ orderId: string; refundFen: number }, 'merchant'>('merchant', 'approveRefund', { orderId });
+export const rejectRefund = (orderId: string, reason: string) => call<{ orderId: string }, 'merchant'>('merchant', 'rejectRefund', { orderId, reason });
+export const getShopFulfilment = () => call<ShopFulfilment, 'merchant'>('merchant', 'getShopFulfilment');
+/** Points keep the id they came with; new ones get one. Answers what was stored. */
+export const saveShopFulfilment = (input: {
+  pickupPoints: { id?: string; name: string; place: string; hours: string }[];
+  delivery: { enabled: boolean; note: string };
+}) => call<ShopFulfilment, 'merchant'>('merchant', 'saveShopFulfilment', input);
 
 /** A row of the campaign list: dates, stock, units sold and groups formed. */
 export type MerchantCampaign = MerchantCampaignRow;
