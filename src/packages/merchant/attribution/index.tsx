@@ -1,11 +1,11 @@
 // The merchant chooses how customers are bound to the students who shared (first or last
 // touch, the window, new customers only) and sees the share -> open -> bind funnel per channel.
 import type { AttributionRules } from '@core/contracts/share';
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { Input, Switch, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { type FunnelRow, getRules, setRules, shareFunnel } from '../../../api/merchant';
-import { StateView } from '../../../components/StateView';
+import { Button, Empty, toast } from '../../../components/ui';
 import './index.css';
 
 const CHANNELS: Record<string, string> = { chat: '聊天卡片', group: '群聊卡片', moments: '朋友圈', poster: '海报' };
@@ -15,26 +15,25 @@ export default function Attribution() {
   const [rules, setLocal] = useState<AttributionRules | null>(null);
   const [funnel, setFunnel] = useState<FunnelRow[]>([]);
   const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
 
-  useDidShow(async () => {
+  const load = async () => {
+    setError('');
     const [r, f] = await Promise.all([getRules(), shareFunnel(30)]);
     if (!r.ok) return setError(r.message);
     setLocal(r.data);
     if (f.ok) setFunnel(f.data);
-  });
+  };
+  useDidShow(() => void load());
 
   if (!rules)
     return (
       <View className='page'>
-        <StateView loading={!error} error={error} />
+        {error ? <Empty title='加载失败' hint={error} actionText='重试' onAction={load} /> : <Text className='at-loading muted'>加载中…</Text>}
       </View>
     );
   const save = async () => {
-    setSaving(true);
     const res = await setRules(rules);
-    setSaving(false);
-    Taro.showToast({ title: res.ok ? '已保存，之后的绑定按新规则' : res.message, icon: res.ok ? 'success' : 'none' });
+    toast(res.ok ? '已保存，之后的绑定按新规则' : res.message);
   };
   const pick = (model: AttributionRules['model']) => setLocal({ ...rules, model, windowDays: DEFAULT_DAYS[model] });
 
@@ -56,7 +55,7 @@ export default function Attribution() {
         <View className='at-row'>
           <Text>有效期（天）</Text>
           <Input
-            className='at-input'
+            className='ui-input at-input'
             type='number'
             value={String(rules.windowDays)}
             onInput={(e) => setLocal({ ...rules, windowDays: Math.max(1, Math.min(90, Number(e.detail.value) || 1)) })}
@@ -67,9 +66,11 @@ export default function Attribution() {
           <Switch checked={rules.newCustomersOnly} color='#16a34a' onChange={(e) => setLocal({ ...rules, newCustomersOnly: e.detail.value })} />
         </View>
         <Text className='muted'>只有一级推荐：佣金只给直接分享的同学，分享和打开本身没有奖励。</Text>
-        <Button className='btn-primary at-save' loading={saving} onClick={() => void save()}>
-          保存规则
-        </Button>
+        <View className='at-save'>
+          <Button type='primary' block testId='attribution-save' onClick={save}>
+            保存规则
+          </Button>
+        </View>
       </View>
       <View className='section'>
         <Text className='section-title'>近 30 天分享漏斗</Text>
