@@ -90,7 +90,7 @@ describe("the merchant's product form and campaign changes cost a fixed number o
     description: '',
   };
 
-  it('saveProduct: 2 reads and 1 write to create or to edit (shop, product; add or conditional update)', async () => {
+  it('saveProduct: 2 reads and 1 write to create, 2 to edit (shop, product; add, or conditional update and live campaigns)', async () => {
     const w = await world();
     const create = await w.callMetered<{ productId: string }>('merchant', OWNER, { action: 'saveProduct', requestId: 'req-cost-1', ...FORM });
     if (!create.result.ok) throw new Error(create.result.message);
@@ -100,7 +100,8 @@ describe("the merchant's product form and campaign changes cost a fixed number o
     const unlist = await w.callMetered('merchant', OWNER, { action: 'setProductStatus', productId, status: 'off_sale' });
     w.dispose();
     expect([create.ops.reads, create.ops.writes]).toEqual([2, 1]);
-    expect([edit.ops.reads, edit.ops.writes]).toEqual([2, 1]);
+    // An edit also brings the title and cover to the product's live campaigns (one update of them all).
+    expect([edit.ops.reads, edit.ops.writes]).toEqual([2, 2]);
     // 1 caller's shop + 1 product.
     expect([get.ops.reads, get.ops.writes]).toEqual([2, 0]);
     expect([unlist.ops.reads, unlist.ops.writes]).toEqual([2, 1]);

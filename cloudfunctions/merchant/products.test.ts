@@ -98,6 +98,14 @@ describe('merchant products', () => {
     expect(w.fingerprint()).toBe(again);
   });
 
+  it("an edited title and cover show on the product's live campaign", async () => {
+    const w = await shop();
+    const edit = { productId: PRODUCT.id, requestId: 'req-follow-1', ...FORM, title: '新款护眼台灯', priceFen: 2990, originalPriceFen: null };
+    expect(await w.save(edit)).toMatchObject({ ok: true });
+    const seen = await w.call<CampaignDetail>('groupbuy', 'fx-s1', { action: 'getCampaign', campaignId: w.campaignId });
+    expect(seen).toMatchObject({ ok: true, data: { title: '新款护眼台灯', image: PICS[0], description: FORM.description } });
+  });
+
   it('a stock change keeps the units orders took meanwhile', async () => {
     const w = await shop();
     const id = await w.create({ stock: 10 });

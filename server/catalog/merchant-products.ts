@@ -10,6 +10,7 @@ import { type Fail, fail, type Ok, ok } from '../../core/result';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
+import { followProduct } from '../groupbuy/campaigns';
 import { listedKey, type MerchantDoc, type ProductDoc } from './products';
 import { termsOf } from './search';
 
@@ -124,7 +125,8 @@ async function createProduct(ctx: Ctx, merchant: MerchantDoc, input: SaveInput):
 async function editProduct(ctx: Ctx, merchant: MerchantDoc, productId: string, input: SaveInput): Promise<SaveResult> {
   let p = await shopProduct(ctx, merchant, productId);
   if (!p) return NOT_FOUND();
-  if (p.editRequest === input.requestId) return ok({ productId });
+  // Applied by an earlier try: only what follows the edit may be left to do.
+  if (p.editRequest === input.requestId) return edited(ctx, p);
   const kept = new Set(p.images);
   if (!input.images.every((f) => kept.has(f) || isUpload(f))) return fail('INVALID_INPUT', '图片要先上传再保存');
   const refused = await refusedText(ctx, input, p);
@@ -137,12 +139,18 @@ async function editProduct(ctx: Ctx, merchant: MerchantDoc, productId: string, i
       .collection('products')
       .where({ _id: productId, stock: p.stock, editRequest: _.neq(input.requestId) })
       .update({ data: stock === p.stock ? fields : { ...fields, stock, stocked: _.inc(stock - p.stock) } });
-    if (res.stats.updated === 1) return ok({ productId });
+    if (res.stats.updated === 1) return edited(ctx, { ...p, ...fields });
     p = await shopProduct(ctx, merchant, productId);
     if (!p) return NOT_FOUND();
-    if (p.editRequest === input.requestId) return ok({ productId });
+    if (p.editRequest === input.requestId) return edited(ctx, p);
   }
   return fail('BAD_STATE', '库存正在变化，请稍后再保存');
+}
+
+/** After an edit: live campaigns of the product show its title and cover (repeated by a retry after a crash). */
+async function edited(ctx: Ctx, p: Pick<ProductDoc, '_id' | 'title' | 'images'>): Promise<SaveResult> {
+  await followProduct(ctx, p._id, { title: p.title, image: p.images[0] ?? '' });
+  return ok({ productId: p._id });
 }
 
 /** merchant.setProductStatus: on_sale lists it (students see it), off_sale hides it from the catalog and search. */

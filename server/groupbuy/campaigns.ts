@@ -107,6 +107,17 @@ export async function merchantCampaigns(ctx: Ctx, merchantId: string): Promise<M
   return data.map(toMerchantCampaignRow);
 }
 
+/**
+ * A product's edited title and cover on its live campaigns (the campaign page and cards show the
+ * campaign's copy; orders keep what they copied). One update of however many campaigns; safe to repeat.
+ */
+export async function followProduct(ctx: Ctx, productId: string, p: { title: string; image: string }): Promise<void> {
+  await ctx.db
+    .collection('campaigns')
+    .where({ productId, status: 'live' })
+    .update({ data: { title: p.title, image: p.image } });
+}
+
 /** Open groups run to their deadline: members who paid are not cut short. */
 export async function closeCampaign(ctx: Ctx, campaignId: string): Promise<void> {
   await ctx.db
