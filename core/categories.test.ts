@@ -7,7 +7,7 @@ describe('product categories', () => {
   });
 
   it('have names students read (what search indexes)', () => {
-    expect(categoryName('日用')).toBe('宿舍日用');
+    expect(categoryName('日用')).toBe('宿舍好物');
     expect(categoryName('unknown')).toBe('unknown');
   });
 });

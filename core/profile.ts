@@ -21,7 +21,7 @@ export const CATEGORIES = [
   { id: '文具', name: '学习文具' },
   { id: '数码', name: '数码配件' },
   { id: '零食', name: '零食饮料' },
-  { id: '日用', name: '宿舍日用' },
+  { id: '日用', name: '宿舍好物' },
   { id: '美妆', name: '美妆护肤' },
   { id: '运动', name: '运动健身' },
   { id: '图书', name: '图书教材' },
