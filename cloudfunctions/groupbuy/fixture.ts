@@ -162,7 +162,10 @@ export async function world(options: WorldOptions = {}) {
   };
   /** The shop saves SHOP_FULFILMENT (or `f`); returns what was stored, pickup point ids included. */
   const shopFulfilment = async (f: object = SHOP_FULFILMENT, owner = OWNER) => {
-    const saved = await t.call<{ pickupPoints: { id: string; name: string }[]; delivery: { enabled: boolean } }>('merchant', owner, { action: 'saveShopFulfilment', ...f });
+    const saved = await t.call<{ pickupPoints: { id: string; name: string }[]; delivery: { enabled: boolean } }>('merchant', owner, {
+      action: 'saveShopFulfilment',
+      ...f,
+    });
     if (!saved.ok) throw new Error(`fixture: saveShopFulfilment failed: ${saved.message}`);
     return saved.data;
   };

@@ -21,11 +21,18 @@ describe('shop fulfilment', () => {
     // Edited: the first point renamed (keeps its id), a third added.
     const edited = await w.shopFulfilment({
       ...SHOP_FULFILMENT,
-      pickupPoints: [{ ...SHOP_FULFILMENT.pickupPoints[0], id: ids[0], name: '二食堂南门' }, { ...SHOP_FULFILMENT.pickupPoints[1], id: ids[1] }, { name: '西门', place: '西门岗亭', hours: '全天' }],
+      pickupPoints: [
+        { ...SHOP_FULFILMENT.pickupPoints[0], id: ids[0], name: '二食堂南门' },
+        { ...SHOP_FULFILMENT.pickupPoints[1], id: ids[1] },
+        { name: '西门', place: '西门岗亭', hours: '全天' },
+      ],
     });
     expect(edited.pickupPoints.slice(0, 2).map((p) => p.id)).toEqual(ids);
     expect(edited.pickupPoints[2].id).not.toMatch(new RegExp(`^(${ids.join('|')})$`));
-    expect(await w.call<ShopFulfilment>('merchant', OWNER, { action: 'getShopFulfilment' })).toMatchObject({ ok: true, data: { pickupPoints: [{ name: '二食堂南门' }, {}, {}] } });
+    expect(await w.call<ShopFulfilment>('merchant', OWNER, { action: 'getShopFulfilment' })).toMatchObject({
+      ok: true,
+      data: { pickupPoints: [{ name: '二食堂南门' }, {}, {}] },
+    });
     // Neither a point nor delivery: refused by the schema, nothing written.
     const print = w.fingerprint();
     expect(await w.call('merchant', OWNER, { action: 'saveShopFulfilment', pickupPoints: [], delivery: { enabled: false, note: '' } })).toMatchObject({
@@ -43,7 +50,8 @@ describe('shop fulfilment', () => {
     const lead = await w.open(A);
     if (!lead.ok) throw new Error(lead.message);
     expect(await w.order(lead.data.orderId)).toMatchObject({ kind: 'group', fulfilment: { type: 'pickup', point: shop.pickupPoints[0] } });
-    const join = (fulfilment: object) => w.call<{ orderId: string }>('groupbuy', B, { action: 'join', groupId: lead.data.groupId, requestId: w.rid(), fulfilment });
+    const join = (fulfilment: object) =>
+      w.call<{ orderId: string }>('groupbuy', B, { action: 'join', groupId: lead.data.groupId, requestId: w.rid(), fulfilment });
     const print = w.fingerprint();
     expect(await join({ type: 'pickup', pickupPointId: rival.pickupPoints[0].id })).toMatchObject({ ok: false, code: 'NO_FULFILMENT' });
     expect(w.fingerprint()).toBe(print);
@@ -57,7 +65,10 @@ describe('shop fulfilment', () => {
     const g = await paidGroup(w);
     expect(await w.order(g.leader)).toMatchObject({ fulfilment: null });
     expect(await w.call('merchant', OWNER, { action: 'readyForPickup', orderId: g.leader })).toMatchObject({ ok: true, data: { state: 'ready_for_pickup' } });
-    expect(await w.call('merchant', OWNER, { action: 'ship', orderId: g.mate, carrier: '京东快递', trackingNo: 'JD0001' })).toMatchObject({ ok: true, data: { state: 'shipped' } });
+    expect(await w.call('merchant', OWNER, { action: 'ship', orderId: g.mate, carrier: '京东快递', trackingNo: 'JD0001' })).toMatchObject({
+      ok: true,
+      data: { state: 'shipped' },
+    });
     expect(await w.call<OrderView>('merchant', OWNER, { action: 'getOrder', orderId: g.mate })).toMatchObject({
       ok: true,
       data: { kind: 'group', buyerNickname: '学生二', tracking: { carrier: '京东快递', trackingNo: 'JD0001' }, fulfilment: null },

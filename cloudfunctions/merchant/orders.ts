@@ -41,7 +41,6 @@ async function onShopOrder(ctx: Ctx, orderId: string, step: (o: OrderDoc) => Pro
   return done.ok ? ok<OrderView>(await merchantView(ctx, done.order)) : fail(done.code, done.message);
 }
 
-
 export const orderActions = {
   listOrders: action({
     input: merchantInput.listOrders,

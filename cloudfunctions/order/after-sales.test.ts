@@ -12,7 +12,8 @@ const DAY = 86_400_000;
 async function shippedWithPartialRefund() {
   const w = await world({ groupSize: 2 });
   const g = await paidGroup(w);
-  for (const id of [g.leader, g.mate]) expect(await w.call('merchant', OWNER, { action: 'ship', orderId: id, carrier: '商家配送' })).toMatchObject({ ok: true });
+  for (const id of [g.leader, g.mate])
+    expect(await w.call('merchant', OWNER, { action: 'ship', orderId: id, carrier: '商家配送' })).toMatchObject({ ok: true });
   for (const [who, id] of [
     [A, g.leader],
     [B, g.mate],
@@ -68,9 +69,7 @@ describe('after-sales', () => {
   it('two refund requests at once make one request', async () => {
     const w = await world({ groupSize: 2, latencyMs: [0, 3], random: () => 0.5 });
     const g = await paidGroup(w);
-    const answers = await Promise.all(
-      [1, 2, 3].map(() => w.call('order', B, { action: 'requestRefund', orderId: g.mate, amountFen: 100, reason: '其他' })),
-    );
+    const answers = await Promise.all([1, 2, 3].map(() => w.call('order', B, { action: 'requestRefund', orderId: g.mate, amountFen: 100, reason: '其他' })));
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect((await w.refunds()).filter((r) => r.orderId === g.mate)).toHaveLength(1);
   });
@@ -106,19 +105,34 @@ describe('after-sales', () => {
     const first = await ask({ amountFen: 800, note: '灯罩有裂纹', photos: ['cloud://fx/1.jpg'] });
     if (!first.ok) throw new Error(first.message);
     const seen = await w.call<{ items: OrderView[] }>('merchant', OWNER, { action: 'listOrders', state: 'refunding' });
-    expect(seen.ok && seen.data.items.map((o) => [o.id, o.refundRequest])).toEqual([[g.mate, { amountFen: 800, reason: '商品有质量问题', note: '灯罩有裂纹', photos: ['cloud://fx/1.jpg'] }]]);
+    expect(seen.ok && seen.data.items.map((o) => [o.id, o.refundRequest])).toEqual([
+      [g.mate, { amountFen: 800, reason: '商品有质量问题', note: '灯罩有裂纹', photos: ['cloud://fx/1.jpg'] }],
+    ]);
     // Only the shop, with a reason.
     expect(await w.call('merchant', OWNER, { action: 'rejectRefund', orderId: g.mate, reason: ' ' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(await w.call('merchant', RIVAL, { action: 'rejectRefund', orderId: g.mate, reason: '不是我的' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', orderId: g.mate, reason: '照片看不出问题，请补拍' })).toEqual({ ok: true, data: { orderId: g.mate } });
-    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', orderId: g.mate, reason: '照片看不出问题，请补拍' })).toEqual({ ok: true, data: { orderId: g.mate } });
+    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', orderId: g.mate, reason: '照片看不出问题，请补拍' })).toEqual({
+      ok: true,
+      data: { orderId: g.mate },
+    });
+    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', orderId: g.mate, reason: '照片看不出问题，请补拍' })).toEqual({
+      ok: true,
+      data: { orderId: g.mate },
+    });
     expect(await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.mate })).toMatchObject({ ok: false, code: 'BAD_STATE' });
     const view = await w.call<OrderView>('order', B, { action: 'get', orderId: g.mate });
     expect(view).toMatchObject({
       ok: true,
       data: {
         money: 'paid',
-        refund: { id: first.data.refundId, state: 'rejected', rejectReason: '照片看不出问题，请补拍', note: '灯罩有裂纹', photos: ['cloud://fx/1.jpg'], amountFen: 800 },
+        refund: {
+          id: first.data.refundId,
+          state: 'rejected',
+          rejectReason: '照片看不出问题，请补拍',
+          note: '灯罩有裂纹',
+          photos: ['cloud://fx/1.jpg'],
+          amountFen: 800,
+        },
         refundableFen: PRICE_FEN,
         actions: ['requestRefund'],
       },

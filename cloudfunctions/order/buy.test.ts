@@ -2,7 +2,7 @@
 // and given back once, payment straight to 'confirmed' with its commission, pickup with a code
 // checked at handover, delivery with tracking, and bad input that writes nothing.
 import type { Checkout, OrderPage, OrderView } from '../../core/contracts/groupbuy';
-import { ADDRESS, KOC, OWNER, PRODUCT, RIVAL, STUDENTS, SHOP_FULFILMENT, world } from '../groupbuy/fixture';
+import { ADDRESS, KOC, OWNER, PRODUCT, RIVAL, SHOP_FULFILMENT, STUDENTS, world } from '../groupbuy/fixture';
 import { orderInvariants } from '../groupbuy/invariants';
 
 const [A, B, C] = STUDENTS;
@@ -50,7 +50,10 @@ describe('order.buy: bought alone', () => {
     expect((await w.events('order_paid')).map((e) => e.orderId)).toEqual([orderId]);
 
     // A pickup order is not shipped; the merchant marks it ready, twice gives the same code.
-    expect(await w.call('merchant', OWNER, { action: 'ship', orderId, carrier: '顺丰速运', trackingNo: 'SF123' })).toMatchObject({ ok: false, code: 'BAD_STATE' });
+    expect(await w.call('merchant', OWNER, { action: 'ship', orderId, carrier: '顺丰速运', trackingNo: 'SF123' })).toMatchObject({
+      ok: false,
+      code: 'BAD_STATE',
+    });
     const ready = await w.call<OrderView>('merchant', OWNER, { action: 'readyForPickup', orderId });
     expect(ready).toMatchObject({ ok: true, data: { state: 'ready_for_pickup', pickupCode: null } }); // never shown to the merchant
     const code = (await getOrder(w, A, orderId)).pickupCode as string;
@@ -101,13 +104,19 @@ describe('order.buy: bought alone', () => {
     expect(await w.call('merchant', OWNER, { action: 'readyForPickup', orderId })).toMatchObject({ ok: false, code: 'BAD_STATE' });
     const print = w.fingerprint();
     expect(await w.call('merchant', OWNER, { action: 'ship', orderId, carrier: '顺丰速运' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(await w.call('merchant', OWNER, { action: 'ship', orderId, carrier: '顺丰速运', trackingNo: 'SF 12' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await w.call('merchant', OWNER, { action: 'ship', orderId, carrier: '顺丰速运', trackingNo: 'SF 12' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
     expect(w.fingerprint()).toBe(print);
     expect(await w.call('merchant', OWNER, { action: 'ship', orderId, carrier: '顺丰速运', trackingNo: 'SF1234567890' })).toMatchObject({
       ok: true,
       data: { state: 'shipped', tracking: { carrier: '顺丰速运', trackingNo: 'SF1234567890' }, buyerNickname: '学生二' },
     });
-    expect(await getOrder(w, B, orderId)).toMatchObject({ tracking: { carrier: '顺丰速运', trackingNo: 'SF1234567890' }, actions: ['confirmReceipt', 'requestRefund'] });
+    expect(await getOrder(w, B, orderId)).toMatchObject({
+      tracking: { carrier: '顺丰速运', trackingNo: 'SF1234567890' },
+      actions: ['confirmReceipt', 'requestRefund'],
+    });
     expect(await w.call('order', B, { action: 'confirmReceipt', orderId })).toMatchObject({ ok: true, data: { state: 'completed' } });
     // 商家配送 needs no number; shipMany answers per order.
     const more = await Promise.all([w.buy(A, 1), w.buy(C, 1)]);

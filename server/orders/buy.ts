@@ -39,7 +39,7 @@ export async function buy(ctx: Ctx, input: BuyInput) {
     return finish(ctx, existing);
   }
   const product = await getDoc<StockedProduct>(ctx, 'products', input.productId);
-  if (!product || product.status !== 'on_sale') return refusal('NOT_FOUND');
+  if (product?.status !== 'on_sale') return refusal('NOT_FOUND');
   // Plainly not enough: refused before anything is written (the take below decides the rest).
   if (product.stock < input.quantity) return fail('SOLD_OUT', product.stock > 0 ? `库存只剩 ${product.stock} 件，请减少数量` : '已售罄');
   const chosen = chooseFulfilment(await findShop(ctx, product.merchantId), input.fulfilment, true);
@@ -108,7 +108,7 @@ async function end(ctx: Ctx, order: OrderDoc, code: string) {
 /** The product page's checkout: the shop's pickup points and delivery, the price, and how many may be bought. */
 export async function checkout(ctx: Ctx, productId: string) {
   const product = await getDoc<StockedProduct>(ctx, 'products', productId);
-  if (!product || product.status !== 'on_sale') return refusal('NOT_FOUND');
+  if (product?.status !== 'on_sale') return refusal('NOT_FOUND');
   const shop = await findShop(ctx, product.merchantId);
   const stock = Math.max(0, product.stock);
   return ok<Checkout>({ shop: shopFulfilment(shop), maxQuantity: Math.min(stock, MAX_ORDER_QUANTITY), priceFen: product.priceFen, stock });

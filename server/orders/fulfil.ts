@@ -19,7 +19,8 @@ export async function shipOrder(ctx: Ctx, o: OrderDoc, carrier: string, tracking
   if (o.status === 'shipped') return { ok: true, order: o };
   if (o.status !== 'confirmed') return NOT_TO_SHIP;
   const tracking = { carrier, trackingNo };
-  if (await transition(ctx, o._id, 'confirmed', 'shipped', ctx.openid, { shippedAt: new Date(ctx.now()), tracking })) return { ok: true, order: { ...o, status: 'shipped', tracking } };
+  if (await transition(ctx, o._id, 'confirmed', 'shipped', ctx.openid, { shippedAt: new Date(ctx.now()), tracking }))
+    return { ok: true, order: { ...o, status: 'shipped', tracking } };
   const now = await findOrder(ctx, o._id);
   return now?.status === 'shipped' ? { ok: true, order: now } : NOT_TO_SHIP;
 }

@@ -99,7 +99,13 @@ const hexPrefix = /^[0-9a-f]{4,32}$/i;
  * A shop's orders in one state, optionally searched: `q` is the start of an order number or of
  * a buyer's nickname. At most 4 reads after the shop's: buyers named like q, orders, refunds, buyers shown.
  */
-export async function shopOrders(ctx: Ctx, merchantId: string, state: ShopOrderState, q: string | undefined, cursor: string | undefined): Promise<OrderPageResult> {
+export async function shopOrders(
+  ctx: Ctx,
+  merchantId: string,
+  state: ShopOrderState,
+  q: string | undefined,
+  cursor: string | undefined,
+): Promise<OrderPageResult> {
   const _ = ctx.db.command;
   let where = stateWhere(_, merchantId, state);
   if (q) {

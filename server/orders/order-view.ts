@@ -73,7 +73,9 @@ export function toOrderView(o: OrderDoc, opts: ViewOptions): OrderView {
     ...(opts.viewer === 'merchant'
       ? {
           refundRequest:
-            refund?.status === 'requested' ? { amountFen: refund.refundFen, reason: refund.reason, note: refund.note ?? '', photos: refund.photos ?? [] } : null,
+            refund?.status === 'requested'
+              ? { amountFen: refund.refundFen, reason: refund.reason, note: refund.note ?? '', photos: refund.photos ?? [] }
+              : null,
         }
       : {}),
     kind: isSolo(o) ? 'solo' : 'group',

@@ -46,8 +46,7 @@ export async function saveShopFulfilment(ctx: Ctx, shop: ShopDoc, input: z.outpu
   const used = new Set<string>();
   const pickupPoints: PickupPoint[] = input.pickupPoints.map((p, i) => {
     let id = p.id && known.has(p.id) && !used.has(p.id) ? p.id : '';
-    for (let n = 0; !id || used.has(id); n++)
-      id = `pp${createHash('sha256').update(`${shop._id}|${p.name}|${p.place}|${i}|${n}`).digest('hex').slice(0, 12)}`;
+    for (let n = 0; !id || used.has(id); n++) id = `pp${createHash('sha256').update(`${shop._id}|${p.name}|${p.place}|${i}|${n}`).digest('hex').slice(0, 12)}`;
     used.add(id);
     return { id, name: p.name, place: p.place, hours: p.hours };
   });
