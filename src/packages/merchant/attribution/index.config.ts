@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '推荐规则与分享数据' });
+export default definePageConfig({ navigationBarTitleText: '推荐规则' });

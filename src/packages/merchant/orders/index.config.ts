@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '拼团订单', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '订单管理', enablePullDownRefresh: true });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '佣金提现审核', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '提现审核', enablePullDownRefresh: true });

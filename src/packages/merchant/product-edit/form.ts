@@ -76,6 +76,8 @@ export function toInput(
   };
   const res = check(merchantInput.saveProduct, raw, FALLBACK);
   const errors = res.errors ?? {};
+  if (!form.title.trim()) errors.title = '请填写标题';
+  if (!form.stock.trim()) errors.stock = '请填写库存';
   // Not in the contract, but a 划线价 below the price would read as a price rise.
   if (!errors.priceFen && !errors.originalPriceFen && raw.originalPriceFen !== null && raw.originalPriceFen <= raw.priceFen) {
     errors.originalPriceFen = '划线价要高于售价；不需要可留空';

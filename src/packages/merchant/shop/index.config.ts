@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '自提与配送' });
+export default definePageConfig({ navigationBarTitleText: '自提配送' });

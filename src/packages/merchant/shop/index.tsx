@@ -149,7 +149,7 @@ export default function ShopSettings() {
       <Text className='sh-tip muted'>下单时买家只能从这里选择；已下的订单保留下单时的自提点或地址。</Text>
       <ActionBar>
         <Button type='primary' size='large' block testId='shop-save' onClick={save}>
-          {dirty ? '保存设置' : '已保存'}
+          保存设置
         </Button>
       </ActionBar>
       <Dialog
