@@ -21,7 +21,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.join(root, 'src'),
       '@core': path.join(root, 'core'),
     },
-    copy: { patterns: [], options: {} },
+    // H5 only: a favicon (browsers ask for one; without it every page load logs a 404).
+    copy: { patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/assets/tab/home-on.png', to: 'dist/h5/favicon.png' }] : [], options: {} },
     framework: 'react' as const,
     compiler: { type: 'webpack5' as const, prebundle: { enable: false } },
     cache: { enable: false },

@@ -60,6 +60,12 @@ class UserStore {
   get isMerchant() {
     return Boolean(this.profile?.roles.includes('merchant'));
   }
+
+  /** A shop's own account: no student or KOC role, so no orders, commissions or referrers of its own. */
+  get isMerchantOnly() {
+    const roles = this.profile?.roles ?? [];
+    return roles.includes('merchant') && !roles.includes('student') && !roles.includes('koc');
+  }
 }
 
 export const userStore = new UserStore();

@@ -1,49 +1,69 @@
 import type { MyBinding } from '@core/contracts/share';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { myBinding } from '../../api/share';
 import { signInPage } from '../../api/transport';
-import { StateView } from '../../components/StateView';
+import { Button, Cell, CellGroup, Empty } from '../../components/ui';
 import { userStore } from '../../stores/user';
 import './index.css';
 
 const ROLE_NAMES: Record<string, string> = { student: '学生', koc: '种草达人', merchant: '商家', admin: '管理员' };
-
 const CHANNELS: Record<string, string> = { chat: '聊天卡片', group: '群聊卡片', moments: '朋友圈', poster: '海报' };
 
-/** The me page's entries; merchant tools show only to merchants (the server checks the role again). */
-const MENU = [
-  { title: '我的订单', hint: '拼团与退款', url: '/pages/orders/index', testid: 'my-orders', merchantOnly: false },
-  { title: '我的佣金', hint: '同学通过你的分享下单', url: '/packages/koc/earnings/index', testid: 'my-earnings', merchantOnly: false },
-  { title: '我的分享', hint: '每张卡片的打开和新顾客', url: '/packages/koc/share-stats/index', testid: 'my-shares', merchantOnly: false },
-  { title: '拼团活动', hint: '新建与结束', url: '/packages/merchant/campaigns/index', testid: 'merchant-campaigns', merchantOnly: true },
-  { title: '拼团订单', hint: '发货与自提', url: '/packages/merchant/orders/index', testid: 'merchant-orders', merchantOnly: true },
-  { title: '佣金提现审核', hint: '通过或驳回', url: '/packages/merchant/payouts/index', testid: 'merchant-payouts', merchantOnly: true },
-  { title: '佣金设置', hint: '比例、等级与售后期', url: '/packages/merchant/commission/index', testid: 'merchant-commission', merchantOnly: true },
-  { title: '推荐规则与分享数据', hint: '首次或最后触达', url: '/packages/merchant/attribution/index', testid: 'merchant-attribution', merchantOnly: true },
+/** The order shortcuts under 我的订单 (拼多多's row): each opens the list on its tab. */
+const ORDER_SHORTCUTS = [
+  { tab: 'unpaid', label: '待付款' },
+  { tab: 'grouping', label: '待成团' },
+  { tab: 'to_ship', label: '待发货' },
+  { tab: 'to_receive', label: '待收货' },
+  { tab: 'after_sales', label: '售后' },
 ];
+
+const STUDENT_MENU = [
+  { title: '我的佣金', hint: '同学通过你的分享下单', url: '/packages/koc/earnings/index', testid: 'my-earnings' },
+  { title: '我的分享', hint: '每张卡片的打开和新顾客', url: '/packages/koc/share-stats/index', testid: 'my-shares' },
+];
+
+/** Shop tools; only merchants see them (the server checks the role again). */
+const MERCHANT_MENU = [
+  { title: '订单管理', hint: '发货、自提核销、售后', url: '/packages/merchant/orders/index', testid: 'merchant-orders' },
+  { title: '商品管理', hint: '上架、编辑、库存', url: '/packages/merchant/products/index', testid: 'merchant-products' },
+  { title: '拼团活动', hint: '新建与结束', url: '/packages/merchant/campaigns/index', testid: 'merchant-campaigns' },
+  { title: '自提点与配送', hint: '取货地点和送货上门', url: '/packages/merchant/shop/index', testid: 'merchant-shop' },
+  { title: '佣金提现审核', hint: '通过或驳回', url: '/packages/merchant/payouts/index', testid: 'merchant-payouts' },
+  { title: '佣金设置', hint: '比例、等级与售后期', url: '/packages/merchant/commission/index', testid: 'merchant-commission' },
+  { title: '推荐规则与分享数据', hint: '首次或最后触达', url: '/packages/merchant/attribution/index', testid: 'merchant-attribution' },
+];
+
+const go = (url: string) => Taro.navigateTo({ url });
 
 export default observer(function Me() {
   const { profile, status, error } = userStore;
   const [bindings, setBindings] = useState<MyBinding[]>([]);
   useDidShow(async () => {
     await userStore.login();
-    if (!userStore.profile) return;
+    if (!userStore.profile || userStore.isMerchantOnly) return;
     const res = await myBinding();
     if (res.ok) setBindings(res.data);
   });
   if (!profile) {
     return (
       <View className='page'>
-        <StateView loading={status !== 'error'} error={status === 'error' ? error : undefined} onRetry={() => void userStore.login(true)} />
+        {status === 'error' ? (
+          <Empty title='没有登录上' hint={error} actionText='重试' onAction={() => userStore.login(true)} />
+        ) : (
+          <Text className='me-loading'>加载中…</Text>
+        )}
       </View>
     );
   }
+  // A shop's account sees its shop, not a student's orders, commissions and referrers.
+  const buyer = !userStore.isMerchantOnly;
   return (
-    <View className='page'>
-      <View className='me-head' onClick={() => Taro.navigateTo({ url: '/pages/profile/index' })}>
+    <View className='page me-page'>
+      <View className='me-head' onClick={() => go('/pages/profile/index')}>
         {profile.avatarUrl ? (
           <Image className='me-avatar' src={profile.avatarUrl} mode='aspectFill' />
         ) : (
@@ -53,11 +73,7 @@ export default observer(function Me() {
           <Text className='me-name' data-testid='me-nickname'>
             {profile.nickname}
           </Text>
-          <Text className='me-campus'>
-            {profile.campusName ?? '还没选学校'}
-            {profile.grade ? ` · ${profile.grade}` : ''}
-            {profile.major ? ` · ${profile.major}` : ''}
-          </Text>
+          <Text className='me-campus'>{[profile.campusName ?? (buyer ? '还没选学校' : ''), profile.grade, profile.major].filter(Boolean).join(' · ')}</Text>
           <View className='me-roles'>
             {profile.roles.map((r) => (
               <Text key={r} className='me-role'>
@@ -68,49 +84,71 @@ export default observer(function Me() {
         </View>
         <Text className='me-edit'>编辑资料 ›</Text>
       </View>
-      {profile.interests.length > 0 ? (
-        <View className='section'>
-          <Text className='section-title'>我的兴趣</Text>
-          <View>
+
+      {buyer ? (
+        <CellGroup>
+          <Cell title='我的订单' value='全部' arrow onClick={() => go('/pages/orders/index')} testId='my-orders' />
+          <View className='me-shortcuts'>
+            {ORDER_SHORTCUTS.map((s) => (
+              <View key={s.tab} className='me-shortcut' data-testid={`my-orders-${s.tab}`} onClick={() => go(`/pages/orders/index?tab=${s.tab}`)}>
+                <View className={`me-shortcut-icon me-shortcut-${s.tab}`} />
+                <Text className='me-shortcut-label'>{s.label}</Text>
+              </View>
+            ))}
+          </View>
+        </CellGroup>
+      ) : null}
+
+      {userStore.isMerchant ? (
+        <CellGroup title='我的店铺'>
+          {MERCHANT_MENU.map((m) => (
+            <Cell key={m.url} title={m.title} label={m.hint} arrow onClick={() => go(m.url)} testId={m.testid} />
+          ))}
+        </CellGroup>
+      ) : null}
+
+      {buyer ? (
+        <CellGroup title='分享与佣金'>
+          {STUDENT_MENU.map((m) => (
+            <Cell key={m.url} title={m.title} label={m.hint} arrow onClick={() => go(m.url)} testId={m.testid} />
+          ))}
+        </CellGroup>
+      ) : null}
+
+      {buyer && profile.interests.length > 0 ? (
+        <CellGroup title='我的兴趣'>
+          <View className='me-chips'>
             {profile.interests.map((i) => (
               <Text key={i} className='chip chip-on'>
                 {i}
               </Text>
             ))}
           </View>
-        </View>
+        </CellGroup>
       ) : null}
-      {MENU.filter((m) => !m.merchantOnly || userStore.isMerchant).map((m) => (
-        <View key={m.url} className='section me-link' data-testid={m.testid} onClick={() => Taro.navigateTo({ url: m.url })}>
-          <Text className='section-title me-link-title'>{m.title}</Text>
-          <Text className='muted'>{m.hint} ›</Text>
-        </View>
-      ))}
+
       {bindings.length > 0 ? (
-        <View className='section' data-testid='my-bindings'>
-          <Text className='section-title'>我的推荐人</Text>
+        <CellGroup title='我的推荐人' testId='my-bindings'>
           {bindings.map((b) => (
-            <View key={b.scope} className='me-binding'>
-              <Text className='me-binding-who'>
-                {b.sharerNickname} · {b.scopeName} · {CHANNELS[b.channel] ?? b.channel}
-              </Text>
-              <Text className='muted'>{b.reason}</Text>
-            </View>
+            <Cell key={b.scope} title={`${b.sharerNickname} · ${b.scopeName}`} label={`${CHANNELS[b.channel] ?? b.channel} · ${b.reason}`} />
           ))}
-          <Text className='muted'>推荐人只在你下单后获得佣金，你的价格不变。</Text>
-        </View>
+          <Text className='me-note'>推荐人只在你下单后获得佣金，你的价格不变。</Text>
+        </CellGroup>
       ) : null}
-      <View className='section'>
-        <Text className='section-title'>隐私</Text>
-        <Text className='muted'>你的资料只用于展示和推荐，可随时在“编辑资料”里修改。课表等敏感信息会单独征得你的同意。</Text>
-      </View>
+
+      <CellGroup title='隐私'>
+        <Text className='me-note'>你的资料只用于展示和推荐，可随时在“编辑资料”里修改。课表等敏感信息会单独征得你的同意。</Text>
+      </CellGroup>
+
       {signInPage ? (
-        <View className='section'>
-          <Text className='muted'>本地云演示：当前身份 {profile.openid}</Text>
-          <Button className='btn-plain me-switch' onClick={() => Taro.reLaunch({ url: signInPage ?? '/' })}>
-            切换演示用户
-          </Button>
-        </View>
+        <CellGroup title='本地云演示'>
+          <View className='me-demo'>
+            <Text className='me-demo-who'>当前身份 {profile.openid}</Text>
+            <Button size='small' onClick={() => Taro.reLaunch({ url: signInPage ?? '/' })}>
+              切换演示用户
+            </Button>
+          </View>
+        </CellGroup>
       ) : null}
     </View>
   );

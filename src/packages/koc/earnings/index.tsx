@@ -3,17 +3,31 @@
 import type { CommissionItem, CommissionSummary, WithdrawalView } from '@core/contracts/commission';
 import { formatFen } from '@core/money';
 import { TIER_NAMES } from '@core/tiers';
-import { MAX_WITHDRAWAL_FEN, WITHDRAWAL_NAMES } from '@core/withdrawal-machine';
-import { Button, Text, View } from '@tarojs/components';
+import { MAX_WITHDRAWAL_FEN, WITHDRAWAL_NAMES, type WithdrawalState } from '@core/withdrawal-machine';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { commissionList, commissionSummary, confirmWithdrawal, myWithdrawals, requestWithdrawal } from '../../../api/commission';
 import { newRequestId } from '../../../api/groupbuy';
 import { confirmTransfer } from '../../../api/transport';
-import { StateView } from '../../../components/StateView';
+import { Button, CellGroup, Empty, Tag, type TagTone, toast } from '../../../components/ui';
 import { transferProblem } from '../../../services/merchant-transfer';
+import { formatDate, formatShortDateTime } from '../../../utils/time';
 import './index.css';
-import { ActionButton } from '../../../components/ActionButton';
+
+/** Asked for, not approved yet: still counted in the ledger's available balance, but not available to ask for again. */
+const requestedFen = (ws: WithdrawalView[], merchantId?: string) =>
+  ws.filter((w) => w.status === 'requested' && (!merchantId || w.merchantId === merchantId)).reduce((s, w) => s + w.amountFen, 0);
+
+const WITHDRAWAL_TONES: Record<WithdrawalState, TagTone> = {
+  requested: 'warning',
+  approved: 'warning',
+  awaiting_confirmation: 'warning',
+  paid: 'success',
+  rejected: 'danger',
+  failed: 'danger',
+  expired: 'neutral',
+};
 
 export default function Earnings() {
   const [summary, setSummary] = useState<CommissionSummary | null>(null);
@@ -34,18 +48,12 @@ export default function Earnings() {
     Taro.stopPullDownRefresh();
   });
 
-  const [busy, setBusy] = useState(false);
   const withdraw = async (merchantId: string, availableFen: number) => {
-    setBusy(true);
-    try {
-      // One withdrawal stays below the amount where WeChat would want the KOC's real name; a fresh
-      // request id per tap, so a refused attempt never blocks the next one.
-      const res = await requestWithdrawal(merchantId, Math.min(availableFen, MAX_WITHDRAWAL_FEN), newRequestId());
-      Taro.showToast({ title: res.ok ? '已提交，等商家审核' : res.message, icon: res.ok ? 'success' : 'none' });
-      await load();
-    } finally {
-      setBusy(false);
-    }
+    // One withdrawal stays below the amount where WeChat would want the KOC's real name; a fresh
+    // request id per tap, so a refused attempt never blocks the next one.
+    const res = await requestWithdrawal(merchantId, Math.min(availableFen, MAX_WITHDRAWAL_FEN), newRequestId());
+    toast(res.ok ? '已提交，等商家审核' : res.message, res.ok ? 'success' : 'error');
+    await load();
   };
   const confirm = async (w: WithdrawalView) => {
     // The server is told only after WeChat's sheet reported success; a cancel or a failure leaves
@@ -58,18 +66,22 @@ export default function Earnings() {
       return;
     }
     const res = await confirmWithdrawal(w.id);
-    Taro.showToast({ title: res.ok && res.data.status === 'paid' ? '已到账' : res.ok ? '处理中' : res.message, icon: 'none' });
-    void load();
+    toast(res.ok && res.data.status === 'paid' ? '已到账' : res.ok ? '处理中' : res.message);
+    await load();
   };
 
   if (!summary)
     return (
       <View className='page'>
-        <StateView loading={!error} error={error} onRetry={() => void load()} />
+        {error ? <Empty title='佣金没有加载出来' hint={error} actionText='重试' onAction={load} /> : <Text className='ea-loading'>加载中…</Text>}
       </View>
     );
+  // A requested withdrawal stays in the ledger's available balance until the merchant approves
+  // it; shown as available it would look like money that can be asked for twice.
+  const processingFen = requestedFen(withdrawals) + summary.inTransitFen;
+  const availableFen = summary.availableFen - requestedFen(withdrawals);
   return (
-    <View className='page'>
+    <View className='page ea-page'>
       <View className='section ea-balances'>
         <View className='ea-b'>
           <Text className='ea-n' data-testid='balance-pending'>
@@ -78,8 +90,8 @@ export default function Earnings() {
           <Text className='muted'>待结算</Text>
         </View>
         <View className='ea-b'>
-          <Text className={`ea-n ${summary.availableFen < 0 ? 'ea-neg' : ''}`} data-testid='balance-available'>
-            {formatFen(summary.availableFen)}
+          <Text className={`ea-n ${availableFen < 0 ? 'ea-neg' : ''}`} data-testid='balance-available'>
+            {formatFen(availableFen)}
           </Text>
           <Text className='muted'>可提现</Text>
         </View>
@@ -90,64 +102,79 @@ export default function Earnings() {
           <Text className='muted'>已提现</Text>
         </View>
       </View>
-      {summary.inTransitFen > 0 ? <Text className='ea-note'>另有 {formatFen(summary.inTransitFen)} 正在转账，确认收款后到账</Text> : null}
+      {processingFen > 0 ? (
+        <Text className='ea-note' data-testid='balance-processing'>
+          提现处理中 {formatFen(processingFen)}（等商家审核或等你确认收款，完成后计入已提现）
+        </Text>
+      ) : null}
       {summary.clawedBackFen > 0 ? <Text className='ea-note'>退款已收回佣金 {formatFen(summary.clawedBackFen)}；余额为负时会从之后的佣金里扣回</Text> : null}
-      {summary.programs.map((p) => (
-        <View key={p.merchantId} className='section'>
-          <View className='ea-row'>
-            <Text className='section-title ea-shop'>{p.merchantName}</Text>
-            <Text className='ea-badge'>{TIER_NAMES[p.tier]}</Text>
-          </View>
-          {p.next ? (
-            <Text className='muted'>
-              距{TIER_NAMES[p.next.tier]}：还差成交 {formatFen(p.next.revenueFenLeft)}、{p.next.ordersLeft} 单（近 90 天，只看你自己的成交）
-            </Text>
-          ) : (
-            <Text className='muted'>已是最高等级</Text>
-          )}
-          <View className='ea-row ea-withdraw'>
-            <Text>可提现 {formatFen(p.availableFen)}</Text>
-            <ActionButton
-              className={p.openWithdrawal || p.availableFen < 1000 ? 'btn-plain' : 'btn-primary'}
-              size='mini'
-              data-testid='withdraw-button'
-              // One withdrawal per shop at a time (the server refuses a second): say so before the tap.
-              disabled={p.openWithdrawal || p.availableFen < 1000 || busy}
-              onClick={() => withdraw(p.merchantId, p.availableFen)}
-            >
-              {p.openWithdrawal
-                ? '提现处理中'
-                : p.availableFen < 1000
-                  ? '满 ¥10 可提现'
-                  : p.availableFen > MAX_WITHDRAWAL_FEN
-                    ? `提现 ${formatFen(MAX_WITHDRAWAL_FEN)}`
-                    : '全部提现'}
-            </ActionButton>
-          </View>
-          {p.openWithdrawal ? (
-            <Text className='muted' data-testid='withdraw-open-hint'>
-              这家店有一笔提现还在处理中（待商家审核或待你确认收款），完成后才能再次申请
-            </Text>
-          ) : null}
-        </View>
-      ))}
-      {withdrawals.length > 0 ? (
-        <View className='section'>
-          <Text className='section-title'>提现记录</Text>
-          {withdrawals.map((w) => (
-            <View key={w.id} className='ea-row ea-item' data-testid='withdrawal'>
-              <Text>
-                {formatFen(w.amountFen)} · {WITHDRAWAL_NAMES[w.status]}
-                {w.reason ? `（${w.reason}）` : ''}
+      {summary.programs.map((p) => {
+        const asked = requestedFen(withdrawals, p.merchantId);
+        const free = p.availableFen - asked;
+        return (
+          <View key={p.merchantId} className='section'>
+            <View className='ea-row'>
+              <Text className='section-title ea-shop'>{p.merchantName}</Text>
+              <Tag tone='success'>{TIER_NAMES[p.tier]}</Tag>
+            </View>
+            {p.next ? (
+              <Text className='muted'>
+                距{TIER_NAMES[p.next.tier]}：还差成交 {formatFen(p.next.revenueFenLeft)}、{p.next.ordersLeft} 单（近 90 天，只看你自己的成交）
               </Text>
+            ) : (
+              <Text className='muted'>已是最高等级</Text>
+            )}
+            <View className='ea-row ea-withdraw'>
+              <View className='ea-withdraw-main'>
+                {p.openWithdrawal ? (
+                  <Text className='ea-processing'>提现处理中{asked > 0 ? ` ${formatFen(asked)}` : ''}</Text>
+                ) : (
+                  <Text>可提现 {formatFen(free)}</Text>
+                )}
+                {p.openWithdrawal && free > 0 ? <Text className='muted'>另有 {formatFen(free)} 待这笔完成后可提</Text> : null}
+              </View>
+              <Button
+                size='small'
+                type={p.openWithdrawal || free < 1000 ? 'default' : 'primary'}
+                testId='withdraw-button'
+                // One withdrawal per shop at a time (the server refuses a second): say so before the tap.
+                disabled={p.openWithdrawal || free < 1000}
+                onClick={() => withdraw(p.merchantId, free)}
+              >
+                {p.openWithdrawal ? '处理中' : free < 1000 ? '满 ¥10 可提现' : free > MAX_WITHDRAWAL_FEN ? `提现 ${formatFen(MAX_WITHDRAWAL_FEN)}` : '全部提现'}
+              </Button>
+            </View>
+            {p.openWithdrawal ? (
+              <Text className='muted ea-hint' data-testid='withdraw-open-hint'>
+                这家店有一笔提现还在处理中（待商家审核或待你确认收款），完成后才能再次申请
+              </Text>
+            ) : null}
+          </View>
+        );
+      })}
+      {withdrawals.length > 0 ? (
+        <CellGroup title='提现记录'>
+          {withdrawals.map((w) => (
+            <View key={w.id} className='ea-wd' data-testid='withdrawal'>
+              <View className='ea-wd-main'>
+                <View className='ea-wd-line'>
+                  <Text className='ea-wd-amount'>{formatFen(w.amountFen)}</Text>
+                  <Tag tone={WITHDRAWAL_TONES[w.status]}>{WITHDRAWAL_NAMES[w.status]}</Tag>
+                </View>
+                <Text className='muted'>
+                  {formatShortDateTime(w.createdAt)}
+                  {w.reason ? ` · ${w.reason}` : ''}
+                  {w.status === 'awaiting_confirmation' && w.confirmBy ? ` · 请在 ${formatShortDateTime(w.confirmBy)} 前确认` : ''}
+                </Text>
+              </View>
               {w.status === 'awaiting_confirmation' ? (
-                <Button className='btn-primary' size='mini' data-testid='confirm-button' onClick={() => void confirm(w)}>
+                <Button type='primary' size='small' testId='confirm-button' onClick={() => confirm(w)}>
                   确认收款
                 </Button>
               ) : null}
             </View>
           ))}
-        </View>
+        </CellGroup>
       ) : null}
       <View className='section'>
         <Text className='section-title'>佣金明细</Text>
@@ -159,12 +186,8 @@ export default function Earnings() {
               <Text className='ea-amount'>{formatFen(c.currentFen)}</Text>
             </View>
             <Text className='muted'>
-              {c.state === 'pending'
-                ? c.maturesAt
-                  ? `售后期结束后可提现（${new Date(c.maturesAt).toLocaleDateString('zh-CN')}）`
-                  : '订单完成并过售后期后可提现'
-                : '可提现'}{' '}
-              · 佣金比例 {c.rateBp / 100}%{c.currentFen < c.earnedFen ? ` · 退款收回 ${formatFen(c.earnedFen - c.currentFen)}` : ''}
+              {c.state === 'pending' ? (c.maturesAt ? `售后期结束后可提现（${formatDate(c.maturesAt)}）` : '订单完成并过售后期后可提现') : '可提现'} · 佣金比例{' '}
+              {c.rateBp / 100}%{c.currentFen < c.earnedFen ? ` · 退款收回 ${formatFen(c.earnedFen - c.currentFen)}` : ''}
             </Text>
             <Text className='ea-why'>为什么算你的：{c.reason}</Text>
           </View>
