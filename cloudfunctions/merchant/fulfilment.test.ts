@@ -74,5 +74,14 @@ describe('shop fulfilment', () => {
       data: { kind: 'group', buyerNickname: '学生二', tracking: { carrier: '京东快递', trackingNo: 'JD0001' }, fulfilment: null },
     });
     expect(await w.call('merchant', RIVAL, { action: 'getOrder', orderId: g.mate })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // Searched by the start of the order number (any case), or by the buyer's nickname.
+    const search = async (q: string) => {
+      const r = await w.call<{ items: OrderView[] }>('merchant', OWNER, { action: 'listOrders', state: 'all', q });
+      return r.ok ? r.data.items.map((o) => o.id) : r.code;
+    };
+    expect(await search(g.mate.slice(0, 8).toUpperCase())).toEqual([g.mate]);
+    expect(await search('学生一')).toEqual([g.leader]);
+    expect(await search('没有这个人')).toEqual([]);
+    expect(await w.call('merchant', RIVAL, { action: 'listOrders', state: 'all', q: g.mate.slice(0, 8) })).toMatchObject({ ok: true, data: { items: [] } });
   });
 });
