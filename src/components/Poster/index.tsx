@@ -1,7 +1,8 @@
 // The poster on H5: the same content as the weapp canvas poster, as a page element to
 // screenshot or long-press (browsers cannot hand an image to WeChat's share menu).
 import { formatFen } from '@core/money';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
+import { Button } from '../ui';
 import './index.css';
 
 export interface PosterProps {
@@ -28,9 +29,9 @@ export function Poster(p: PosterProps) {
           <Image className='poster-code' src={p.codeImage} data-testid='poster-code' />
         </View>
       </View>
-      <Button className='btn-plain poster-close' onClick={p.onClose}>
-        关闭
-      </Button>
+      <View className='poster-close'>
+        <Button onClick={p.onClose}>关闭</Button>
+      </View>
     </View>
   );
 }

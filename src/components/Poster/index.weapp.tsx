@@ -1,9 +1,10 @@
 // The poster on weapp: drawn on a 2d canvas (product image, price, sharer, mini-program code),
 // exported as an image to save or to share through WeChat's image menu.
 import { formatFen } from '@core/money';
-import { Button, Canvas, Image, View } from '@tarojs/components';
+import { Canvas, Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { Button } from '../ui';
 import type { PosterProps } from './index';
 import './index.css';
 
@@ -92,13 +93,13 @@ export function Poster(p: PosterProps) {
       <Canvas type='2d' id='poster-canvas' style={{ width: `${W}px`, height: `${H}px`, position: 'absolute', left: '-9999px' }} />
       {path ? <Image className='poster' src={path} mode='widthFix' /> : null}
       <View style={{ display: 'flex', gap: '12px', marginTop: '16px' }}>
-        <Button className='btn-primary' size='mini' disabled={!path} onClick={() => void save()}>
+        <Button type='primary' size='small' disabled={!path} onClick={save}>
           保存图片
         </Button>
-        <Button className='btn-primary' size='mini' disabled={!path} onClick={() => void share()}>
+        <Button type='primary' size='small' disabled={!path} onClick={share}>
           分享图片
         </Button>
-        <Button className='btn-plain' size='mini' onClick={p.onClose}>
+        <Button size='small' onClick={p.onClose}>
           关闭
         </Button>
       </View>

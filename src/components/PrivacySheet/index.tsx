@@ -1,7 +1,8 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Button as TaroButton, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { privacy } from '../../services/privacy';
+import { Button } from '../ui';
 import './index.css';
 
 /** Shown when WeChat needs the student's consent before a privacy API; see services/privacy. */
@@ -20,17 +21,18 @@ export const PrivacySheet = observer(function PrivacySheet() {
           。我们只为你选择的功能使用这些信息；不同意也可以继续浏览。
         </Text>
         <View className='privacy-actions'>
-          <Button className='btn-plain privacy-btn' onClick={() => privacy.disagree()}>
+          <Button size='large' block onClick={() => privacy.disagree()}>
             不同意
           </Button>
-          <Button
+          {/* WeChat's agree button must be its own open-type button with an id; styled like ours. */}
+          <TaroButton
             id='agree-privacy'
-            className='btn-primary privacy-btn'
+            className='ui-btn ui-btn-primary ui-btn-large ui-btn-block privacy-btn'
             openType='agreePrivacyAuthorization'
             onAgreePrivacyAuthorization={() => privacy.agree('agree-privacy')}
           >
             同意并继续
-          </Button>
+          </TaroButton>
         </View>
       </View>
     </View>

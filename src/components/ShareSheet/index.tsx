@@ -1,6 +1,7 @@
 // H5 only: WeChat has its own share sheet; in a browser the card is a link to copy and send.
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { Button, toast } from '../ui';
 import './index.css';
 
 export function shareLink(code: string, scene?: number): string {
@@ -11,7 +12,7 @@ export function shareLink(code: string, scene?: number): string {
 export function ShareSheet({ code, onClose, onPoster }: { code: string; onClose: () => void; onPoster?: () => void }) {
   const chat = shareLink(code);
   const group = shareLink(code, 1008);
-  const copy = (data: string) => Taro.setClipboardData({ data }).catch(() => Taro.showToast({ title: '复制失败，请长按链接手动复制', icon: 'none' }));
+  const copy = (data: string) => Taro.setClipboardData({ data }).catch(() => toast('复制失败，请长按链接手动复制'));
   return (
     <View className='sheet-mask' onClick={onClose}>
       <View className='sheet' onClick={(e) => e.stopPropagation()}>
@@ -20,20 +21,22 @@ export function ShareSheet({ code, onClose, onPoster }: { code: string; onClose:
         <Text className='sheet-link' data-testid='share-link' userSelect>
           {chat}
         </Text>
-        <Button className='btn-plain sheet-btn' onClick={() => void copy(chat)}>
+        <Button block onClick={() => copy(chat)}>
           复制链接
         </Button>
         <Text className='sheet-label'>群聊链接（在群里打开记为群聊渠道）</Text>
         <Text className='sheet-link' data-testid='share-link-group' userSelect>
           {group}
         </Text>
-        <Button className='btn-plain sheet-btn' onClick={() => void copy(group)}>
+        <Button block onClick={() => copy(group)}>
           复制群聊链接
         </Button>
         {onPoster ? (
-          <Button className='btn-primary sheet-btn' onClick={onPoster}>
-            生成海报
-          </Button>
+          <View className='sheet-poster'>
+            <Button type='primary' size='large' block onClick={onPoster}>
+              生成海报
+            </Button>
+          </View>
         ) : null}
       </View>
     </View>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { newLocalStudentOpenid, setLocalOpenid } from '../../api/local-identity';
-import { StateView } from '../../components/StateView';
+import { Empty } from '../../components/ui';
 import { userStore } from '../../stores/user';
 import './index.css';
 
@@ -52,7 +52,8 @@ export default function DevLogin() {
         <Text className='dl-title'>校园种草 · 本地云</Text>
         <Text className='dl-sub'>选择一个演示身份进入。正式小程序里由微信登录，不会出现这个页面。</Text>
       </View>
-      <StateView loading={loading} error={error} onRetry={() => void load()} />
+      {loading ? <Text className='muted'>加载中…</Text> : null}
+      {error ? <Empty title='演示用户没有加载出来' hint={error} actionText='重试' onAction={load} /> : null}
       {users.map((u) => (
         <View key={u.openid} className='dl-user' data-testid={`login-${u.openid}`} onClick={() => void choose(u.openid)}>
           <View className='dl-avatar'>{u.nickname.slice(0, 1)}</View>

@@ -7,10 +7,9 @@ import { useState } from 'react';
 import { uploadImage } from '../../api/transport';
 import { listCampuses } from '../../api/user';
 import { PrivacySheet } from '../../components/PrivacySheet';
-import { StateView } from '../../components/StateView';
+import { toast, Button as UiButton } from '../../components/ui';
 import { userStore } from '../../stores/user';
 import './index.css';
-import { ActionButton } from '../../components/ActionButton';
 
 type Profile = NonNullable<typeof userStore.profile>;
 
@@ -29,7 +28,7 @@ export default observer(function ProfileEdit() {
   if (!profile)
     return (
       <View className='page'>
-        <StateView loading />
+        <Text className='pf-loading'>加载中…</Text>
       </View>
     );
   return <ProfileForm profile={profile} campuses={campuses} />;
@@ -51,7 +50,7 @@ function ProfileForm({ profile, campuses }: { profile: Profile; campuses: Campus
     try {
       setAvatarUrl(await uploadImage(tempPath, 'avatars'));
     } catch {
-      Taro.showToast({ title: '头像上传失败，请重试', icon: 'none' });
+      toast('头像上传失败，请重试', 'error');
     } finally {
       setUploading(false);
     }
@@ -62,7 +61,7 @@ function ProfileForm({ profile, campuses }: { profile: Profile; campuses: Campus
   };
   const toggleInterest = (i: string) => {
     if (interests.includes(i)) setInterests(interests.filter((x) => x !== i));
-    else if (interests.length >= INTERESTS_MAX) Taro.showToast({ title: `最多选 ${INTERESTS_MAX} 个`, icon: 'none' });
+    else if (interests.length >= INTERESTS_MAX) toast(`最多选 ${INTERESTS_MAX} 个`);
     else setInterests([...interests, i]);
   };
   const save = async () => {
@@ -80,7 +79,7 @@ function ProfileForm({ profile, campuses }: { profile: Profile; campuses: Campus
     });
     setSaving(false);
     if (!res.ok) return setError(res.message);
-    Taro.showToast({ title: '已保存', icon: 'success' });
+    toast('已保存', 'success');
     setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' })), 600);
   };
 
@@ -159,9 +158,9 @@ function ProfileForm({ profile, campuses }: { profile: Profile; campuses: Campus
       </View>
       {error ? <Text className='pf-error'>{error}</Text> : null}
       <View className='pf-actions'>
-        <ActionButton className='btn-primary' data-testid='save-profile' loading={saving} disabled={saving || uploading} onClick={() => save()}>
+        <UiButton type='primary' size='large' block testId='save-profile' loading={saving} disabled={uploading} onClick={save}>
           保存
-        </ActionButton>
+        </UiButton>
       </View>
       <PrivacySheet />
     </View>

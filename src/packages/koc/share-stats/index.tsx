@@ -2,8 +2,9 @@
 // Orders and revenue join here when orders exist (events and orders share the card's code).
 import { formatFen } from '@core/money';
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { shareStats } from '../../../api/share';
-import { StateView } from '../../../components/StateView';
+import { Empty } from '../../../components/ui';
 import { useRemote } from '../../../stores/use-remote';
 import './index.css';
 
@@ -51,13 +52,16 @@ export default function ShareStats() {
           </Text>
         </View>
       ))}
-      <StateView
-        loading={loading}
-        error={error}
-        onRetry={() => void load()}
-        empty={cards?.length === 0 ? '还没有分享过' : undefined}
-        emptyHint='在商品页点“分享给同学”，这里会显示每张卡片带来的访问和新顾客。分享本身没有奖励，同学通过你的推荐下单后才有佣金。'
-      />
+      {loading ? <Text className='ss-loading'>加载中…</Text> : null}
+      {error ? <Empty title='分享数据没有加载出来' hint={error} actionText='重试' onAction={load} /> : null}
+      {cards?.length === 0 ? (
+        <Empty
+          title='还没有分享过'
+          hint='在商品页点“分享给同学”，这里会显示每张卡片带来的访问和新顾客。分享本身没有奖励，同学通过你的推荐下单后才有佣金。'
+          actionText='去逛逛'
+          onAction={() => Taro.switchTab({ url: '/pages/index/index' })}
+        />
+      ) : null}
     </View>
   );
 }
