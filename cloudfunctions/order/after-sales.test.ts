@@ -86,6 +86,12 @@ describe('after-sales', () => {
     if (!mate.ok) throw new Error(mate.message);
     w.clock.advance(25 * 3600_000);
     await w.settle(); // the group failed: both cancelled, A refunded in full
+    // The paid leader may start again (the order page offers 再拼一单); B's unpaid seat had expired long before.
+    expect(await w.call('order', A, { action: 'get', orderId: lead.data.orderId })).toMatchObject({
+      ok: true,
+      data: { state: 'cancelled', actions: ['regroup'] },
+    });
+    expect(await w.call('order', B, { action: 'get', orderId: mate.data.orderId })).toMatchObject({ ok: true, data: { state: 'cancelled', actions: [] } });
     expect(await ask(A, lead.data.orderId)).toMatchObject({ ok: false, code: 'BAD_STATE' });
     expect(await ask(B, mate.data.orderId)).toMatchObject({ ok: false, code: 'BAD_STATE' });
     expect(await ask(C, lead.data.orderId)).toMatchObject({ ok: false, code: 'NOT_FOUND' }); // not the buyer
