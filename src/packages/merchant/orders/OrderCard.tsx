@@ -71,6 +71,16 @@ export function OrderCard({
           {o.tracking.trackingNo ? ` · ${o.tracking.trackingNo}` : ''}
         </Text>
       ) : null}
+      {!request && o.refund?.state === 'rejected' ? (
+        <Text className='muted mo-where' data-testid='refund-rejected'>
+          已驳回售后申请（{formatFen(o.refund.amountFen)}）：{o.refund.rejectReason}
+        </Text>
+      ) : null}
+      {!request && (o.refund?.state === 'refunding' || o.refund?.state === 'succeeded') ? (
+        <Text className='muted mo-where'>
+          {o.refund.state === 'refunding' ? '退款中' : '已退款'} {formatFen(o.refund.amountFen)}：{o.refund.reason}
+        </Text>
+      ) : null}
       {request ? (
         <View className='mo-refund' data-testid='refund-request'>
           <Text className='mo-refund-head'>
