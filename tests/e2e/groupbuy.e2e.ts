@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { startE2E } from './harness';
+import { eventually, startE2E } from './harness';
 
 let e2e: Awaited<ReturnType<typeof startE2E>>;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ async function checkoutWithPickup(page: Page) {
   await page.locator('[data-testid="checkout-submit"]:visible').click();
 }
 
-test('three students fill a 3-seat group through an invite link and pay; the merchant ships the three orders', () =>
+test('three students fill a 3-seat group through an invite link and pay; the merchant gets the three pickup orders ready, hands one over against its code and approves a partial refund', () =>
   e2e.screenshotsOnFailure('groupbuy', async () => {
     const leader = await e2e.newUser();
     await e2e.signIn(leader.page, 'demo-student-1');
@@ -59,31 +59,49 @@ test('three students fill a 3-seat group through an invite link and pay; the mer
     await e2e.signIn(merchant.page, 'demo-merchant-1');
     await merchant.page.goto(`${e2e.base}/#/packages/merchant/orders/index`);
     await merchant.page.locator('[data-testid="confirmed-count"]').getByText('待发货 3 单').waitFor();
+    // Checkout chose a pickup point: the shop gets each order ready (the buyer gets a code) instead of shipping it.
     for (let i = 0; i < 3; i++) {
-      await merchant.page.locator('[data-testid="ship-button"]:visible').first().click();
-      await merchant.page.locator('[data-testid="ship-carrier-option"]:visible').getByText('商家配送', { exact: true }).click();
-      await merchant.page.locator('[data-testid="ship-confirm"]:visible').click();
+      await merchant.page.locator('[data-testid="ready-button"]:visible').first().click();
       await merchant.page
         .locator('[data-testid="confirmed-count"]')
         .getByText(`待发货 ${2 - i} 单`)
         .waitFor();
     }
-    expect((await e2e.cloud.db.collection('orders').where({ status: 'shipped' }).count()).total).toBe(3);
+    expect((await e2e.cloud.db.collection('orders').where({ status: 'ready_for_pickup' }).count()).total).toBe(3);
+
+    // Handover at the point: a wrong code is refused next to the field, the buyer's code completes the order.
+    const { data: leaderOrders } = await e2e.cloud.db
+      .collection<{ _id: string; pickupCode: string }>('orders')
+      .where({ buyer: 'demo-student-1', status: 'ready_for_pickup' })
+      .get();
+    await merchant.page.locator('[data-testid="order-tabs-ready_for_pickup"]').click();
+    await merchant.page.locator('[data-testid="merchant-order"]:visible').filter({ hasText: '林小满' }).locator('[data-testid="verify-button"]').click();
+    const wrong = leaderOrders[0].pickupCode === '000000' ? '111111' : '000000';
+    await merchant.page.locator('[data-testid="verify-code"]:visible input').fill(wrong);
+    await merchant.page.locator('[data-testid="verify-confirm"]:visible').click();
+    await merchant.page
+      .locator('[data-testid="verify-code-field-error"]:visible')
+      .getByText(/取货码不对/)
+      .waitFor();
+    await merchant.page.locator('[data-testid="verify-code"]:visible input').fill(leaderOrders[0].pickupCode);
+    await merchant.page.locator('[data-testid="verify-confirm"]:visible').click();
+    await merchant.page.locator('[data-testid="verify"]').waitFor({ state: 'detached' });
+    await eventually(async () => expect((await e2e.cloud.db.collection('orders').doc(leaderOrders[0]._id).get()).data).toMatchObject({ status: 'completed' }));
 
     // After-sales: a buyer asks for part of the money back; the merchant approves it in the console.
-    const { data: shipped } = await e2e.cloud.db.collection<{ _id: string }>('orders').where({ buyer: 'demo-student-2', status: 'shipped' }).get();
-    await e2e.cloud.invoke('order', { action: 'requestRefund', orderId: shipped[0]._id, amountFen: 1000, reason: '少件或漏发' }, { openid: 'demo-student-2' });
+    const { data: waiting } = await e2e.cloud.db.collection<{ _id: string }>('orders').where({ buyer: 'demo-student-2', status: 'ready_for_pickup' }).get();
+    await e2e.cloud.invoke('order', { action: 'requestRefund', orderId: waiting[0]._id, amountFen: 1000, reason: '少件或漏发' }, { openid: 'demo-student-2' });
     await merchant.page.reload();
     await merchant.page
       .locator('[data-testid="refund-request"]')
-      .getByText(/买家申请退款 ¥10.00：少了两瓶/)
+      .getByText(/买家申请退款 ¥10.00：少件或漏发/)
       .waitFor();
     await merchant.page.locator('[data-testid="approve-refund"]:visible').click();
     await merchant.page.locator('[data-testid="approve-confirm"]:visible').click();
     await merchant.page.locator('[data-testid="refund-request"]').waitFor({ state: 'detached' });
     await fetch(`${e2e.base}/api/dev/timers/groupbuy`, { method: 'POST' });
-    expect((await e2e.cloud.db.collection('orders').doc(shipped[0]._id).get()).data).toMatchObject({
-      status: 'shipped',
+    expect((await e2e.cloud.db.collection('orders').doc(waiting[0]._id).get()).data).toMatchObject({
+      status: 'ready_for_pickup',
       money: 'partially_refunded',
       refundedFen: 1000,
     });
