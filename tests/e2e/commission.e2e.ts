@@ -81,6 +81,7 @@ test('a sale through the KOC card: pending with its reason, available after the 
     await merchant.page.goto(`${e2e.base}/#/packages/merchant/payouts/index`);
     await merchant.page.locator('[data-testid="payout"]').getByText('¥11.80').first().waitFor();
     await merchant.page.locator('[data-testid="approve-button"]:visible').click();
+    await merchant.page.locator('[data-testid="approve-confirm"]:visible').click();
     await merchant.page.getByText('没有待审核的提现').waitFor();
 
     await koc.page.reload();
