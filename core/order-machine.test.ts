@@ -45,6 +45,8 @@ describe('transition tables', () => {
     expect(orderLabel('shipped', 'partially_refunded')).toBe('已发货 · 部分退款');
     expect(orderLabel('cancelled', 'refunded')).toBe('已退款');
     expect(orderLabel('confirmed', 'paid')).toBe('已成团');
+    expect(orderLabel('confirmed', 'paid', 'solo')).toBe('待发货'); // bought alone: no group to have formed
+    expect(orderLabel('confirmed', 'refunding', 'solo')).toBe('待发货 · 退款中');
   });
 
   it('labels say the money only while a refund is involved', () => {

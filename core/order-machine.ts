@@ -103,11 +103,12 @@ export const MONEY_STATE_NAMES: Record<MoneyState, string> = {
   refunded: '已退款',
 };
 
-/** One label for a list: fulfilment, with the money said when a refund is involved. */
-export function orderLabel(status: OrderState, money: MoneyState): string {
-  if (money === 'refunding' || money === 'partially_refunded') return `${ORDER_STATE_NAMES[status]} · ${MONEY_STATE_NAMES[money]}`;
+/** One label for a list: fulfilment, with the money said when a refund is involved. A solo order has no group: confirmed is 待发货. */
+export function orderLabel(status: OrderState, money: MoneyState, kind: 'solo' | 'group' = 'group'): string {
+  const name = kind === 'solo' && status === 'confirmed' ? '待发货' : ORDER_STATE_NAMES[status];
+  if (money === 'refunding' || money === 'partially_refunded') return `${name} · ${MONEY_STATE_NAMES[money]}`;
   if (money === 'refunded') return MONEY_STATE_NAMES.refunded;
-  return ORDER_STATE_NAMES[status];
+  return name;
 }
 
 /** Kept for callers that asked before the helper existed. */

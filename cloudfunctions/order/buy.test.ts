@@ -100,7 +100,7 @@ describe('order.buy: bought alone', () => {
     if (!bought.ok) throw new Error(bought.message);
     const { orderId } = bought.data;
     await w.pay(B, orderId);
-    expect(await getOrder(w, B, orderId)).toMatchObject({ fulfilment: { type: 'delivery', address: ADDRESS }, state: 'confirmed' });
+    expect(await getOrder(w, B, orderId)).toMatchObject({ fulfilment: { type: 'delivery', address: ADDRESS }, state: 'confirmed', label: '待发货' });
     expect(await w.call('merchant', OWNER, { action: 'readyForPickup', orderId })).toMatchObject({ ok: false, code: 'BAD_STATE' });
     const print = w.fingerprint();
     expect(await w.call('merchant', OWNER, { action: 'ship', orderId, carrier: '顺丰速运' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });

@@ -55,6 +55,7 @@ export function orderActions(o: OrderDoc, now: number): OrderAction[] {
 }
 
 export function toOrderView(o: OrderDoc, opts: ViewOptions): OrderView {
+  const kind = isSolo(o) ? 'solo' : 'group';
   const refund = opts.refund && opts.refund._id === latestRefundId(o) ? opts.refund : null;
   return {
     id: o._id,
@@ -64,7 +65,7 @@ export function toOrderView(o: OrderDoc, opts: ViewOptions): OrderView {
     refundedFen: o.refundedFen,
     state: o.status,
     money: o.money,
-    label: orderLabel(o.status, o.money),
+    label: orderLabel(o.status, o.money, kind),
     groupId: o.groupId || null,
     seatExpiresAt: o.status === 'created' ? new Date(o.seatExpiresAt).getTime() : null,
     createdAt: new Date(o.createdAt).getTime(),
@@ -78,7 +79,7 @@ export function toOrderView(o: OrderDoc, opts: ViewOptions): OrderView {
               : null,
         }
       : {}),
-    kind: isSolo(o) ? 'solo' : 'group',
+    kind,
     quantity: o.quantity,
     unitPriceFen: o.unitPriceFen,
     paidAt: o.paidAt ? new Date(o.paidAt).getTime() : null,
