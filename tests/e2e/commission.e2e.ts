@@ -13,6 +13,12 @@ afterAll(async () => {
 type R = { ok: boolean; data?: { groupId: string; orderId: string; code: string } };
 const call = (fn: string, openid: string, event: object) => e2e.cloud.invoke(fn, event, { openid }) as Promise<R>;
 const dev = (path: string, body: object = {}) => fetch(`${e2e.base}/api/dev/${path}`, { method: 'POST', body: JSON.stringify(body) });
+/** A pickup order handed over: the shop gets it ready, the buyer's code completes it. */
+const handOver = async (orderId: string) => {
+  await call('merchant', 'demo-merchant-2', { action: 'readyForPickup', orderId });
+  const { data } = await e2e.cloud.db.collection<{ _id: string; pickupCode: string }>('orders').where({ _id: orderId }).get();
+  expect(await call('merchant', 'demo-merchant-2', { action: 'verifyPickup', orderId, code: data[0].pickupCode })).toMatchObject({ ok: true });
+};
 const settle = async () => {
   await dev('timers/groupbuy');
   await dev('timers/commission');
@@ -26,6 +32,7 @@ async function buyThroughCard(page: Page, link: string, buyer: string, classmate
   await page.locator('[data-testid="product-groupbuy"]:visible').click(); // the product page offers its group-buy
   await page.waitForURL(/pages\/campaign\/index/);
   await page.locator('[data-testid="open-group-button"]:visible').click();
+  await page.locator('[data-testid="checkout-submit"]:visible').click(); // the shop's first pickup point
   await page.locator('[data-testid="pay-confirm"]:visible').click();
   await page.locator('[data-testid="pay-sheet"]').waitFor({ state: 'detached' });
   const groupId = new URL(page.url().replace('#', '')).searchParams.get('id') as string;
@@ -63,8 +70,7 @@ test('a sale through the KOC card: pending with its reason, available after the 
       .getByText(/为什么算你的：首次触达.*聊天卡片/)
       .waitFor();
 
-    await call('merchant', 'demo-merchant-2', { action: 'ship', orderId, carrier: '商家配送' });
-    await call('order', 'demo-student-2', { action: 'confirmReceipt', orderId });
+    await handOver(orderId);
     await settle();
     await dev('clock', { advanceMs: 8 * 86_400_000 });
     await settle();
@@ -102,8 +108,7 @@ test('a sale through the KOC card: pending with its reason, available after the 
     // The next sale's commission is netted against it: nothing to withdraw yet.
     const next = await e2e.newUser();
     const second = await buyThroughCard(next.page, link, 'demo-student-1', 'demo-koc-9');
-    await call('merchant', 'demo-merchant-2', { action: 'ship', orderId: second, carrier: '商家配送' });
-    await call('order', 'demo-student-1', { action: 'confirmReceipt', orderId: second });
+    await handOver(second);
     await settle();
     await dev('clock', { advanceMs: 8 * 86_400_000 });
     await settle();
