@@ -6,7 +6,7 @@
 import { refundNoticeEvent } from '../../local-cloud/pay-sim';
 import { checkInvariants, type Payments } from './invariants';
 import { seededRandom, VirtualScheduler } from './scheduler';
-import { buildWorld, KOCS, OWNER, SHOP, type SimCloud, STUDENTS } from './world';
+import { buildWorld, KOCS, OWNER, SHOP, SIM_PICKUP_POINT, type SimCloud, STUDENTS } from './world';
 
 export interface SimResult {
   seed: number;
@@ -50,7 +50,7 @@ export async function simulate(
   let calls = 0;
   let internal = 0;
   let req = 0;
-  const rid = () => `sim-${seed}-${req++}`;
+  const rid = () => `sim-${seed}-${String(req++).padStart(3, '0')}`;
 
   const call = async <T = unknown>(fn: string, who: string, event: Record<string, unknown>) => {
     calls++;
@@ -128,6 +128,23 @@ export async function simulate(
       },
     ],
     [
+      3,
+      async () => {
+        // Bought alone: 1-3 units for pickup or delivery, the same request now and then sent twice.
+        const who = pick(STUDENTS);
+        const fulfilment = chance(0.5)
+          ? { type: 'pickup', pickupPointId: SIM_PICKUP_POINT }
+          : { type: 'delivery', address: { building: '梅园 1 号楼', room: '101', name: '模拟同学', phone: '13900000000' } };
+        const event = { action: 'buy', productId: 'sim-product', quantity: 1 + Math.floor(rnd() * 3), fulfilment, requestId: rid() };
+        const r = await call<{ orderId: string }>('order', who, event);
+        if (chance(0.2)) await call('order', who, event);
+        if (r.ok && r.data) {
+          s.orders.set(r.data.orderId, who);
+          if (chance(0.7)) await pay(r.data.orderId, who);
+        }
+      },
+    ],
+    [
       6,
       async () => {
         // Mostly orders WeChat has not been paid for yet; now and then one paid already.
@@ -162,20 +179,40 @@ export async function simulate(
       async () => {
         const r = await call<{ items: Array<{ orderId?: string; id?: string }> }>('merchant', OWNER, { action: 'listOrders', state: 'refunding' });
         const list = (r.ok && Array.isArray(r.data?.items) ? r.data.items : []) as Array<Record<string, string>>;
-        if (list.length) await call('merchant', OWNER, { action: 'approveRefund', orderId: pick(list).orderId ?? pick(list).id });
+        if (!list.length) return;
+        const orderId = pick(list).orderId ?? pick(list).id;
+        // Mostly approved; now and then rejected with a reason (the buyer may ask again).
+        await call('merchant', OWNER, chance(0.8) ? { action: 'approveRefund', orderId } : { action: 'rejectRefund', orderId, reason: '请补充照片' });
       },
     ],
     [
       2,
       async () => {
-        const r = await call<{ items: Array<Record<string, string>> }>('merchant', OWNER, { action: 'listOrders', state: 'confirmed' });
+        const r = await call<{ items: Array<{ id: string; fulfilment: { type: string } | null }> }>('merchant', OWNER, {
+          action: 'listOrders',
+          state: 'confirmed',
+        });
         const list = r.ok && Array.isArray(r.data?.items) ? r.data.items : [];
         if (!list.length) return;
         const o = pick(list);
-        const orderId = o.orderId ?? o.id;
-        await call('merchant', OWNER, chance(0.5) ? { action: 'ship', orderId, carrier: '商家配送' } : { action: 'readyForPickup', orderId });
+        const orderId = o.id;
+        // The way the order said it reaches the buyer (older orders without one: either).
+        const pickup = o.fulfilment ? o.fulfilment.type === 'pickup' : chance(0.5);
+        await call(
+          'merchant',
+          OWNER,
+          pickup ? { action: 'readyForPickup', orderId } : { action: 'ship', orderId, carrier: '顺丰速运', trackingNo: `SF${req++}` },
+        );
         const buyer = s.orders.get(orderId);
-        if (buyer && chance(0.6)) await call('order', buyer, { action: 'confirmReceipt', orderId }); // the buyer confirms soon after
+        if (!buyer || !chance(0.6)) return;
+        if (!pickup) {
+          await call('order', buyer, { action: 'confirmReceipt', orderId }); // the buyer confirms soon after
+          return;
+        }
+        // At the pickup point the buyer shows the code (now and then a wrong one) and the shop checks it.
+        const seen = await call<{ pickupCode: string | null }>('order', buyer, { action: 'get', orderId });
+        const code = seen.ok && seen.data?.pickupCode ? seen.data.pickupCode : '000000';
+        await call('merchant', OWNER, { action: 'verifyPickup', orderId, code: chance(0.2) ? String((Number(code) + 1) % 1_000_000).padStart(6, '0') : code });
       },
     ],
     [

@@ -10,6 +10,8 @@ export const STUDENTS = ['sim-s1', 'sim-s2', 'sim-s3', 'sim-s4', 'sim-s5', 'sim-
 export const PRICE_FEN = 9990;
 export const GROUP_SIZE = 3;
 export const STOCK = 12;
+/** The shop's pickup point (its id as saved); the shop also delivers. */
+export const SIM_PICKUP_POINT = 'sim-point';
 
 export type SimCloud = Awaited<ReturnType<typeof testCloud>>;
 
@@ -33,7 +35,11 @@ export async function buildWorld(options: TestCloudOptions): Promise<{ t: SimClo
   await db.collection('users').add({ data: user(OWNER, ['student', 'merchant']) });
   for (const k of KOCS) await db.collection('users').add({ data: user(k, ['student', 'koc']) });
   for (const s of STUDENTS) await db.collection('users').add({ data: user(s, ['student']) });
-  await db.collection('merchants').add({ data: { _id: SHOP, name: '模拟小店', logo: '', campusId: 'sim-campus', ownerOpenid: OWNER } });
+  const fulfilment = {
+    pickupPoints: [{ id: SIM_PICKUP_POINT, name: '二食堂门口', place: '二食堂东门', hours: '每天 11:30-13:00' }],
+    delivery: { enabled: true, note: '送到宿舍楼下' },
+  };
+  await db.collection('merchants').add({ data: { _id: SHOP, name: '模拟小店', logo: '', campusId: 'sim-campus', ownerOpenid: OWNER, fulfilment } });
   await db.collection('products').add({
     data: {
       _id: 'sim-product',
@@ -45,7 +51,9 @@ export async function buildWorld(options: TestCloudOptions): Promise<{ t: SimClo
       originalPriceFen: null,
       images: [],
       category: 'digital',
-      stock: 100,
+      // Bought alone as well as in groups: few enough units that solo orders run out.
+      stock: 10,
+      stocked: 10,
       status: 'on_sale',
       listedKey: `${String(t.clock.now()).padStart(15, '0')}_sim-product`,
       createdAt: now,
