@@ -3,7 +3,7 @@
 // page's own check and the server's; a saved product returns to the list.
 import { PRODUCT_CATEGORIES } from '@core/contracts/catalog';
 import { Picker, Text, View } from '@tarojs/components';
-import Taro, { useLoad } from '@tarojs/taro';
+import Taro, { useLoad, useReady } from '@tarojs/taro';
 import { useState } from 'react';
 import { newRequestId } from '../../../api/groupbuy';
 import { getMyProduct, saveProduct } from '../../../api/merchant-shop';
@@ -31,13 +31,13 @@ export default function ProductEdit() {
   useLoad((params) => {
     const id = params.id ? decodeURIComponent(params.id) : undefined;
     setProductId(id);
-    if (id) {
-      void Taro.setNavigationBarTitle({ title: '编辑商品' });
-      void load(id);
-    } else {
-      void Taro.setNavigationBarTitle({ title: '新建商品' });
-      setForm(emptyForm());
-    }
+    if (id) void load(id);
+    else setForm(emptyForm());
+  });
+  // After the first render: on H5 the navigation bar takes the page config's title when the page mounts.
+  useReady(() => {
+    const id = Taro.getCurrentInstance().router?.params.id;
+    void Taro.setNavigationBarTitle({ title: id ? '编辑商品' : '新建商品' });
   });
 
   if (!form) {
