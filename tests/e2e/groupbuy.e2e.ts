@@ -115,6 +115,7 @@ test('a merchant starts a campaign from the console and students can see it', ()
     await page.goto(`${e2e.base}/#/pages/me/index`);
     await page.locator('[data-testid="merchant-campaigns"]').click();
     await page.waitForURL(/packages\/merchant\/campaigns/);
+    await page.locator('[data-testid="campaign-new"]').click();
     await page.locator('[data-testid="campaign-price"] input').fill('9.90');
     await page.locator('[data-testid="campaign-create"]').click();
     await page.locator('.mc-item').filter({ hasText: '¥9.90 · 3 人团' }).waitFor();

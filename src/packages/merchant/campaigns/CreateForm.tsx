@@ -32,7 +32,7 @@ function freshForm(): Form {
   };
 }
 
-export function CreateForm({ products, onCreated }: { products: ProductChoice[]; onCreated: () => unknown }) {
+export function CreateForm({ products, onCreated, onCancel }: { products: ProductChoice[]; onCreated: () => unknown; onCancel?: () => void }) {
   const [form, setForm] = useState<Form>(freshForm);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [requestId, setRequestId] = useState(newRequestId);
@@ -63,7 +63,14 @@ export function CreateForm({ products, onCreated }: { products: ProductChoice[];
 
   return (
     <View className='section' data-testid='campaign-create-form'>
-      <Text className='section-title'>新建拼团</Text>
+      <View className='mc-form-head'>
+        <Text className='section-title'>新建拼团</Text>
+        {onCancel ? (
+          <Text className='mc-fold' data-testid='campaign-create-cancel' onClick={onCancel}>
+            收起
+          </Text>
+        ) : null}
+      </View>
       <Field label='商品' required error={errors.productId}>
         <Picker
           mode='selector'

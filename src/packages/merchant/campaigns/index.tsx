@@ -28,6 +28,8 @@ export default function Campaigns() {
   const [error, setError] = useState('');
   const [editing, setEditing] = useState<MerchantCampaignRow | null>(null);
   const [closing, setClosing] = useState<MerchantCampaignRow | null>(null);
+  // The list is what a merchant comes back for; the long form opens on demand (or when there is nothing yet).
+  const [creating, setCreating] = useState(false);
 
   const load = async () => {
     setError('');
@@ -54,7 +56,23 @@ export default function Campaigns() {
   const now = Date.now();
   return (
     <View className='page mc'>
-      <CreateForm products={products} onCreated={load} />
+      {creating || list?.length === 0 ? (
+        <CreateForm
+          products={products}
+          onCreated={async () => {
+            setCreating(false);
+            await load();
+          }}
+          onCancel={list?.length ? () => setCreating(false) : undefined}
+        />
+      ) : (
+        <View className='mc-bar'>
+          <Text className='muted'>{list ? `共 ${list.length} 个活动` : ''}</Text>
+          <Button type='primary' size='small' testId='campaign-new' onClick={() => setCreating(true)}>
+            新建拼团
+          </Button>
+        </View>
+      )}
       {error ? <Empty title='加载失败' hint={error} actionText='重试' onAction={load} /> : null}
       {!error && list === null ? <Text className='mc-loading muted'>加载中…</Text> : null}
       {list?.length === 0 ? <Empty title='还没有拼团活动' hint='在上面选一件商品，设好拼团价就能开始' /> : null}
