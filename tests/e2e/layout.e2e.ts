@@ -45,6 +45,15 @@ describe('layout check', () => {
     expect(await rulesOf('<button style="width: 30px; height: 70px; padding: 0">去参团</button>')).toContain('button-text');
     expect(await rulesOf('<button style="height: 60px; display: flex; align-items: flex-start">发货</button>')).toContain('button-text');
   });
+  it('checks only an open dialog, not the page under its mask', async () => {
+    const under = '<button>通过</button><button style="position: relative; left: -30px">驳回</button>';
+    const dialog =
+      '<div style="position: fixed; inset: 0; background: rgba(0,0,0,.5)"><div class="dialog" style="margin: 200px 40px; background: #fff; padding: 12px"><button>确定</button></div></div>';
+    expect(await rulesOf(under + dialog)).toEqual([]);
+    const broken =
+      '<div style="position: fixed; inset: 0"><div class="dialog" style="margin: 200px 40px; width: 100px"><button style="width: 200px">确定</button></div></div>';
+    expect(await rulesOf(under + broken)).toContain('escapes-card');
+  });
   it('finds two buttons drawn over each other', async () => {
     expect(await rulesOf('<button>通过</button><button style="position: relative; left: -30px">驳回</button>')).toContain('overlap');
   });

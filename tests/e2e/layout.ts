@@ -42,7 +42,15 @@ function findProblems(): LayoutProblem[] {
   };
   // Only the page on top (Taro's H5 router keeps earlier pages in the DOM, hidden).
   const pages = Array.from(document.querySelectorAll('.taro_page')).filter(visible);
-  const root = pages[pages.length - 1] ?? document.body;
+  const page = pages[pages.length - 1] ?? document.body;
+  // An open dialog or sheet: its mask covers the screen and what lies under it takes no tap, so
+  // only the topmost mask's contents are checked.
+  const covers = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    return getComputedStyle(el).position === 'fixed' && r.width >= vw - tol && r.height >= document.documentElement.clientHeight * 0.9;
+  };
+  const masks = Array.from(page.querySelectorAll('*')).filter((el) => visible(el) && covers(el));
+  const root = masks[masks.length - 1] ?? page;
   const all = [root, ...Array.from(root.querySelectorAll('*'))].filter(visible);
   // Fixed overlays (tab bar, sheets, dialogs) are checked like the rest.
   const CARD = /(^|[\s_-])(card|cell|section|sheet|dialog|panel|bar)([\s_-]|$)/i;
