@@ -5,10 +5,12 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { simulatePayment } from '../../api/transport';
 import { Button } from '../ui';
+import { useMaskedNavBar } from '../ui/mask';
 import './index.css';
 
 export function PaySheet({ outTradeNo, totalFen, onDone, onCancel }: { outTradeNo: string; totalFen: number; onDone: () => void; onCancel: () => void }) {
   const [error, setError] = useState('');
+  useMaskedNavBar();
   const pay = async (result: 'success' | 'fail') => {
     setError('');
     try {

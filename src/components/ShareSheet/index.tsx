@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, toast } from '../ui';
+import { useMaskedNavBar } from '../ui/mask';
 import './index.css';
 
 export function shareLink(code: string, scene?: number): string {
@@ -10,6 +11,7 @@ export function shareLink(code: string, scene?: number): string {
 }
 
 export function ShareSheet({ code, onClose, onPoster }: { code: string; onClose: () => void; onPoster?: () => void }) {
+  useMaskedNavBar();
   const chat = shareLink(code);
   const group = shareLink(code, 1008);
   const copy = (data: string) => Taro.setClipboardData({ data }).catch(() => toast('复制失败，请长按链接手动复制'));

@@ -1,7 +1,7 @@
 // The one button. Promise-aware: while the promise onClick returned is in flight, further taps
 // are ignored (a `busy` state set by React lands a render late, so it cannot guard a double tap).
 // Built on Taro's Button so open-type (share, chooseAvatar) keeps working on weapp.
-import { Button as TaroButton } from '@tarojs/components';
+import { Button as TaroButton, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { useRef, useState } from 'react';
 
@@ -40,11 +40,14 @@ export function Button({ type = 'default', size = 'normal', block, disabled, loa
     }
   };
   const busy = Boolean(loading || pending);
-  const cls = ['ui-btn', `ui-btn-${type}`, `ui-btn-${size}`, block ? 'ui-btn-block' : '', disabled ? 'is-disabled' : '', className ?? '']
+  const cls = ['ui-btn', `ui-btn-${type}`, `ui-btn-${size}`, block ? 'ui-btn-block' : '', disabled ? 'is-disabled' : '', busy ? 'is-busy' : '', className ?? '']
     .filter(Boolean)
     .join(' ');
   return (
-    <TaroButton className={cls} data-testid={testId} disabled={Boolean(disabled)} loading={busy} openType={openType} onClick={() => void tap()}>
+    // Our own spinner: Taro's `loading` inserts a node into the H5 button that React also manages
+    // (a NotFoundError on insertBefore when it toggles).
+    <TaroButton className={cls} data-testid={testId} disabled={Boolean(disabled)} openType={openType} onClick={() => void tap()}>
+      {busy ? <View className='ui-spin' /> : null}
       {children}
     </TaroButton>
   );

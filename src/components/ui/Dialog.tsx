@@ -5,6 +5,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { Button } from './Button';
+import { useMaskedNavBar } from './mask';
 import { toast } from './toast';
 
 export interface DialogProps {
@@ -34,6 +35,7 @@ export function Dialog({
   onClose,
   testId,
 }: DialogProps) {
+  useMaskedNavBar(open);
   if (!open) return null;
   const confirm = async () => {
     let result: unknown;

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { useMaskedNavBar } from './mask';
 
 /** A bottom sheet with a title and a close ×; the footer stays visible while the body scrolls. */
 export function Sheet({
@@ -17,6 +18,7 @@ export function Sheet({
   footer?: ReactNode;
   testId?: string;
 }) {
+  useMaskedNavBar(open);
   if (!open) return null;
   return (
     <View className='ui-mask ui-sheet-mask' catchMove onClick={onClose}>

@@ -142,7 +142,7 @@ export default function OrderDetail() {
       </View>
 
       <CellGroup title='订单信息'>
-        <Cell title='订单号' value={<Text className='odt-no'>{o.id}</Text>} label='点击复制' onClick={() => copy(o.id, '订单号')} testId='order-number' />
+        <Cell title='订单号' label={o.id} value='复制' onClick={() => copy(o.id, '订单号')} testId='order-number' />
         <Cell title='下单时间' value={formatDateTime(o.createdAt)} />
         {o.paidAt ? <Cell title='付款时间' value={formatDateTime(o.paidAt)} /> : null}
         {o.groupId ? <Cell title='拼团详情' arrow onClick={() => Taro.navigateTo({ url: `/pages/group/index?id=${o.groupId}` })} /> : null}
