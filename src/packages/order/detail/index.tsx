@@ -91,17 +91,15 @@ export default function OrderDetail() {
         <CellGroup title='售后'>
           <Cell
             title='退款状态'
+            label={refund.state === 'rejected' ? <Text className='odt-reject'>已驳回：{refund.rejectReason ?? '商家没有写原因'}</Text> : undefined}
             value={
               <View data-testid='refund-state'>
-                <Tag tone={REFUND_STATE_TEXT[refund.state].tone}>
-                  {refund.state === 'rejected' ? `已驳回：${refund.rejectReason ?? ''}` : REFUND_STATE_TEXT[refund.state].text}
-                </Tag>
+                <Tag tone={REFUND_STATE_TEXT[refund.state].tone}>{REFUND_STATE_TEXT[refund.state].text}</Tag>
               </View>
             }
           />
           <Cell title='退款金额' value={formatFen(refund.amountFen)} />
           <Cell title='退款原因' value={refund.reason} label={refund.note || undefined} />
-          {refund.state === 'rejected' && refund.rejectReason ? <Cell title='商家说明' label={refund.rejectReason} /> : null}
           {refund.photos.length ? (
             <View className='odt-photos'>
               {refund.photos.map((src) => (

@@ -15,6 +15,10 @@ import './index.css';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
+/** Back to the order's page: the one below when we came from it (it reloads on show), else open it. */
+const backToOrder = (orderId: string) =>
+  Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.redirectTo({ url: `/packages/order/detail/index?id=${orderId}` });
+
 export default function RefundRequest() {
   const [o, setO] = useState<OrderView | null>(null);
   const [error, setError] = useState('');
@@ -49,7 +53,7 @@ export default function RefundRequest() {
     const res = await requestRefund(checked.value);
     if (!res.ok) return setSendError(res.message);
     toast('已提交，等待商家处理', 'success');
-    setTimeout(() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: `/packages/order/detail/index?id=${o.id}` })), 800);
+    setTimeout(() => backToOrder(o.id), 800);
   };
 
   if (!o)
