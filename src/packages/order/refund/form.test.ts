@@ -1,4 +1,6 @@
-import { checkRefund } from './form';
+import { REFUND_REASONS } from '@core/contracts/fulfilment';
+import { orderInput } from '@core/contracts/groupbuy';
+import { checkRefund, REASONS, type RefundForm } from './form';
 
 const base = { amount: '12.50', reason: '不想要了' as const, note: '', photos: [] };
 
@@ -14,5 +16,26 @@ describe('refund form', () => {
       ok: false,
       errors: { amount: '请填写金额，如 12.50', reason: '请选择退款原因' },
     });
+  });
+});
+
+describe('the refund form agrees with the contract', () => {
+  it('offers the contract’s reasons', () => {
+    expect([...REASONS]).toEqual([...REFUND_REASONS]);
+  });
+  it.each([
+    { reason: '', note: '', photos: [] },
+    { reason: '其他', note: '字'.repeat(201), photos: ['a', 'b', 'c', 'd'] },
+    { reason: '不想要了', note: '  有点多  ', photos: ['a'] },
+  ])('%j', (f) => {
+    const schema = orderInput.requestRefund.safeParse({ orderId: 'o1', amountFen: 100, ...f, reason: f.reason || undefined });
+    const ours = checkRefund('o1', 100, { amount: '1', ...f, reason: f.reason as RefundForm['reason'] });
+    expect(ours.ok).toBe(schema.success);
+    if (schema.success && ours.ok) expect(ours.value).toEqual(schema.data);
+    if (!schema.success && !ours.ok) {
+      const expected: Record<string, string> = {};
+      for (const i of schema.error.issues) expected[String(i.path[0])] ??= i.message;
+      expect(ours.errors).toEqual(expected);
+    }
   });
 });

@@ -1,8 +1,12 @@
 // The refund form checked before it is sent: the amount in yuan turned into fen (core/money),
-// within what can still be refunded, and the rest by the contract's own schema.
+// within what can still be refunded, and the reason, note and photos by the rules and messages
+// of the contract (orderInput.requestRefund). Written out because zod's runtime must stay out of
+// the weapp build (scripts/size-report.mjs); form.test.ts checks this against the schema.
 import type { RefundReason } from '@core/contracts/fulfilment';
-import { orderInput } from '@core/contracts/groupbuy';
 import { formatFen, parseYuan } from '@core/money';
+
+/** The contract's REFUND_REASONS (form.test.ts checks they are the same list). */
+export const REASONS: readonly RefundReason[] = ['商品有质量问题', '商品与描述不符', '少件或漏发', '收到时已损坏', '不想要了', '其他'];
 
 export interface RefundForm {
   amount: string;
@@ -22,19 +26,11 @@ export function checkRefund(
   if (fen === null) errors.amount = '请填写金额，如 12.50';
   else if (fen <= 0) errors.amount = '退款金额要大于 0';
   else if (fen > refundableFen) errors.amount = `最多可退 ${formatFen(refundableFen)}`;
-  const res = orderInput.requestRefund.safeParse({
-    orderId,
-    amountFen: fen ?? undefined,
-    reason: form.reason || undefined,
-    note: form.note,
-    photos: form.photos,
-  });
-  if (!res.success) {
-    for (const issue of res.error.issues) {
-      const key = issue.path[0] as keyof RefundErrors;
-      if ((key === 'reason' || key === 'note' || key === 'photos') && !errors[key]) errors[key] = issue.message;
-    }
-  }
-  if (Object.keys(errors).length || !res.success || fen === null) return { ok: false, errors };
-  return { ok: true, value: { orderId, amountFen: fen, reason: res.data.reason, note: res.data.note, photos: res.data.photos } };
+  const reason = REASONS.find((r) => r === form.reason);
+  if (!reason) errors.reason = '请选择退款原因';
+  const note = form.note.trim();
+  if (note.length > 200) errors.note = '说明最多 200 个字';
+  if (form.photos.length > 3) errors.photos = '最多 3 张照片';
+  if (fen === null || !reason || Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, value: { orderId, amountFen: fen, reason, note, photos: form.photos } };
 }

@@ -1,7 +1,6 @@
 // 申请退款: how much (all by default, at most what can still come back), why (the contract's
 // list), up to 3 photos and a note. Errors sit under their fields; after sending, the order's
 // page shows 退款申请中 and later the merchant's answer.
-import { REFUND_REASONS } from '@core/contracts/fulfilment';
 import type { OrderView } from '@core/contracts/groupbuy';
 import { formatFen } from '@core/money';
 import { Image, Text, View } from '@tarojs/components';
@@ -10,7 +9,7 @@ import { useState } from 'react';
 import { getOrder, requestRefund } from '../../../api/shop';
 import { ActionBar, Button, Empty, Field, ImageUpload, TextAreaField, TextField, toast } from '../../../components/ui';
 import { safeDecode } from '../../../utils/query';
-import { checkRefund, type RefundErrors, type RefundForm } from './form';
+import { checkRefund, REASONS, type RefundErrors, type RefundForm } from './form';
 import './index.css';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -101,7 +100,7 @@ export default function RefundRequest() {
         />
         <Field label='退款原因' required error={errors.reason} testId='refund-reason'>
           <View className='rf-reasons'>
-            {REFUND_REASONS.map((r) => (
+            {REASONS.map((r) => (
               <Text key={r} className={`chip${form.reason === r ? ' chip-on' : ''}`} onClick={() => set('reason')(r)}>
                 {r}
               </Text>
