@@ -1,7 +1,7 @@
 import type { CampaignCard as Card } from '@core/contracts/groupbuy';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Price } from '../Price';
+import { Price, Tag } from '../ui';
 import './index.css';
 
 export function CampaignCard({ campaign }: { campaign: Card }) {
@@ -11,8 +11,8 @@ export function CampaignCard({ campaign }: { campaign: Card }) {
       <View className='cc-body'>
         <Text className='cc-title'>{campaign.title}</Text>
         <View className='cc-tags'>
-          <Text className='cc-tag'>{campaign.groupSize} 人团</Text>
-          {campaign.courseOnly ? <Text className='cc-tag'>课程专属</Text> : null}
+          <Tag tone='warning'>{campaign.groupSize} 人团</Tag>
+          {campaign.courseOnly ? <Tag tone='success'>课程专属</Tag> : null}
           <Text className='cc-shop'>{campaign.merchantName}</Text>
         </View>
         <Price fen={campaign.groupPriceFen} originalFen={campaign.originalPriceFen} />
