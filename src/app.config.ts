@@ -57,6 +57,8 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // Checkout's 使用微信收货地址 (wx.chooseAddress) must be declared here, and in the privacy guide.
+  requiredPrivateInfos: ['chooseAddress'],
   // WeChat asks for consent before privacy APIs (avatar, nickname, album); see services/privacy.
   ...({ __usePrivacyCheck__: true } as object),
 });
