@@ -9,6 +9,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { newRequestId } from '../../api/groupbuy';
 import { buy, checkout, joinGroupWith, openGroupWith } from '../../api/shop';
+import { PrivacySheet } from '../PrivacySheet';
 import { Button, Empty, Sheet, Stepper, TextField, toast } from '../ui';
 import { type AddressErrors, fulfilmentOf } from './fulfilment-form';
 import './index.css';
@@ -229,6 +230,8 @@ export function CheckoutSheet({
               />
             </View>
           ) : null}
+          {/* 使用微信收货地址 is a privacy API: WeChat asks for consent through our sheet first. */}
+          {process.env.TARO_ENV === 'weapp' ? <PrivacySheet /> : null}
           {formError ? (
             <Text className='co-error' data-testid='checkout-error'>
               {formError}

@@ -7,6 +7,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { getOrder, requestRefund } from '../../../api/shop';
+import { PrivacySheet } from '../../../components/PrivacySheet';
 import { ActionBar, Button, Empty, Field, ImageUpload, TextAreaField, TextField, toast } from '../../../components/ui';
 import { safeDecode } from '../../../utils/query';
 import { checkRefund, REASONS, type RefundErrors, type RefundForm } from './form';
@@ -121,6 +122,8 @@ export default function RefundRequest() {
         />
       </View>
       {sendError ? <Text className='rf-error'>{sendError}</Text> : null}
+      {/* Choosing photos is a privacy API (album, camera): consent first, through our sheet. */}
+      <PrivacySheet />
       <ActionBar>
         <Button type='primary' size='large' block testId='refund-submit' onClick={submit}>
           提交申请
