@@ -72,6 +72,7 @@ export default function Search() {
           搜索
         </Button>
       </View>
+      {!asked && !error ? <Text className='sr-tip'>搜商品名、卖点或分类，比如「台灯」「零食」「数据线」</Text> : null}
       {asked && items.length > 0 ? <Text className='sr-count'>「{asked}」的结果</Text> : null}
       {items.map((p) => (
         <ProductCard key={p.id} product={p} />
