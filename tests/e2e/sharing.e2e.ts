@@ -33,8 +33,8 @@ test('a new student opens a KOC card: bound to the KOC with channel and reason; 
 
   await page.goto(`${e2e.base}/#/pages/me/index`);
   const bindings = page.locator('[data-testid="my-bindings"]');
-  await bindings.getByText(/许知夏 · 云朵便利店 · 聊天卡片/).waitFor();
-  await bindings.getByText(/首次触达（30 天内有效）/).waitFor();
+  await bindings.getByText('许知夏 · 云朵便利店').waitFor();
+  await bindings.getByText(/聊天卡片 · 首次触达（30 天内有效）/).waitFor();
 
   await koc.page.goto(`${e2e.base}/#/packages/koc/share-stats/index`);
   await koc.page.locator('[data-testid="total-opens"]').getByText('1', { exact: true }).waitFor();
