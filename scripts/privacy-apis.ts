@@ -80,7 +80,8 @@ export const PRIVACY_SCOPE_TYPES: Readonly<Record<string, string>> = Object.from
  */
 export const SPROUT_PURPOSES: Readonly<Record<string, string>> = {
   '用户信息（微信昵称、头像）': '设置你在校园种草的头像和昵称',
-  选中的照片或视频信息: '选一张图片作你的头像',
+  选中的照片或视频信息: '选图片作你的头像、售后申请的照片，或商家的商品图片',
   '相册（仅写入）权限': '把你生成的分享海报保存到相册',
-  剪切板: '复制分享链接发给同学',
+  剪切板: '复制分享链接、订单号或运单号',
+  地址: '送货上门下单时，用你的微信收货地址填入收货人和电话',
 };
