@@ -83,6 +83,7 @@ describe('catalog search', () => {
       images: ['/files/products/x.png'],
       priceFen: 990,
       stock: 5,
+      expectedStock: 5,
       category: '文具',
     });
     expect(edit).toMatchObject({ ok: true });

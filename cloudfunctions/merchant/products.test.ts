@@ -85,6 +85,7 @@ describe('merchant products', () => {
       images: [PICS[1]],
       priceFen: 7900,
       stock: 15,
+      expectedStock: 10,
       commissionRateBp: null,
     };
     expect(await w.save(edit)).toEqual({ ok: true, data: { productId: id } });
@@ -100,7 +101,15 @@ describe('merchant products', () => {
 
   it("an edited title and cover show on the product's live campaign", async () => {
     const w = await shop();
-    const edit = { productId: PRODUCT.id, requestId: 'req-follow-1', ...FORM, title: '新款护眼台灯', priceFen: 2990, originalPriceFen: null };
+    const edit = {
+      productId: PRODUCT.id,
+      requestId: 'req-follow-1',
+      ...FORM,
+      expectedStock: FORM.stock,
+      title: '新款护眼台灯',
+      priceFen: 2990,
+      originalPriceFen: null,
+    };
     expect(await w.save(edit)).toMatchObject({ ok: true });
     const seen = await w.call<CampaignDetail>('groupbuy', 'fx-s1', { action: 'getCampaign', campaignId: w.campaignId });
     expect(seen).toMatchObject({ ok: true, data: { title: '新款护眼台灯', image: PICS[0], description: FORM.description } });
@@ -158,6 +167,16 @@ describe('merchant products', () => {
     expect(await w.call('catalog', 'fx-s1', { action: 'getProduct', productId: id })).toMatchObject({ ok: true });
   });
 
+  it('refuses an edit that does not say the stock it showed (expectedStock), and writes nothing', async () => {
+    const w = await shop();
+    const id = await w.create();
+    const before = w.fingerprint();
+    const res = await w.save({ productId: id, requestId: w.rid(), ...FORM, stock: 15 });
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(res.ok ? '' : res.message).toContain('请刷新后再保存');
+    expect(w.fingerprint()).toBe(before);
+  });
+
   it.each([
     ['a negative stock', { stock: -1 }, '库存不能为负数'],
     ['a price of 0', { priceFen: 0 }, '价格要大于 0'],
@@ -182,7 +201,10 @@ describe('merchant products', () => {
     const id = await w.create();
     const before = w.fingerprint();
     expect(await w.save({ requestId: w.rid(), ...FORM, description: '可以代考' })).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' });
-    expect(await w.save({ productId: id, requestId: w.rid(), ...FORM, title: '违禁台灯' })).toMatchObject({ ok: false, code: 'CONTENT_REJECTED' });
+    expect(await w.save({ productId: id, requestId: w.rid(), ...FORM, expectedStock: 10, title: '违禁台灯' })).toMatchObject({
+      ok: false,
+      code: 'CONTENT_REJECTED',
+    });
     expect(w.fingerprint()).toBe(before);
   });
 
@@ -190,7 +212,7 @@ describe('merchant products', () => {
     const w = await shop();
     const id = await w.create();
     const before = w.fingerprint();
-    expect(await w.save({ productId: id, requestId: w.rid(), ...FORM, priceFen: 1 }, RIVAL)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await w.save({ productId: id, requestId: w.rid(), ...FORM, expectedStock: 10, priceFen: 1 }, RIVAL)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await w.detail(id, RIVAL)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await w.call('merchant', RIVAL, { action: 'setProductStatus', productId: id, status: 'off_sale' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await w.save({ requestId: w.rid(), ...FORM }, 'fx-s1')).toMatchObject({ ok: false, code: 'FORBIDDEN' });

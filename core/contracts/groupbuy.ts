@@ -240,7 +240,9 @@ export const merchantInput = {
        */
       expectedStock: z.number().int().min(0).max(100_000).optional(),
     })
-    .refine((p) => p.originalPriceFen === null || p.originalPriceFen > p.priceFen, { message: '划线价要高于售价', path: ['originalPriceFen'] }),
+    .refine((p) => p.originalPriceFen === null || p.originalPriceFen > p.priceFen, { message: '划线价要高于售价', path: ['originalPriceFen'] })
+    // An edit always says what it showed: an absolute stock would put back units sold meanwhile.
+    .refine((p) => p.productId === undefined || p.expectedStock !== undefined, { message: '商品信息已过期，请刷新后再保存', path: ['expectedStock'] }),
   getProduct: z.strictObject({ productId: id }),
   setProductStatus: z.strictObject({ productId: id, status: z.enum(['on_sale', 'off_sale']) }),
   getShopFulfilment: z.strictObject({}),

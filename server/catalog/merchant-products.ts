@@ -118,9 +118,9 @@ async function createProduct(ctx: Ctx, merchant: MerchantDoc, input: SaveInput):
 
 /**
  * An edit is applied once per request id (editRequest), so a retry after a lost answer does not
- * apply a stock difference twice. The stock the form set is absolute, or with expectedStock a
- * difference from what the form showed (never below zero); either way the write is conditional
- * on the stock read, so a unit an order takes meanwhile is never put back or lost.
+ * apply a stock difference twice. The stock the form set applies as a difference from what the
+ * form showed (expectedStock, which the contract requires on an edit; never below zero), and the
+ * write is conditional on the stock read, so a unit an order takes meanwhile is never put back or lost.
  */
 async function editProduct(ctx: Ctx, merchant: MerchantDoc, productId: string, input: SaveInput): Promise<SaveResult> {
   let p = await shopProduct(ctx, merchant, productId);

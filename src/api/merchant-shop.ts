@@ -23,6 +23,8 @@ export interface ProductInput {
   category: string;
   description: string;
   commissionRateBp: number | null;
+  /** Editing (required with productId): the stock the form loaded, so units sold meanwhile stay sold. */
+  expectedStock?: number;
 }
 
 export const listMyProducts = (status: ProductStatusFilter, cursor?: string) =>

@@ -71,7 +71,7 @@ export interface SaveProductInput {
   description: string;
   /** Commission for KOC sales of this product in basis points (1000 = 10%), or null for the KOC's tier rate. */
   commissionRateBp: number | null;
-  /** Editing: the stock getMerchantProduct showed, so units sold meanwhile are kept (the change applies as a difference). */
+  /** Editing (required with productId): the stock getMerchantProduct showed, so units sold meanwhile are kept (the change applies as a difference). */
   expectedStock?: number;
 }
 export const saveProduct = (input: SaveProductInput) => call<{ productId: string }, 'merchant'>('merchant', 'saveProduct', input);

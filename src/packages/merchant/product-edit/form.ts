@@ -19,6 +19,8 @@ export interface ProductForm {
   description: string;
   /** Empty: the KOC's tier rate applies. */
   commission: string;
+  /** Editing: the stock the product had when the form loaded (sent as expectedStock); null when creating. */
+  loadedStock: number | null;
 }
 
 export const PRODUCT_FIELDS = ['title', 'subtitle', 'images', 'priceFen', 'originalPriceFen', 'stock', 'category', 'description', 'commissionRateBp'] as const;
@@ -42,6 +44,7 @@ export const emptyForm = (): ProductForm => ({
   category: -1,
   description: '',
   commission: '',
+  loadedStock: null,
 });
 
 export const formOf = (p: MerchantProductDetail): ProductForm => ({
@@ -54,6 +57,7 @@ export const formOf = (p: MerchantProductDetail): ProductForm => ({
   category: (PRODUCT_CATEGORIES as readonly string[]).indexOf(p.category),
   description: p.description,
   commission: p.commissionRateBp === null ? '' : percentOf(p.commissionRateBp),
+  loadedStock: p.stock,
 });
 
 /** The input to send, or the errors to show next to each field. */
@@ -73,6 +77,9 @@ export function toInput(
     category: PRODUCT_CATEGORIES[form.category] ?? '',
     description: form.description,
     commissionRateBp: form.commission.trim() ? bpOfPercent(form.commission) : null,
+    // Editing: the stock this form showed, so the server applies the change as a difference and
+    // units students took while the form was open stay sold.
+    ...(ids.productId && form.loadedStock !== null ? { expectedStock: form.loadedStock } : {}),
   };
   const res = check(merchantInput.saveProduct, raw, FALLBACK);
   const errors = res.errors ?? {};
