@@ -246,6 +246,19 @@ describe('merchant products', () => {
   });
 });
 
+describe('merchant products: units sold', () => {
+  it('a solo buy of 2 shows as 2 sold in the list and the detail (each unit counted once)', async () => {
+    const w = await shop();
+    const shop0 = await w.shopFulfilment();
+    const bought = await w.buy('fx-s1', 2, { type: 'pickup', pickupPointId: shop0.pickupPoints[0].id });
+    if (!bought.ok) throw new Error(bought.message);
+    expect(await w.pay('fx-s1', bought.data.orderId)).toMatchObject({ ok: true });
+    const list = await w.call<Page>('merchant', OWNER, { action: 'listProducts' });
+    expect(list.ok && list.data.items.find((p) => p.id === PRODUCT.id)).toMatchObject({ sold: 2 });
+    expect(await w.detail(PRODUCT.id)).toMatchObject({ ok: true, data: { sold: 2 } });
+  });
+});
+
 describe('merchant campaigns', () => {
   it('lists campaigns with their dates, units sold and groups formed', async () => {
     const w = await shop();

@@ -41,8 +41,9 @@ export function toMerchantRow(p: StoredProduct): MerchantProductRow {
     stock: p.stock,
     status: p.status,
     category: p.category,
-    // Group-buy units (counted when a group succeeds) and units bought alone.
-    sold: (p.sold ?? 0) + (p.soloSold ?? 0),
+    // Group-buy units (counted when a group succeeds) and units bought alone: sellStockTx counts
+    // a solo unit in both soloSold (the stock's own ledger) and sold, so sold alone has each unit once.
+    sold: p.sold ?? 0,
   };
 }
 
