@@ -32,7 +32,7 @@ it('a sale through a KOC card: pending at payment, available after completion + 
   expect(await summary()).toMatchObject({ pendingFen: 0, availableFen: 199 });
 
   await g.call('order', S2, { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 1000, reason: '少件或漏发' });
-  await g.call('merchant', OWNER, { action: 'approveRefund', orderId: mate.data.orderId });
+  await g.call('merchant', OWNER, { action: 'approveRefund', orderId: mate.data.orderId, refundId: (await g.order(mate.data.orderId)).openRefund });
   await g.tick();
   await settle();
   // Pro rata: 1000 of 1990 refunded takes back 199 × 1000 / 1990 = 100, leaving 99 (demo: 100 of 590, leaving 490).

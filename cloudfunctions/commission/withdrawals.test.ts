@@ -54,7 +54,7 @@ describe('withdrawals', () => {
 
     // A refund after payout: the commission comes back as a negative balance.
     await c.call('order', S2, { action: 'requestRefund', orderId: first, reason: '商品有质量问题' });
-    await c.call('merchant', OWNER, { action: 'approveRefund', orderId: first });
+    await c.call('merchant', OWNER, { action: 'approveRefund', orderId: first, refundId: (await c.order(first)).openRefund });
     await c.tick();
     await c.settleCommission();
     expect(await c.summary()).toMatchObject({ availableFen: -590, paidOutFen: 1180, clawedBackFen: 590 });

@@ -80,11 +80,12 @@ const scenarios: Scenario[] = [
     setup: async (w) => {
       const g = await paidGroup(w);
       await w.call('merchant', OWNER, { action: 'ship', orderId: g.mate, carrier: '商家配送' });
-      await w.call('order', B, { action: 'requestRefund', orderId: g.mate, amountFen: 700, reason: '收到时已损坏' });
-      return g;
+      const asked = await w.call<{ refundId: string }>('order', B, { action: 'requestRefund', orderId: g.mate, amountFen: 700, reason: '收到时已损坏' });
+      if (!asked.ok) throw new Error(asked.message);
+      return { ...g, refundId: asked.data.refundId };
     },
-    act: (w, s) => w.call('merchant', OWNER, { action: 'approveRefund', orderId: s.mate }),
-    again: (w, s) => w.call('merchant', OWNER, { action: 'approveRefund', orderId: s.mate }),
+    act: (w, s) => w.call('merchant', OWNER, { action: 'approveRefund', orderId: s.mate, refundId: s.refundId }),
+    again: (w, s) => w.call('merchant', OWNER, { action: 'approveRefund', orderId: s.mate, refundId: s.refundId }),
     expect: async (w, s) => {
       expect((await w.events('refund_succeeded')).length).toBe(1);
       expect(await w.order(s.mate)).toMatchObject({ refundedFen: 700 });

@@ -178,7 +178,8 @@ describe('course team-buys and after-sales refunds', () => {
     expect(await g.call('order', S2, { action: 'requestRefund', orderId: mate.data.orderId, amountFen: 1000, reason: '收到时已损坏' })).toMatchObject({
       ok: true,
     });
-    expect(await g.call('merchant', OWNER, { action: 'approveRefund', orderId: mate.data.orderId })).toMatchObject({
+    const { openRefund } = await g.order(mate.data.orderId);
+    expect(await g.call('merchant', OWNER, { action: 'approveRefund', orderId: mate.data.orderId, refundId: openRefund })).toMatchObject({
       ok: true,
       data: { refundFen: 1000 },
     });

@@ -92,25 +92,25 @@ export const orderActions = {
   verifyPickup: action({ input: merchantInput.verifyPickup, run: (ctx, { orderId, code }) => onShopOrder(ctx, orderId, (o) => verifyPickup(ctx, o, code)) }),
   approveRefund: action({
     input: merchantInput.approveRefund,
-    async run(ctx, { orderId }) {
+    async run(ctx, { orderId, refundId }) {
       const merchant = await callerMerchant(ctx);
       if (!merchant) return FORBIDDEN();
       const o = await shopOrder(ctx, merchant, orderId);
       if (!o) return NO_ORDER();
-      // The order's money and the refund move together in one transaction.
-      const approved = await approveRefund(ctx, o._id, merchant._id);
+      // The order's money and the refund move together in one transaction, if the request is still the one seen.
+      const approved = await approveRefund(ctx, o._id, refundId, merchant._id);
       return approved.ok ? ok({ orderId, refundFen: approved.refundFen }) : fail('BAD_STATE', approved.message);
     },
   }),
   rejectRefund: action({
     input: merchantInput.rejectRefund,
-    async run(ctx, { orderId, reason }) {
+    async run(ctx, { orderId, refundId, reason }) {
       const merchant = await callerMerchant(ctx);
       if (!merchant) return FORBIDDEN();
       const o = await shopOrder(ctx, merchant, orderId);
       if (!o) return NO_ORDER();
       // The request ends rejected and the order is free for a new one, in one transaction.
-      const rejected = await rejectRefund(ctx, o._id, merchant._id, reason);
+      const rejected = await rejectRefund(ctx, o._id, refundId, merchant._id, reason);
       return rejected.ok ? ok({ orderId }) : fail('BAD_STATE', rejected.message);
     },
   }),

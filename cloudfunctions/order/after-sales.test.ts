@@ -19,7 +19,10 @@ async function shippedWithPartialRefund() {
     [B, g.mate],
   ]) {
     expect(await w.call('order', who, { action: 'requestRefund', orderId: id, amountFen: 500, reason: '少件或漏发' })).toMatchObject({ ok: true });
-    expect(await w.call('merchant', OWNER, { action: 'approveRefund', orderId: id })).toMatchObject({ ok: true, data: { refundFen: 500 } });
+    expect(await w.call('merchant', OWNER, { action: 'approveRefund', orderId: id, refundId: (await w.order(id)).openRefund })).toMatchObject({
+      ok: true,
+      data: { refundFen: 500 },
+    });
   }
   await w.settle();
   for (const id of [g.leader, g.mate]) expect(await w.order(id)).toMatchObject({ refundedFen: 500 });
@@ -55,12 +58,12 @@ describe('after-sales', () => {
     expect(second.ok ? '' : second.message).toMatch(/退款在处理中/);
     expect(w.fingerprint()).toBe(before);
     // Approved and paid, the order can ask again for what is left.
-    await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.mate });
+    await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.mate, refundId: (await w.order(g.mate)).openRefund });
     expect(await ask(700)).toMatchObject({ ok: false, code: 'REFUND_IN_PROGRESS' });
     await w.settle();
     expect(await ask(PRICE_FEN)).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(await ask(PRICE_FEN - 300)).toMatchObject({ ok: true });
-    await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.mate });
+    await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.mate, refundId: (await w.order(g.mate)).openRefund });
     await w.settle();
     expect(await w.order(g.mate)).toMatchObject({ money: 'refunded', refundedFen: PRICE_FEN, status: 'closed' });
     expect(await orderInvariants(w, true)).toEqual([]);
@@ -98,10 +101,47 @@ describe('after-sales', () => {
     const w2 = await world({ groupSize: 2 });
     const g = await paidGroup(w2);
     expect(await w2.call('order', A, { action: 'requestRefund', orderId: g.leader, reason: '不想要了' })).toMatchObject({ ok: true }); // confirmed
-    await w2.call('merchant', OWNER, { action: 'approveRefund', orderId: g.leader });
+    await w2.call('merchant', OWNER, { action: 'approveRefund', orderId: g.leader, refundId: (await w2.order(g.leader)).openRefund });
     await w2.settle();
     expect(await w2.order(g.leader)).toMatchObject({ status: 'closed', money: 'refunded' });
     expect(await w2.call('order', A, { action: 'requestRefund', orderId: g.leader, reason: '其他' })).toMatchObject({ ok: false, code: 'BAD_STATE' });
+  });
+
+  it('approve and reject act only on the request the merchant saw: a newer request is refused as changed, a repeat on the same one answers ok', async () => {
+    const w = await world({ groupSize: 2 });
+    const g = await paidGroup(w);
+    const ask = async (amountFen: number) => {
+      const r = await w.call<{ refundId: string }>('order', B, { action: 'requestRefund', orderId: g.mate, amountFen, reason: '商品有质量问题' });
+      if (!r.ok) throw new Error(r.message);
+      return r.data.refundId;
+    };
+    const merchant = (action: string, refundId: string, extra: object = {}) => w.call('merchant', OWNER, { action, orderId: g.mate, refundId, ...extra });
+    const first = await ask(800);
+    // Rejected (say on another phone), and the buyer asks again for more.
+    expect(await merchant('rejectRefund', first, { reason: '请补拍照片' })).toMatchObject({ ok: true });
+    const second = await ask(1500);
+    // The page still showing the first request approves it: refused, nothing written.
+    const before = w.fingerprint();
+    const stale = await merchant('approveRefund', first);
+    expect(stale).toMatchObject({ ok: false, code: 'BAD_STATE' });
+    expect(stale.ok ? '' : stale.message).toBe('买家的退款申请已变化，请刷新后再处理');
+    expect(w.fingerprint()).toBe(before);
+    // Rejecting the first again is a repeat: ok, and the second request is untouched.
+    expect(await merchant('rejectRefund', first, { reason: '请补拍照片' })).toMatchObject({ ok: true });
+    expect(w.fingerprint()).toBe(before);
+    expect(await w.order(g.mate)).toMatchObject({ openRefund: second, money: 'paid' });
+    // The second, named: approved once; approving it again answers the same; rejecting it now is refused.
+    expect(await merchant('approveRefund', second)).toEqual({ ok: true, data: { orderId: g.mate, refundFen: 1500 } });
+    const approved = w.fingerprint();
+    expect(await merchant('approveRefund', second)).toEqual({ ok: true, data: { orderId: g.mate, refundFen: 1500 } });
+    const late = await merchant('rejectRefund', second, { reason: '不同意' });
+    expect(late).toMatchObject({ ok: false, code: 'BAD_STATE' });
+    expect(w.fingerprint()).toBe(approved);
+    // Another order's request is not this order's.
+    expect(await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.leader, refundId: second })).toMatchObject({ ok: false, code: 'BAD_STATE' });
+    await w.settle();
+    expect(await w.order(g.mate)).toMatchObject({ money: 'partially_refunded', refundedFen: 1500 });
+    expect(await orderInvariants(w, true)).toEqual([]);
   });
 
   it('a request rejected with a reason: the buyer sees why and may ask again (a new request), which is approved and paid', async () => {
@@ -112,20 +152,25 @@ describe('after-sales', () => {
     if (!first.ok) throw new Error(first.message);
     const seen = await w.call<{ items: OrderView[] }>('merchant', OWNER, { action: 'listOrders', state: 'refunding' });
     expect(seen.ok && seen.data.items.map((o) => [o.id, o.refundRequest])).toEqual([
-      [g.mate, { amountFen: 800, reason: '商品有质量问题', note: '灯罩有裂纹', photos: ['cloud://fx/1.jpg'] }],
+      [g.mate, { id: first.data.refundId, amountFen: 800, reason: '商品有质量问题', note: '灯罩有裂纹', photos: ['cloud://fx/1.jpg'] }],
     ]);
     // Only the shop, with a reason.
-    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', orderId: g.mate, reason: ' ' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(await w.call('merchant', RIVAL, { action: 'rejectRefund', orderId: g.mate, reason: '不是我的' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', orderId: g.mate, reason: '照片看不出问题，请补拍' })).toEqual({
+    const named = { orderId: g.mate, refundId: first.data.refundId };
+    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', ...named, reason: ' ' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', orderId: g.mate, reason: '没写申请号' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
+    expect(await w.call('merchant', RIVAL, { action: 'rejectRefund', ...named, reason: '不是我的' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', ...named, reason: '照片看不出问题，请补拍' })).toEqual({
       ok: true,
       data: { orderId: g.mate },
     });
-    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', orderId: g.mate, reason: '照片看不出问题，请补拍' })).toEqual({
+    expect(await w.call('merchant', OWNER, { action: 'rejectRefund', ...named, reason: '照片看不出问题，请补拍' })).toEqual({
       ok: true,
       data: { orderId: g.mate },
     });
-    expect(await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.mate })).toMatchObject({ ok: false, code: 'BAD_STATE' });
+    expect(await w.call('merchant', OWNER, { action: 'approveRefund', ...named })).toMatchObject({ ok: false, code: 'BAD_STATE' });
     const view = await w.call<OrderView>('order', B, { action: 'get', orderId: g.mate });
     expect(view).toMatchObject({
       ok: true,
@@ -146,7 +191,10 @@ describe('after-sales', () => {
     const again = await ask({ amountFen: 800, note: '补拍了', photos: ['cloud://fx/2.jpg'] });
     if (!again.ok) throw new Error(again.message);
     expect(again.data.refundId).not.toBe(first.data.refundId);
-    expect(await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.mate })).toMatchObject({ ok: true, data: { refundFen: 800 } });
+    expect(await w.call('merchant', OWNER, { action: 'approveRefund', orderId: g.mate, refundId: again.data.refundId })).toMatchObject({
+      ok: true,
+      data: { refundFen: 800 },
+    });
     await w.settle();
     expect(await w.order(g.mate)).toMatchObject({ money: 'partially_refunded', refundedFen: 800, openRefund: null });
     expect(await w.call('order', B, { action: 'get', orderId: g.mate })).toMatchObject({

@@ -79,8 +79,8 @@ export interface OrderView {
   createdAt: number;
   history: { from: string; to: string; at: number }[];
   buyerNickname?: string;
-  /** For the merchant: a refund the buyer asked for, waiting for approval. */
-  refundRequest?: { amountFen: number; reason: string; note: string; photos: string[] } | null;
+  /** For the merchant: a refund the buyer asked for, waiting for approval (id: what approveRefund / rejectRefund name). */
+  refundRequest?: { id: string; amountFen: number; reason: string; note: string; photos: string[] } | null;
   /** 'solo': bought alone at the product price; 'group': a seat in a group-buy. */
   kind: 'solo' | 'group';
   quantity: number;
@@ -247,8 +247,9 @@ export const merchantInput = {
   setProductStatus: z.strictObject({ productId: id, status: z.enum(['on_sale', 'off_sale']) }),
   getShopFulfilment: z.strictObject({}),
   saveShopFulfilment: shopFulfilmentInput,
-  approveRefund: z.strictObject({ orderId: id }),
-  rejectRefund: z.strictObject({ orderId: id, reason: z.string().trim().min(1, '请写明驳回原因').max(100, '原因最多 100 个字') }),
+  /** refundId: the request the merchant saw (OrderView.refundRequest.id); another one open now is refused. */
+  approveRefund: z.strictObject({ orderId: id, refundId: id }),
+  rejectRefund: z.strictObject({ orderId: id, refundId: id, reason: z.string().trim().min(1, '请写明驳回原因').max(100, '原因最多 100 个字') }),
 };
 
 /** A row of the merchant's campaign list. */

@@ -75,7 +75,7 @@ export function toOrderView(o: OrderDoc, opts: ViewOptions): OrderView {
       ? {
           refundRequest:
             refund?.status === 'requested'
-              ? { amountFen: refund.refundFen, reason: refund.reason, note: refund.note ?? '', photos: refund.photos ?? [] }
+              ? { id: refund._id, amountFen: refund.refundFen, reason: refund.reason, note: refund.note ?? '', photos: refund.photos ?? [] }
               : null,
         }
       : {}),

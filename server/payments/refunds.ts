@@ -116,21 +116,33 @@ export async function askRefund(ctx: Ctx, orderId: string, ask: RefundAsk): Prom
 
 export type RejectOutcome = { ok: true } | { ok: false; message: string };
 
+/** The request changed since the merchant saw it (the buyer's new one is open, or none is). */
+const CHANGED = '买家的退款申请已变化，请刷新后再处理';
+/** A request the merchant approved: it stays in one of these from then on. */
+const APPROVED: readonly RefundDoc['status'][] = ['pending', 'processing', 'succeeded', 'closed'];
+
+/** The order and the request the merchant named, inside the transaction; null when either is not theirs. */
+async function namedRequestTx(tx: Transaction, orderId: string, refundId: string, merchantId: string) {
+  const o = await txGetDoc<OrderDoc>(tx, 'orders', orderId);
+  if (!o || o.merchantId !== merchantId) return null;
+  const r = await txGetDoc<RefundDoc>(tx, 'refunds', refundId);
+  return r && r.orderId === o._id ? { o, r } : null;
+}
+
 /**
- * The merchant says no to the buyer's request, with a reason the buyer sees: the request ends
- * rejected and the order stops pointing at it in one commit, so the buyer may ask again (a new
- * request). Rejecting again what is already rejected answers as before and writes nothing.
+ * The merchant says no to the buyer's request (the one they saw, refundId), with a reason the
+ * buyer sees: the request ends rejected and the order stops pointing at it in one commit, so the
+ * buyer may ask again (a new request). Rejecting again the same request, already rejected,
+ * answers as before and writes nothing; any other request open now is not touched.
  */
-export async function rejectRefund(ctx: Ctx, orderId: string, merchantId: string, reason: string): Promise<RejectOutcome> {
+export async function rejectRefund(ctx: Ctx, orderId: string, refundId: string, merchantId: string, reason: string): Promise<RejectOutcome> {
   return ctx.db.runTransaction(async (tx): Promise<RejectOutcome> => {
-    const o = await txGetDoc<OrderDoc>(tx, 'orders', orderId);
-    if (!o || o.merchantId !== merchantId) return { ok: false, message: '这个订单没有待处理的退款申请' };
-    const r = o.openRefund ? await txGetDoc<RefundDoc>(tx, 'refunds', o.openRefund) : null;
-    if (r?.status !== 'requested') {
-      const last = !r && o.lastRefund ? await txGetDoc<RefundDoc>(tx, 'refunds', o.lastRefund) : null;
-      if (last?.status === 'rejected') return { ok: true };
-      return { ok: false, message: r ? '这笔退款已同意，正在退回买家' : '这个订单没有待处理的退款申请' };
-    }
+    const found = await namedRequestTx(tx, orderId, refundId, merchantId);
+    if (!found) return { ok: false, message: '这个订单没有待处理的退款申请' };
+    const { o, r } = found;
+    if (r.status === 'rejected') return { ok: true };
+    if (o.openRefund !== refundId) return { ok: false, message: CHANGED };
+    if (r.status !== 'requested') return { ok: false, message: '这笔退款已同意，正在退回买家' };
     refundMachine.assertMove(r.status, 'rejected');
     await tx
       .collection('refunds')
@@ -144,14 +156,17 @@ export async function rejectRefund(ctx: Ctx, orderId: string, merchantId: string
 export type ApproveOutcome = { ok: true; refundFen: number } | { ok: false; message: string };
 
 /**
- * The merchant approves the buyer's request: the order's money moves to refunding and the
- * request becomes a refund to send, in one commit (never one without the other).
+ * The merchant approves the buyer's request (the one they saw, refundId): the order's money
+ * moves to refunding and the request becomes a refund to send, in one commit (never one without
+ * the other). Approving again the same request, already approved, answers as before.
  */
-export async function approveRefund(ctx: Ctx, orderId: string, merchantId: string): Promise<ApproveOutcome> {
+export async function approveRefund(ctx: Ctx, orderId: string, refundId: string, merchantId: string): Promise<ApproveOutcome> {
   return ctx.db.runTransaction(async (tx): Promise<ApproveOutcome> => {
-    const o = await txGetDoc<OrderDoc>(tx, 'orders', orderId);
-    const r = o?.openRefund ? await txGetDoc<RefundDoc>(tx, 'refunds', o.openRefund) : null;
-    if (!o || o.merchantId !== merchantId || !r || r.status !== 'requested') return { ok: false, message: '这个订单没有待处理的退款申请' };
+    const found = await namedRequestTx(tx, orderId, refundId, merchantId);
+    if (!found) return { ok: false, message: '这个订单没有待处理的退款申请' };
+    const { o, r } = found;
+    if (APPROVED.includes(r.status)) return { ok: true, refundFen: r.refundFen };
+    if (o.openRefund !== refundId || r.status !== 'requested') return { ok: false, message: CHANGED };
     if (!moneyMachine.canMove(o.money, 'refunding')) return { ok: false, message: '订单状态已变化，请刷新' };
     refundMachine.assertMove(r.status, 'pending');
     const at = new Date(ctx.now());

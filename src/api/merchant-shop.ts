@@ -57,8 +57,11 @@ export const shipMany = (carrier: Carrier, orders: { orderId: string; trackingNo
   call<unknown, 'merchant'>('merchant', 'shipMany', { carrier, orders });
 export const markReadyForPickup = (orderId: string) => call<unknown, 'merchant'>('merchant', 'readyForPickup', { orderId });
 export const verifyPickup = (orderId: string, code: string) => call<unknown, 'merchant'>('merchant', 'verifyPickup', { orderId, code });
-export const approveRefundRequest = (orderId: string) => call<{ refundFen: number }, 'merchant'>('merchant', 'approveRefund', { orderId });
-export const rejectRefundRequest = (orderId: string, reason: string) => call<unknown, 'merchant'>('merchant', 'rejectRefund', { orderId, reason });
+/** refundId: the request the merchant is looking at (OrderView.refundRequest.id); a changed one is refused. */
+export const approveRefundRequest = (orderId: string, refundId: string) =>
+  call<{ refundFen: number }, 'merchant'>('merchant', 'approveRefund', { orderId, refundId });
+export const rejectRefundRequest = (orderId: string, refundId: string, reason: string) =>
+  call<unknown, 'merchant'>('merchant', 'rejectRefund', { orderId, refundId, reason });
 
 export const getShopFulfilment = () => call<ShopFulfilment, 'merchant'>('merchant', 'getShopFulfilment');
 export interface ShopFulfilmentInput {

@@ -31,8 +31,11 @@ export const shipOrders = (carrier: Carrier, orders: { orderId: string; tracking
 export const readyForPickup = (orderId: string) => call<OrderView, 'merchant'>('merchant', 'readyForPickup', { orderId });
 /** The code the buyer shows: WRONG_CODE (nothing changes) unless it is this order's; then the order is completed. */
 export const verifyPickup = (orderId: string, code: string) => call<OrderView, 'merchant'>('merchant', 'verifyPickup', { orderId, code });
-export const approveRefund = (orderId: string) => call<{ orderId: string; refundFen: number }, 'merchant'>('merchant', 'approveRefund', { orderId });
-export const rejectRefund = (orderId: string, reason: string) => call<{ orderId: string }, 'merchant'>('merchant', 'rejectRefund', { orderId, reason });
+/** refundId: the request shown (OrderView.refundRequest.id); if the buyer's request changed since, it is refused. */
+export const approveRefund = (orderId: string, refundId: string) =>
+  call<{ orderId: string; refundFen: number }, 'merchant'>('merchant', 'approveRefund', { orderId, refundId });
+export const rejectRefund = (orderId: string, refundId: string, reason: string) =>
+  call<{ orderId: string }, 'merchant'>('merchant', 'rejectRefund', { orderId, refundId, reason });
 export const getShopFulfilment = () => call<ShopFulfilment, 'merchant'>('merchant', 'getShopFulfilment');
 /** Points keep the id they came with; new ones get one. Answers what was stored. */
 export const saveShopFulfilment = (input: {

@@ -10,7 +10,7 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-type R = { ok: boolean; data?: { groupId: string; orderId: string; code: string } };
+type R = { ok: boolean; data?: { groupId: string; orderId: string; code: string; refundId: string } };
 const call = (fn: string, openid: string, event: object) => e2e.cloud.invoke(fn, event, { openid }) as Promise<R>;
 const dev = (path: string, body: object = {}) => fetch(`${e2e.base}/api/dev/${path}`, { method: 'POST', body: JSON.stringify(body) });
 /** A pickup order handed over: the shop gets it ready, the buyer's code completes it. */
@@ -99,8 +99,8 @@ test('a sale through the KOC card: pending with its reason, available after the 
     await koc.page.locator('[data-testid="balance-paid"]').getByText('¥11.80').waitFor();
 
     // A refund after the payout: the commission comes back as a negative balance.
-    await call('order', 'demo-student-2', { action: 'requestRefund', orderId, reason: '商品有质量问题' });
-    await call('merchant', 'demo-merchant-2', { action: 'approveRefund', orderId });
+    const asked = await call('order', 'demo-student-2', { action: 'requestRefund', orderId, reason: '商品有质量问题' });
+    await call('merchant', 'demo-merchant-2', { action: 'approveRefund', orderId, refundId: asked.data?.refundId });
     await settle();
     await koc.page.reload();
     await koc.page.locator('[data-testid="balance-available"]').getByText('-¥11.80').waitFor();

@@ -19,7 +19,7 @@ type Res = { ok: boolean; data?: { orderId: string; groupId?: string }; message?
 const call = async (fn: string, openid: string, event: object) => {
   const res = (await e2e.cloud.invoke(fn, event, { openid })) as Res;
   if (!res.ok) throw new Error(`${fn}.${(event as { action: string }).action}: ${res.message}`);
-  return res.data as { orderId: string; groupId?: string };
+  return res.data as { orderId: string; groupId?: string; refundId?: string };
 };
 let n = 0;
 const requestId = () => `screens-${Date.now()}-${n++}`;
@@ -63,8 +63,14 @@ test('each page, as a student, a KOC and a merchant, has no overlapping or clipp
   const ready = await paidOrder('demo-student-1', 'p-lamp', 'demo-merchant-2');
   await call('merchant', 'demo-merchant-2', { action: 'readyForPickup', orderId: ready });
   const refused = await paidOrder('demo-student-1', 'p-notebook', 'demo-merchant-2');
-  await call('order', 'demo-student-1', { action: 'requestRefund', orderId: refused, amountFen: 500, reason: '少件或漏发', note: '少了一本方格本' });
-  await call('merchant', 'demo-merchant-2', { action: 'rejectRefund', orderId: refused, reason: '发货前称重无误，请再找找快递袋' });
+  const asked = await call('order', 'demo-student-1', {
+    action: 'requestRefund',
+    orderId: refused,
+    amountFen: 500,
+    reason: '少件或漏发',
+    note: '少了一本方格本',
+  });
+  await call('merchant', 'demo-merchant-2', { action: 'rejectRefund', orderId: refused, refundId: asked.refundId, reason: '发货前称重无误，请再找找快递袋' });
   const { groupId } = await call('groupbuy', 'demo-student-2', { action: 'open', campaignId: 'c-lamp', requestId: requestId() });
 
   const student = await e2e.newUser();

@@ -177,12 +177,17 @@ export async function simulate(
     [
       2,
       async () => {
-        const r = await call<{ items: Array<{ orderId?: string; id?: string }> }>('merchant', OWNER, { action: 'listOrders', state: 'refunding' });
-        const list = (r.ok && Array.isArray(r.data?.items) ? r.data.items : []) as Array<Record<string, string>>;
+        const r = await call<{ items: Array<{ id: string; refundRequest?: { id: string } | null }> }>('merchant', OWNER, {
+          action: 'listOrders',
+          state: 'refunding',
+        });
+        // Only orders with a request waiting (the rest are already refunding).
+        const list = (r.ok && Array.isArray(r.data?.items) ? r.data.items : []).filter((o) => o.refundRequest);
         if (!list.length) return;
-        const orderId = pick(list).orderId ?? pick(list).id;
+        const o = pick(list);
+        const named = { orderId: o.id, refundId: o.refundRequest?.id };
         // Mostly approved; now and then rejected with a reason (the buyer may ask again).
-        await call('merchant', OWNER, chance(0.8) ? { action: 'approveRefund', orderId } : { action: 'rejectRefund', orderId, reason: '请补充照片' });
+        await call('merchant', OWNER, chance(0.8) ? { action: 'approveRefund', ...named } : { action: 'rejectRefund', ...named, reason: '请补充照片' });
       },
     ],
     [
@@ -319,9 +324,10 @@ export async function simulate(
   };
   for (let round = 0; round < 20 && s.notices.length; round++) for (const n of s.notices.splice(0)) await run(deliver(n));
   for (let day = 0; day < 12; day++) {
-    const list = await run(call<{ items: Array<Record<string, string>> }>('merchant', OWNER, { action: 'listOrders', state: 'refunding' }));
-    for (const o of (list as { ok: boolean; data?: { items: Array<Record<string, string>> } }).data?.items ?? [])
-      await run(call('merchant', OWNER, { action: 'approveRefund', orderId: o.orderId ?? o.id }));
+    type Row = { id: string; refundRequest?: { id: string } | null };
+    const list = await run(call<{ items: Row[] }>('merchant', OWNER, { action: 'listOrders', state: 'refunding' }));
+    for (const o of (list as { ok: boolean; data?: { items: Row[] } }).data?.items ?? [])
+      if (o.refundRequest) await run(call('merchant', OWNER, { action: 'approveRefund', orderId: o.id, refundId: o.refundRequest.id }));
     let last = '';
     for (let i = 0; i < 10; i++) {
       await run(timer(t, 'groupbuy', 'sweep'));

@@ -5,22 +5,31 @@ import { rejectRefundRequest } from '../../../api/merchant-shop';
 import { Dialog, TextAreaField, toast } from '../../../components/ui';
 import { check, serverErrors } from '../shared/form';
 
-export function RejectDialog({ orderId, onClose, onRejected }: { orderId: string | null; onClose: () => void; onRejected: () => unknown }) {
+/** request: the order and the buyer's request the merchant is looking at (null: closed). */
+export function RejectDialog({
+  request,
+  onClose,
+  onRejected,
+}: {
+  request: { orderId: string; refundId: string } | null;
+  onClose: () => void;
+  onRejected: () => unknown;
+}) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   useEffect(() => {
     setReason('');
     setError('');
-  }, [orderId]);
+  }, [request?.refundId]);
 
   const confirm = async () => {
-    if (!orderId) return false;
-    const bad = check(merchantInput.rejectRefund, { orderId, reason }, { reason: '请写明驳回原因' });
+    if (!request) return false;
+    const bad = check(merchantInput.rejectRefund, { ...request, reason }, { reason: '请写明驳回原因' });
     if (bad.errors) {
       setError(bad.errors.reason ?? '请写明驳回原因');
       return false;
     }
-    const res = await rejectRefundRequest(orderId, reason.trim());
+    const res = await rejectRefundRequest(request.orderId, request.refundId, reason.trim());
     if (!res.ok) {
       if (res.code === 'INVALID_INPUT') setError(serverErrors(res.message, ['reason']).reason ?? res.message);
       else toast(res.message);
@@ -32,7 +41,7 @@ export function RejectDialog({ orderId, onClose, onRejected }: { orderId: string
   };
 
   return (
-    <Dialog open={orderId !== null} title='驳回退款申请' confirmText='驳回' confirmType='danger' onConfirm={confirm} onCancel={onClose} testId='reject'>
+    <Dialog open={request !== null} title='驳回退款申请' confirmText='驳回' confirmType='danger' onConfirm={confirm} onCancel={onClose} testId='reject'>
       <TextAreaField
         label='驳回原因（买家会看到）'
         required

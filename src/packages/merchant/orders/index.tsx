@@ -89,8 +89,8 @@ export default function MerchantOrders() {
     reject: setRejecting,
   };
   const approve = async () => {
-    if (!approving) return false;
-    const res = await approveRefundRequest(approving.id);
+    if (!approving?.refundRequest) return false;
+    const res = await approveRefundRequest(approving.id, approving.refundRequest.id);
     if (!res.ok) throw new Error(res.message);
     toast('已同意，退款会原路返回');
     await load();
@@ -190,7 +190,11 @@ export default function MerchantOrders() {
         onClose={() => setVerifying(null)}
         onVerified={reload}
       />
-      <RejectDialog orderId={rejecting?.id ?? null} onClose={() => setRejecting(null)} onRejected={reload} />
+      <RejectDialog
+        request={rejecting?.refundRequest ? { orderId: rejecting.id, refundId: rejecting.refundRequest.id } : null}
+        onClose={() => setRejecting(null)}
+        onRejected={reload}
+      />
       <Dialog open={approving !== null} title='同意退款' confirmText='同意退款' onConfirm={approve} onCancel={() => setApproving(null)} testId='approve'>
         <Text>{approving?.refundRequest ? `退给买家 ${formatFen(approving.refundRequest.amountFen)}，钱会原路返回，不能撤回。` : ''}</Text>
       </Dialog>

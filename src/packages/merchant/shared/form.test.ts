@@ -4,7 +4,7 @@ import { bpOfPercent, check, intOf, serverErrors } from './form';
 
 describe('merchant form helpers', () => {
   test('check keeps the contract’s Chinese message per field and replaces zod’s English defaults', () => {
-    const res = check(merchantInput.rejectRefund, { orderId: 'o1', reason: '  ' });
+    const res = check(merchantInput.rejectRefund, { orderId: 'o1', refundId: 'Qo1-1', reason: '  ' });
     expect(res.errors).toEqual({ reason: '请写明驳回原因' });
     const ship = check(merchantInput.ship, { orderId: 'o1', carrier: '顺丰速运', trackingNo: 'SF 12' });
     expect(ship.errors).toEqual({ trackingNo: '运单号只含字母、数字和 -' });
