@@ -84,4 +84,39 @@ describe('shop fulfilment', () => {
     expect(await search('没有这个人')).toEqual([]);
     expect(await w.call('merchant', RIVAL, { action: 'listOrders', state: 'all', q: g.mate.slice(0, 8) })).toMatchObject({ ok: true, data: { items: [] } });
   });
+
+  it('an order whose refund is approved (money refunding) is not shipped or readied, nor in a batch; once the refund is paid it can be', async () => {
+    const w = await world({ groupSize: 2 });
+    const g = await paidGroup(w);
+    for (const [who, id] of [
+      [A, g.leader],
+      [B, g.mate],
+    ]) {
+      const asked = await w.call<{ refundId: string }>('order', who, { action: 'requestRefund', orderId: id, amountFen: 500, reason: '少件或漏发' });
+      if (!asked.ok) throw new Error(asked.message);
+      expect(await w.call('merchant', OWNER, { action: 'approveRefund', orderId: id, refundId: asked.data.refundId })).toMatchObject({ ok: true });
+    }
+    expect(await w.order(g.leader)).toMatchObject({ status: 'confirmed', money: 'refunding' });
+    const print = w.fingerprint();
+    const shipped = await w.call('merchant', OWNER, { action: 'ship', orderId: g.leader, carrier: '京东快递', trackingNo: 'JD0001' });
+    expect(shipped).toEqual({ ok: false, code: 'BAD_STATE', message: '这笔订单正在退款，先别发货' });
+    expect(await w.call('merchant', OWNER, { action: 'readyForPickup', orderId: g.mate })).toEqual({
+      ok: false,
+      code: 'BAD_STATE',
+      message: '这笔订单正在退款，先别发货',
+    });
+    expect(await w.call('merchant', OWNER, { action: 'shipMany', carrier: '京东快递', orders: [{ orderId: g.leader, trackingNo: 'JD0002' }] })).toEqual({
+      ok: true,
+      data: { shipped: 0, results: [{ orderId: g.leader, ok: false, code: 'BAD_STATE', message: '这笔订单正在退款，先别发货' }] },
+    });
+    expect(w.fingerprint()).toBe(print);
+    // The refund paid (part of the price): the rest of the order goes out.
+    await w.settle();
+    expect(await w.order(g.leader)).toMatchObject({ status: 'confirmed', money: 'partially_refunded' });
+    expect(await w.call('merchant', OWNER, { action: 'ship', orderId: g.leader, carrier: '京东快递', trackingNo: 'JD0001' })).toMatchObject({
+      ok: true,
+      data: { state: 'shipped' },
+    });
+    expect(await w.call('merchant', OWNER, { action: 'readyForPickup', orderId: g.mate })).toMatchObject({ ok: true, data: { state: 'ready_for_pickup' } });
+  });
 });

@@ -12,17 +12,24 @@ import { findOrder, type OrderDoc, transition } from './orders';
 export type FulfilOutcome = { ok: true; order: OrderDoc } | { ok: false; code: 'BAD_STATE' | 'INVALID_INPUT' | 'WRONG_CODE'; message: string };
 
 const NOT_TO_SHIP = { ok: false, code: 'BAD_STATE', message: '只有待发货的订单可以发货或通知自提' } as const;
+/** An approved refund is on its way back to the buyer: the goods stay until it ends. */
+const REFUNDING = { ok: false, code: 'BAD_STATE', message: '这笔订单正在退款，先别发货' } as const;
+
+/** The write's condition: money that is not on its way back (approval moves it in a transaction). */
+const notRefunding = (ctx: Ctx) => ({ money: ctx.db.command.neq('refunding') });
 
 export async function shipOrder(ctx: Ctx, o: OrderDoc, carrier: string, trackingNo: string): Promise<FulfilOutcome> {
   if (o.fulfilment?.type === 'pickup') return { ok: false, code: 'BAD_STATE', message: '这是到店自提的订单，不能发货，请用“通知自提”' };
   if (!trackingNo && carrier !== '商家配送') return { ok: false, code: 'INVALID_INPUT', message: '请填写运单号（商家自己配送可不填）' };
   if (o.status === 'shipped') return { ok: true, order: o };
   if (o.status !== 'confirmed') return NOT_TO_SHIP;
+  if (o.money === 'refunding') return REFUNDING;
   const tracking = { carrier, trackingNo };
-  if (await transition(ctx, o._id, 'confirmed', 'shipped', ctx.openid, { shippedAt: new Date(ctx.now()), tracking }))
+  if (await transition(ctx, o._id, 'confirmed', 'shipped', ctx.openid, { shippedAt: new Date(ctx.now()), tracking }, notRefunding(ctx)))
     return { ok: true, order: { ...o, status: 'shipped', tracking } };
   const now = await findOrder(ctx, o._id);
-  return now?.status === 'shipped' ? { ok: true, order: now } : NOT_TO_SHIP;
+  if (now?.status === 'shipped') return { ok: true, order: now };
+  return now?.status === 'confirmed' && now.money === 'refunding' ? REFUNDING : NOT_TO_SHIP;
 }
 
 /** A 6-digit code from a cryptographic source: guessing one takes a million tries. */
@@ -33,11 +40,13 @@ export async function markReady(ctx: Ctx, o: OrderDoc): Promise<FulfilOutcome> {
   // Repeated: the code made the first time stands (the buyer may already have it).
   if (o.status === 'ready_for_pickup') return { ok: true, order: o };
   if (o.status !== 'confirmed') return NOT_TO_SHIP;
+  if (o.money === 'refunding') return REFUNDING;
   const pickupCode = newPickupCode();
-  if (await transition(ctx, o._id, 'confirmed', 'ready_for_pickup', ctx.openid, { readyAt: new Date(ctx.now()), pickupCode }))
+  if (await transition(ctx, o._id, 'confirmed', 'ready_for_pickup', ctx.openid, { readyAt: new Date(ctx.now()), pickupCode }, notRefunding(ctx)))
     return { ok: true, order: { ...o, status: 'ready_for_pickup', pickupCode } };
   const now = await findOrder(ctx, o._id);
-  return now?.status === 'ready_for_pickup' ? { ok: true, order: now } : NOT_TO_SHIP;
+  if (now?.status === 'ready_for_pickup') return { ok: true, order: now };
+  return now?.status === 'confirmed' && now.money === 'refunding' ? REFUNDING : NOT_TO_SHIP;
 }
 
 /** The buyer shows the code at the point: it must be this order's, or nothing is written. */

@@ -101,13 +101,15 @@ export async function transition(
   to: OrderState,
   by: string,
   extra: Record<string, unknown> = {},
+  /** More conditions the order must meet at the write (as `where` takes them). */
+  guard: Record<string, unknown> = {},
 ): Promise<boolean> {
   orderMachine.assertMove(from, to);
   const _ = ctx.db.command;
   const at = new Date(ctx.now());
   const res = await ctx.db
     .collection('orders')
-    .where({ _id: orderId, status: from })
+    .where({ ...guard, _id: orderId, status: from })
     .update({ data: { ...extra, status: to, history: _.push([{ from, to, at, by }]) } });
   return res.stats.updated === 1;
 }

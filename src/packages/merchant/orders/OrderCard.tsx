@@ -6,7 +6,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Tag } from '../../../components/ui';
 import { formatDateTime } from '../../../utils/time';
-import { isDelivery, isPickup, stateTag, whereTo } from './labels';
+import { canReady as readyable, canShip as shippable, stateTag, whereTo } from './labels';
 
 export interface OrderActions {
   ship: (o: OrderView) => void;
@@ -30,8 +30,8 @@ export function OrderCard({
   onSelect: () => void;
 }) {
   const tag = stateTag(o);
-  const canShip = o.state === 'confirmed' && isDelivery(o);
-  const canReady = o.state === 'confirmed' && isPickup(o);
+  const canShip = shippable(o);
+  const canReady = readyable(o);
   const canVerify = o.state === 'ready_for_pickup';
   const request = o.refundRequest;
   const selectable = selecting && canShip;

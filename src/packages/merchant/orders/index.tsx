@@ -9,7 +9,7 @@ import { useRef, useState } from 'react';
 import { approveRefundRequest, listShopOrders, type MerchantOrderState, markReadyForPickup } from '../../../api/merchant-shop';
 import { Button, Dialog, Empty, Tabs, toast } from '../../../components/ui';
 import { BatchShip } from './BatchShip';
-import { isDelivery, ORDER_TABS } from './labels';
+import { canShip, ORDER_TABS } from './labels';
 import { type OrderActions, OrderCard } from './OrderCard';
 import { RejectDialog } from './RejectDialog';
 import { ShipDialog } from './ShipDialog';
@@ -97,7 +97,7 @@ export default function MerchantOrders() {
     return true;
   };
 
-  const shippable = (items ?? []).filter((o) => o.state === 'confirmed' && isDelivery(o));
+  const shippable = (items ?? []).filter(canShip);
   const chosen = shippable.filter((o) => selected.includes(o.id));
   const toggle = (id: string) => setSelected(selected.includes(id) ? selected.filter((x) => x !== id) : selected.length >= 20 ? selected : [...selected, id]);
   const reload = () => load();

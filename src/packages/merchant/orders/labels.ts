@@ -16,6 +16,13 @@ export const ORDER_TABS: { key: MerchantOrderState; label: string }[] = [
 export const isPickup = (o: OrderView) => o.fulfilment?.type === 'pickup';
 export const isDelivery = (o: OrderView) => o.fulfilment?.type !== 'pickup';
 
+/** An approved refund is on its way back: the server refuses to ship or ready the order until it ends. */
+const handOverable = (o: OrderView) => o.state === 'confirmed' && o.money !== 'refunding';
+/** 发货 (and batch shipping) is offered. */
+export const canShip = (o: OrderView) => handOverable(o) && isDelivery(o);
+/** 备货完成（通知自提） is offered. */
+export const canReady = (o: OrderView) => handOverable(o) && isPickup(o);
+
 export function stateTag(o: OrderView): { label: string; tone: TagTone } {
   if (o.refundRequest) return { label: '待处理售后', tone: 'danger' };
   if (o.money === 'refunding') return { label: '退款中', tone: 'warning' };
