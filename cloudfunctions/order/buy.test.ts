@@ -62,17 +62,18 @@ describe('order.buy: bought alone', () => {
     expect((await getOrder(w, A, orderId)).pickupCode).toBe(code);
     expect((await getOrder(w, A, orderId)).actions).toEqual(['confirmReceipt', 'requestRefund']);
 
-    // A wrong code, or the code of another order, writes nothing.
+    // A wrong code, or the code of another order, spends one of the order's tries and changes nothing else.
     const other = await w.buy(B, 1, pickup);
     if (!other.ok) throw new Error(other.message);
     await w.pay(B, other.data.orderId);
     await w.call('merchant', OWNER, { action: 'readyForPickup', orderId: other.data.orderId });
     const otherCode = (await getOrder(w, B, other.data.orderId)).pickupCode as string;
     const wrong = otherCode === code ? String((Number(code) + 1) % 1_000_000).padStart(6, '0') : otherCode;
-    const print = w.fingerprint();
     const refused = await w.call('merchant', OWNER, { action: 'verifyPickup', orderId, code: wrong });
     expect(refused).toMatchObject({ ok: false, code: 'WRONG_CODE' });
-    expect(refused.ok ? '' : refused.message).toMatch(/取货码不对/);
+    expect(refused.ok ? '' : refused.message).toMatch(/取货码不对.*还可以再试 4 次/);
+    expect(await w.order(orderId)).toMatchObject({ status: 'ready_for_pickup', pickupTries: 1 });
+    const print = w.fingerprint();
     expect(await w.call('merchant', RIVAL, { action: 'verifyPickup', orderId, code })).toMatchObject({ ok: false, code: 'NOT_FOUND' }); // another shop's order
     expect(await w.call('merchant', A, { action: 'verifyPickup', orderId, code })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await w.call('merchant', OWNER, { action: 'verifyPickup', orderId, code: '12a456' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
@@ -92,6 +93,38 @@ describe('order.buy: bought alone', () => {
     expect(s.availableFen).toBeGreaterThan(0);
     await w.settle();
     expect(await orderInvariants(w, true)).toEqual([]);
+  });
+
+  it('pickup code guessing: 5 tries per order; the right code on the 5th completes, after 5 wrong ones even the right code is refused', async () => {
+    const { w, pickup } = await shopWorld();
+    const ready = async (who: string) => {
+      const bought = await w.buy(who, 1, pickup);
+      if (!bought.ok) throw new Error(bought.message);
+      await w.pay(who, bought.data.orderId);
+      await w.call('merchant', OWNER, { action: 'readyForPickup', orderId: bought.data.orderId });
+      const code = (await getOrder(w, who, bought.data.orderId)).pickupCode as string;
+      return { orderId: bought.data.orderId, code, wrong: String((Number(code) + 1) % 1_000_000).padStart(6, '0') };
+    };
+    const verify = (orderId: string, code: string) => w.call('merchant', OWNER, { action: 'verifyPickup', orderId, code });
+    // Four wrong, then the right one: completed.
+    const a = await ready(A);
+    for (let i = 0; i < 4; i++) expect(await verify(a.orderId, a.wrong)).toMatchObject({ ok: false, code: 'WRONG_CODE' });
+    expect(await verify(a.orderId, a.code)).toMatchObject({ ok: true, data: { state: 'completed' } });
+    // Five wrong: the sixth try is refused, the right code too, and the order stays ready.
+    const b = await ready(B);
+    for (let i = 0; i < 5; i++) expect(await verify(b.orderId, b.wrong)).toMatchObject({ ok: false, code: 'WRONG_CODE' });
+    const print = w.fingerprint();
+    const refused = await verify(b.orderId, b.code);
+    expect(refused).toMatchObject({ ok: false, code: 'BAD_STATE' });
+    expect(refused.ok ? '' : refused.message).toMatch(/取货码错误次数过多/);
+    expect(await verify(b.orderId, b.wrong)).toMatchObject({ ok: false, code: 'BAD_STATE' });
+    expect(w.fingerprint()).toBe(print);
+    expect(await w.order(b.orderId)).toMatchObject({ status: 'ready_for_pickup', pickupTries: 5 });
+    // Guesses sent at once are each counted: of 8 at once, no more than 5 are compared.
+    const c = await ready(C);
+    const burst = await Promise.all(Array.from({ length: 8 }, () => verify(c.orderId, c.wrong)));
+    expect(burst.filter((r) => !r.ok && r.code === 'WRONG_CODE').length).toBeLessThanOrEqual(5);
+    expect(await verify(c.orderId, c.code)).toMatchObject({ ok: false, code: 'BAD_STATE' });
   });
 
   it('delivery: shipped with its tracking number (required unless 商家配送), the buyer sees it and confirms receipt', async () => {

@@ -49,12 +49,35 @@ export async function markReady(ctx: Ctx, o: OrderDoc): Promise<FulfilOutcome> {
   return now?.status === 'confirmed' && now.money === 'refunding' ? REFUNDING : NOT_TO_SHIP;
 }
 
-/** The buyer shows the code at the point: it must be this order's, or nothing is written. */
+/** Codes an order may be tried with: 5 guesses of a million, then the platform steps in. */
+export const PICKUP_TRIES = 5;
+const TOO_MANY_TRIES = { ok: false, code: 'BAD_STATE', message: '取货码错误次数过多，已暂停核销，请联系平台客服处理' } as const;
+
+/**
+ * The buyer shows the code at the point: it must be this order's. Each try first claims one of
+ * the order's PICKUP_TRIES (a conditional increment), so guesses sent at once are counted too;
+ * a wrong code writes only its try, and once all are spent the order is not verified by code.
+ */
 export async function verifyPickup(ctx: Ctx, o: OrderDoc, code: string): Promise<FulfilOutcome> {
   const matches = Boolean(o.pickupCode) && o.pickupCode === code;
   if (o.status === 'completed' && matches) return { ok: true, order: o };
   if (o.status !== 'ready_for_pickup') return { ok: false, code: 'BAD_STATE', message: '这个订单不在待自提状态' };
-  if (!matches) return { ok: false, code: 'WRONG_CODE', message: '取货码不对，请让买家打开订单再核对一下' };
+  if ((o.pickupTries ?? 0) >= PICKUP_TRIES) return TOO_MANY_TRIES;
+  const _ = ctx.db.command;
+  const claimed = await ctx.db
+    .collection('orders')
+    .where({ _id: o._id, status: 'ready_for_pickup', pickupTries: _.exists(false).or(_.lt(PICKUP_TRIES)) })
+    .update({ data: { pickupTries: _.inc(1) } });
+  if (claimed.stats.updated !== 1) {
+    const now = await findOrder(ctx, o._id);
+    if (now?.status === 'completed' && matches) return { ok: true, order: now };
+    if (now?.status !== 'ready_for_pickup') return { ok: false, code: 'BAD_STATE', message: '这个订单不在待自提状态' };
+    return TOO_MANY_TRIES;
+  }
+  if (!matches) {
+    const left = PICKUP_TRIES - (o.pickupTries ?? 0) - 1;
+    return { ok: false, code: 'WRONG_CODE', message: `取货码不对，请让买家打开订单再核对一下${left > 0 ? `（还可以再试 ${left} 次）` : ''}` };
+  }
   await completeOrder(ctx, o._id, ctx.openid);
   return { ok: true, order: (await findOrder(ctx, o._id)) as OrderDoc };
 }

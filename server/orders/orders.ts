@@ -48,6 +48,8 @@ export interface OrderDoc {
   tracking?: { carrier: string; trackingNo: string } | null;
   /** Made when the order is ready at its pickup point; the buyer shows it at handover. */
   pickupCode?: string | null;
+  /** Codes tried at handover (each try claimed before it is compared); after PICKUP_TRIES no more. */
+  pickupTries?: number;
   /** Unique while the order is live: one seat per student per group (a solo order's own id). */
   memberKey: string;
   seatExpiresAt: Date;

@@ -56,6 +56,7 @@ export const shipOrder = (orderId: string, carrier: Carrier, trackingNo: string)
 export const shipMany = (carrier: Carrier, orders: { orderId: string; trackingNo: string }[]) =>
   call<unknown, 'merchant'>('merchant', 'shipMany', { carrier, orders });
 export const markReadyForPickup = (orderId: string) => call<unknown, 'merchant'>('merchant', 'readyForPickup', { orderId });
+/** WRONG_CODE (a try spent, the tries left in the message); after 5 wrong tries BAD_STATE for that order. */
 export const verifyPickup = (orderId: string, code: string) => call<unknown, 'merchant'>('merchant', 'verifyPickup', { orderId, code });
 /** refundId: the request the merchant is looking at (OrderView.refundRequest.id); a changed one is refused. */
 export const approveRefundRequest = (orderId: string, refundId: string) =>

@@ -45,7 +45,8 @@ export function VerifyDialog({
     }
     const res = await verifyPickup(orderId, code.trim());
     if (!res.ok) {
-      if (res.code === 'WRONG_CODE') setError('取货码不对，请让买家再核对一下');
+      // The server's words: how many tries are left, or that the order takes no more.
+      if (res.code === 'WRONG_CODE') setError(res.message);
       else if (res.code === 'INVALID_INPUT') setError('取货码是 6 位数字');
       else toast(res.message);
       return false;
