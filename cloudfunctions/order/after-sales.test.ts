@@ -220,10 +220,26 @@ describe('after-sales', () => {
     expect(over).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(over.ok ? '' : over.message).toContain('最多可退 ¥19.90');
     expect(await w.call('order', B, { action: 'requestRefund', orderId: g.mate, reason: '随便写的' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(await w.call('order', B, { action: 'requestRefund', orderId: g.mate, reason: '其他', photos: ['a', 'b', 'c', 'd'] })).toMatchObject({
+    const pics = ['/files/refunds/a.png', '/files/refunds/b.png', 'cloud://env/refunds/c.jpg', 'cloud://env/refunds/d.jpg'];
+    expect(await w.call('order', B, { action: 'requestRefund', orderId: g.mate, reason: '其他', photos: pics })).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
     });
     expect(w.fingerprint()).toBe(print);
+  });
+
+  it("refund photos must be the app's uploads (cloud:// or /files/): any other string is refused with 照片要先上传, nothing written", async () => {
+    const w = await world({ groupSize: 2 });
+    const g = await paidGroup(w);
+    const print = w.fingerprint();
+    for (const photos of [['https://evil.example.com/a.jpg'], ['/files/refunds/a.png', 'a'], ['wxfile://tmp_1.jpg']]) {
+      const res = await w.call('order', B, { action: 'requestRefund', orderId: g.mate, reason: '其他', photos });
+      expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+      expect(res.ok ? '' : res.message).toContain('照片要先上传');
+    }
+    expect(w.fingerprint()).toBe(print);
+    const photos = ['/files/refunds/a.png', 'cloud://env-1.7370/refunds/b.jpg'];
+    expect(await w.call('order', B, { action: 'requestRefund', orderId: g.mate, reason: '其他', photos })).toMatchObject({ ok: true });
+    expect((await w.refunds()).map((r) => r.photos)).toEqual([photos]);
   });
 });

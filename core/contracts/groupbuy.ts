@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '../groupbuy';
 import type { GroupState } from '../groupbuy-machines';
 import type { MoneyState, OrderState } from '../order-machine';
+import { isUpload } from '../uploads';
 import { productFields } from './catalog';
 import { CARRIERS, fulfilmentInput, type OrderFulfilment, PICKUP_CODE_PATTERN, REFUND_REASONS, type ShopFulfilment, shopFulfilmentInput } from './fulfilment';
 
@@ -161,7 +162,7 @@ export const orderInput = {
     amountFen: fen.optional(),
     reason: z.enum(REFUND_REASONS, '请选择退款原因'),
     note: z.string().trim().max(200, '说明最多 200 个字').default(''),
-    photos: z.array(z.string().min(1).max(256)).max(3, '最多 3 张照片').default([]),
+    photos: z.array(z.string().max(256, '照片要先上传').refine(isUpload, '照片要先上传')).max(3, '最多 3 张照片').default([]),
   }),
   /** The product page's checkout: the shop's pickup points and delivery, and how many the caller may buy. */
   checkout: z.strictObject({ productId: id }),

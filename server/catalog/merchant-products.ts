@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { MerchantProductDetail, MerchantProductRow } from '../../core/contracts/catalog';
 import type { merchantInput } from '../../core/contracts/groupbuy';
 import { type Fail, fail, type Ok, ok } from '../../core/result';
+import { isUpload } from '../../core/uploads';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
@@ -27,9 +28,6 @@ export const productIdFor = (merchantId: string, requestId: string) =>
 const STOCK_TRIES = 3;
 
 const NOT_FOUND = () => fail('NOT_FOUND', '没有这个商品');
-
-/** Pictures come from the app's uploads (cloud:// in WeChat, /files/ locally) or are already the product's. */
-const isUpload = (fileId: string) => fileId.startsWith('cloud://') || fileId.startsWith('/files/');
 
 export function toMerchantRow(p: StoredProduct): MerchantProductRow {
   return {

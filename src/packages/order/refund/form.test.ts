@@ -25,8 +25,10 @@ describe('the refund form agrees with the contract', () => {
   });
   it.each([
     { reason: '', note: '', photos: [] },
-    { reason: '其他', note: '字'.repeat(201), photos: ['a', 'b', 'c', 'd'] },
-    { reason: '不想要了', note: '  有点多  ', photos: ['a'] },
+    { reason: '其他', note: '字'.repeat(201), photos: ['/files/a.png', '/files/b.png', '/files/c.png', '/files/d.png'] },
+    { reason: '其他', note: '', photos: ['/files/a.png', 'https://example.com/b.png', 'cloud://env/c.jpg', '/files/d.png'] },
+    { reason: '不想要了', note: '', photos: ['https://example.com/a.png'] },
+    { reason: '不想要了', note: '  有点多  ', photos: ['cloud://env-1/refunds/a.jpg', '/files/refunds/b.png'] },
   ])('%j', (f) => {
     const schema = orderInput.requestRefund.safeParse({ orderId: 'o1', amountFen: 100, ...f, reason: f.reason || undefined });
     const ours = checkRefund('o1', 100, { amount: '1', ...f, reason: f.reason as RefundForm['reason'] });

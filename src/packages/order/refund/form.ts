@@ -4,6 +4,7 @@
 // the weapp build (scripts/size-report.mjs); form.test.ts checks this against the schema.
 import type { RefundReason } from '@core/contracts/fulfilment';
 import { formatFen, parseYuan } from '@core/money';
+import { isUpload } from '@core/uploads';
 
 /** The contract's REFUND_REASONS (form.test.ts checks they are the same list). */
 export const REASONS: readonly RefundReason[] = ['商品有质量问题', '商品与描述不符', '少件或漏发', '收到时已损坏', '不想要了', '其他'];
@@ -31,6 +32,7 @@ export function checkRefund(
   const note = form.note.trim();
   if (note.length > 200) errors.note = '说明最多 200 个字';
   if (form.photos.length > 3) errors.photos = '最多 3 张照片';
+  else if (!form.photos.every((f) => isUpload(f) && f.length <= 256)) errors.photos = '照片要先上传';
   if (fen === null || !reason || Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { orderId, amountFen: fen, reason, note, photos: form.photos } };
 }
