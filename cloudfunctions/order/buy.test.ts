@@ -274,4 +274,22 @@ describe('order.buy: bought alone', () => {
     expect(await w.product()).toMatchObject({ stock: 10, heldUnits: 0, heldOrders: [] });
     expect(await w.call('merchant', OWNER, { action: 'getOrder', orderId: b.data.orderId })).toMatchObject({ ok: true });
   });
+
+  it('a retried buy whose half-made order the sweep abandoned says it timed out (not sold out), and its units are back', async () => {
+    const { w, pickup } = await shopWorld({ durable: true });
+    // The first try dies after writing the reserving order and taking its units.
+    w.crashAfterWrites(2);
+    await w.buy(A, 2, pickup, 'fx-buy-abandoned').catch(() => null);
+    await w.restart();
+    w.cloud.engine.faults.arm({});
+    expect(await w.product()).toMatchObject({ stock: 8, heldUnits: 2 });
+    w.clock.advance(2 * 60_000);
+    await w.settle();
+    const [o] = (await w.orders()).filter((x) => x.buyer === A);
+    expect(o).toMatchObject({ status: 'cancelled', cancelReason: 'RESERVING_ABANDONED' });
+    expect(await w.buy(A, 2, pickup, 'fx-buy-abandoned')).toEqual({ ok: false, code: 'BAD_STATE', message: '下单超时了，请重新下单' });
+    expect(await w.product()).toMatchObject({ stock: 10, heldUnits: 0 });
+    // A new request buys as usual.
+    expect(await w.buy(A, 2, pickup, 'fx-buy-again')).toMatchObject({ ok: true });
+  });
 });

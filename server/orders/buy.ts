@@ -26,7 +26,14 @@ const REFUSALS = {
   SOLD_OUT: '库存不足，请减少数量或看看别的商品',
   NOT_FOUND: '这个商品已下架',
 } as const satisfies Partial<Record<CodeOf<'order'>, string>>;
-const refusal = (code: string | undefined) => (code === 'NOT_FOUND' ? fail('NOT_FOUND', REFUSALS.NOT_FOUND) : fail('SOLD_OUT', REFUSALS.SOLD_OUT));
+/** A half-made order the sweep gave up on (RESERVING_ABANDONED): the buyer starts again. */
+const TIMED_OUT = () => fail('BAD_STATE', '下单超时了，请重新下单');
+/** What a half-made order that ended says, by its cancel reason (SOLD_OUT, NOT_FOUND or RESERVING_ABANDONED). */
+function refusal(code: string | undefined) {
+  if (code === 'NOT_FOUND') return fail('NOT_FOUND', REFUSALS.NOT_FOUND);
+  if (code === 'RESERVING_ABANDONED') return TIMED_OUT();
+  return fail('SOLD_OUT', REFUSALS.SOLD_OUT);
+}
 
 export async function buy(ctx: Ctx, input: BuyInput) {
   const orderId = hashId(ctx.openid, input.requestId, `buy:${input.productId}`);
@@ -101,8 +108,7 @@ async function end(ctx: Ctx, order: OrderDoc, code: string) {
   await cancelOrder(ctx, order._id, ['reserving'], code, '');
   // Cancelled by someone else before this try took its units: they go back here.
   await releaseIfNotUnpaid(ctx, order.productId, order._id);
-  if (code === 'SOLD_OUT') return refusal(code);
-  return fail('BAD_STATE', '下单超时了，请重新下单');
+  return code === 'SOLD_OUT' ? refusal(code) : TIMED_OUT();
 }
 
 /** The product page's checkout: the shop's pickup points and delivery, the price, and how many may be bought. */
