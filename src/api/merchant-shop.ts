@@ -3,7 +3,7 @@
 // Kept apart from merchant.ts so the server side can grow its own wrappers there meanwhile.
 import type { MerchantProductDetail, MerchantProductRow } from '@core/contracts/catalog';
 import type { CARRIERS, ShopFulfilment } from '@core/contracts/fulfilment';
-import type { MerchantCampaignRow, MerchantOrderPage, OrderView } from '@core/contracts/groupbuy';
+import type { MerchantCampaignRow, MerchantOrderPage, OrderView, ShipManyResult } from '@core/contracts/groupbuy';
 import { call } from './client';
 
 export type Carrier = (typeof CARRIERS)[number];
@@ -53,8 +53,9 @@ export const listShopOrders = (input: { state: MerchantOrderState; q?: string; c
 export const getShopOrder = (orderId: string) => call<OrderView, 'merchant'>('merchant', 'getOrder', { orderId });
 export const shipOrder = (orderId: string, carrier: Carrier, trackingNo: string) =>
   call<unknown, 'merchant'>('merchant', 'ship', { orderId, carrier, trackingNo });
+/** Each order ships or not on its own: `shipped` counts those that did, `results` says why the others did not. */
 export const shipMany = (carrier: Carrier, orders: { orderId: string; trackingNo: string }[]) =>
-  call<unknown, 'merchant'>('merchant', 'shipMany', { carrier, orders });
+  call<ShipManyResult, 'merchant'>('merchant', 'shipMany', { carrier, orders });
 export const markReadyForPickup = (orderId: string) => call<unknown, 'merchant'>('merchant', 'readyForPickup', { orderId });
 /** WRONG_CODE (a try spent, the tries left in the message); after 5 wrong tries BAD_STATE for that order. */
 export const verifyPickup = (orderId: string, code: string) => call<unknown, 'merchant'>('merchant', 'verifyPickup', { orderId, code });

@@ -1,4 +1,6 @@
-// 批量发货: one carrier for every selected delivery order and a tracking number each.
+// 批量发货: one carrier for every selected delivery order and a tracking number each. Each
+// order ships or not on its own: the sheet reports how many shipped, and the ones that did not
+// stay selected with the server's reason by each (onShipped gets their ids).
 
 import type { OrderView } from '@core/contracts/groupbuy';
 import { merchantInput } from '@core/contracts/groupbuy';
@@ -7,16 +9,31 @@ import { useEffect, useState } from 'react';
 import { type Carrier, shipMany } from '../../../api/merchant-shop';
 import { Button, Field, Sheet, TextField, toast } from '../../../components/ui';
 import { check, type FieldErrors } from '../shared/form';
+import { batchOutcome } from './batch';
 import { CarrierChips, SELF_DELIVERY } from './ShipDialog';
 
-export function BatchShip({ orders, open, onClose, onShipped }: { orders: OrderView[]; open: boolean; onClose: () => void; onShipped: () => unknown }) {
+export function BatchShip({
+  orders,
+  open,
+  onClose,
+  onShipped,
+}: {
+  orders: OrderView[];
+  open: boolean;
+  onClose: () => void;
+  /** After a shipment: the ids of the orders that did not ship (empty when all did). */
+  onShipped: (failed: string[]) => unknown;
+}) {
   const [carrier, setCarrier] = useState<Carrier | ''>('');
   const [numbers, setNumbers] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
+  /** Orders the last shipment refused, with why (kept even if the list no longer offers them). */
+  const [refused, setRefused] = useState<{ orderId: string; title: string; message: string }[]>([]);
   useEffect(() => {
     if (open) {
       setNumbers({});
       setErrors({});
+      setRefused([]);
     }
   }, [open]);
 
@@ -37,9 +54,21 @@ export function BatchShip({ orders, open, onClose, onShipped }: { orders: OrderV
       setErrors({ _: res.message });
       return;
     }
-    toast(`已发货 ${orders.length} 单`, 'success');
-    await onShipped();
+    const outcome = batchOutcome(res.data);
+    if (outcome.failed.length === 0) {
+      toast(outcome.summary, 'success');
+      await onShipped([]);
+      return;
+    }
+    toast(outcome.summary);
+    const why: FieldErrors = { _: outcome.summary };
+    for (const f of outcome.failed) why[f.orderId] = f.message;
+    setErrors(why);
+    const titles = new Map(orders.map((o) => [o.id, `${o.buyerNickname ?? '同学'} · ${o.title}`]));
+    setRefused(outcome.failed.map((f) => ({ ...f, title: titles.get(f.orderId) ?? `订单 ${f.orderId}` })));
+    await onShipped(outcome.failed.map((f) => f.orderId));
   };
+  const listed = new Set(orders.map((o) => o.id));
 
   return (
     <Sheet
@@ -65,9 +94,12 @@ export function BatchShip({ orders, open, onClose, onShipped }: { orders: OrderV
       </Field>
       {orders.map((o) =>
         carrier === SELF_DELIVERY ? (
-          <Text key={o.id} className='mo-batch-row'>
-            {o.buyerNickname ?? '同学'} · {o.title}
-          </Text>
+          <View key={o.id} className='mo-batch-row'>
+            <Text>
+              {o.buyerNickname ?? '同学'} · {o.title}
+            </Text>
+            {errors[o.id] ? <Text className='mo-error'>{errors[o.id]}</Text> : null}
+          </View>
         ) : (
           <TextField
             key={o.id}
@@ -85,7 +117,18 @@ export function BatchShip({ orders, open, onClose, onShipped }: { orders: OrderV
           />
         ),
       )}
-      {errors._ ? <Text className='mo-error'>{errors._}</Text> : null}
+      {errors._ ? (
+        <Text className='mo-error' data-testid='batch-ship-result'>
+          {errors._}
+        </Text>
+      ) : null}
+      {refused
+        .filter((f) => !listed.has(f.orderId))
+        .map((f) => (
+          <Text key={f.orderId} className='mo-error'>
+            {f.title}：{f.message}
+          </Text>
+        ))}
       <View className='mo-batch-gap' />
     </Sheet>
   );

@@ -202,10 +202,13 @@ export default function MerchantOrders() {
         orders={chosen}
         open={batchOpen}
         onClose={() => setBatchOpen(false)}
-        onShipped={async () => {
-          setBatchOpen(false);
-          setSelecting(false);
-          setSelected([]);
+        onShipped={async (failed) => {
+          // The ones that did not ship stay selected, the sheet open with their reasons.
+          if (failed.length === 0) {
+            setBatchOpen(false);
+            setSelecting(false);
+          }
+          setSelected(failed);
           await load();
         }}
       />
