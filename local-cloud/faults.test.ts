@@ -124,6 +124,54 @@ describe('injected faults', () => {
   });
 });
 
+describe('a crash takes waiting requests with it', () => {
+  it("a plain write waiting for a transaction's lock fails when the process dies, instead of waiting for ever", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sprout-crash-'));
+    const { db, engine } = openLocalEngine({ file: join(dir, 'db.sqlite'), indexes, crash: () => undefined });
+    await db.collection('notes').add({ data: { _id: 'a' } });
+    await db.collection('notes').add({ data: { _id: 'b' } });
+    let open!: () => void;
+    const gate = new Promise<void>((r) => {
+      open = r;
+    });
+    // A transaction writes a (taking its lock) and stays open.
+    const tx = db
+      .runTransaction(async (t) => {
+        await t
+          .collection('notes')
+          .doc('a')
+          .update({ data: { by: 'tx' } });
+        await gate;
+      })
+      .catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 20));
+    // A plain write of a waits for that lock.
+    const waiting = db
+      .collection('notes')
+      .doc('a')
+      .update({ data: { by: 'plain' } })
+      .then(
+        () => 'written',
+        () => 'failed',
+      );
+    await new Promise((r) => setTimeout(r, 20));
+    // Another request's write is the one the process dies after.
+    engine.faults.arm({ crashAfterWrites: 1 });
+    await expect(
+      db
+        .collection('notes')
+        .doc('b')
+        .update({ data: { seen: true } }),
+    ).rejects.toBeTruthy();
+    const outcome = await Promise.race([waiting, new Promise((r) => setTimeout(() => r('still waiting'), 2000))]);
+    expect(outcome).toBe('failed');
+    open();
+    await tx;
+    engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('crashAfterWrites over HTTP kills the local cloud process', () => {
   const root = join(__dirname, '..');
   const freePort = () =>

@@ -215,6 +215,7 @@ export class LocalEngine {
   private afterCommit(): void {
     if (this.faults.committed()) {
       this.dead = true;
+      this.txs.locks.wakeAll();
       throw new EngineDead();
     }
   }
@@ -222,6 +223,7 @@ export class LocalEngine {
   /** A plain write waits while a transaction holds a document it would write. */
   private async waitForLocks(p: Params): Promise<void> {
     for (;;) {
+      if (this.dead) throw new EngineDead();
       if (!this.txs.locks.any()) return;
       const collection = this.collection(p);
       const ids =

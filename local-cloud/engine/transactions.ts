@@ -62,6 +62,16 @@ export class LockTable {
     }
   }
 
+  /**
+   * The process died: every write waiting for a lock wakes (and then meets the dead engine), as
+   * a killed process takes its waiting requests with it; none is left pending for ever.
+   */
+  wakeAll(): void {
+    const lists = [...this.waiters.values()];
+    this.waiters.clear();
+    for (const list of lists) for (const wake of list) wake();
+  }
+
   /** Resolves when the lock on key is gone (a plain write waits here). */
   released(key: string): Promise<void> {
     if (!this.owners.has(key)) return Promise.resolve();
