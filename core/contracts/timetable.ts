@@ -109,6 +109,10 @@ export interface TimetableResults {
     courseCount: number;
     /** The teaching week today falls in (0 before the term, > weeks after it). */
     currentWeek: number;
+    /** Subscribe-message template ids to ask for on a tap (wx.requestSubscribeMessage), by kind. */
+    templates: Record<ReminderKind, string>;
+    /** Minutes before a class its reminder goes out. */
+    classLeadMinutes: number;
   };
   consent: { granted: boolean };
   preview: { courses: CourseInput[]; warnings: ImportWarning[] };
