@@ -50,9 +50,7 @@ export interface Term {
  * A change to which classes run on a date: a day off (national holiday, or the student's own),
  * or a day that runs another day's timetable (调休: "this Sunday follows Friday of week 5").
  */
-export type CalendarOverride =
-  | { date: string; kind: 'off'; name?: string }
-  | { date: string; kind: 'follows'; week: number; day: Weekday; name?: string };
+export type CalendarOverride = { date: string; kind: 'off'; name?: string } | { date: string; kind: 'follows'; week: number; day: Weekday; name?: string };
 
 /** One class on one date. */
 export interface ClassSlot {
@@ -104,4 +102,15 @@ export function fromMinutes(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/**
+ * A date the national calendar changes (国务院 notice): a weekday off (a holiday), or a weekend
+ * that is a make-up workday (调休上班). Weekends off and ordinary weekdays are not listed.
+ */
+export interface NationalDay {
+  date: string;
+  kind: 'off' | 'makeup';
+  /** Chinese name of the holiday it belongs to (国庆节, 春节 …). */
+  name: string;
 }
