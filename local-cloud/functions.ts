@@ -8,7 +8,8 @@ import merchant from '../cloudfunctions/merchant/function';
 import order from '../cloudfunctions/order/function';
 import payCallback from '../cloudfunctions/payCallback/function';
 import share from '../cloudfunctions/share/function';
+import timetable from '../cloudfunctions/timetable/function';
 import user from '../cloudfunctions/user/function';
 import type { CloudFunction } from '../server/define';
 
-export const functions: Record<string, CloudFunction> = { user, catalog, share, analytics, groupbuy, order, payCallback, merchant, commission };
+export const functions: Record<string, CloudFunction> = { user, catalog, share, analytics, groupbuy, order, payCallback, merchant, commission, timetable };

@@ -14,7 +14,7 @@ import { type DbOps, metered } from './engine/meter';
 import { functions as allFunctions } from './functions';
 import { closeLocalDatabase, type OpenOptions, openLocalEngine } from './index';
 import { seedIfEmpty } from './seed/seed';
-import { localCodes, localContentCheck, localPay, localPayout } from './stand-ins';
+import { localCodes, localContentCheck, localMessages, localPay, localPayout } from './stand-ins';
 
 export interface LocalCloudOptions {
   /** Folder for the SQLite file; ':memory:' for a throwaway database. Default: SPROUT_DATA_DIR or .data */
@@ -31,6 +31,7 @@ export interface LocalCloudOptions {
   /** WeChat Pay stand-ins to reuse (a restart after a crash keeps what WeChat already knows). */
   pay?: ReturnType<typeof localPay>;
   payout?: ReturnType<typeof localPayout>;
+  messages?: ReturnType<typeof localMessages>;
   /**
    * The clock a run's time limit is measured on (ms, monotonic): real time by default; a bench
    * or simulator whose database waits on a virtual clock passes real + virtual time.
@@ -77,6 +78,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   // WeChat Pay's side lives outside the process: a restarted local cloud keeps the same one.
   const pay = options.pay ?? localPay();
   const payout = options.payout ?? localPayout();
+  const messages = options.messages ?? localMessages(clock.now);
   const runClock = options.runClock ?? (() => performance.now());
   const write = options.logWrite ?? (process.env.JEST_WORKER_ID ? () => {} : (l: string) => console.log(l));
 
@@ -113,6 +115,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
       codes,
       pay: pay.port,
       payout: payout.port,
+      messages: messages.port,
     };
     // Events and results cross a wire in WeChat: pass them through JSON so nothing local-only
     // (a Date object, undefined, a class instance) leaks through.
@@ -130,5 +133,19 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   const setPublicUrl = (url: string) => {
     publicUrl = url;
   };
-  return { db, engine, clock, functions: fns, invoke, invokeMetered, seeded, filesDir, setPublicUrl, pay, payout, close: () => closeLocalDatabase(db) };
+  return {
+    db,
+    engine,
+    clock,
+    functions: fns,
+    invoke,
+    invokeMetered,
+    seeded,
+    filesDir,
+    setPublicUrl,
+    pay,
+    payout,
+    messages,
+    close: () => closeLocalDatabase(db),
+  };
 }

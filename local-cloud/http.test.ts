@@ -17,7 +17,7 @@ async function serve() {
 }
 
 describe('local cloud HTTP contract', () => {
-  it('health, functions with x-sprout-openid, dev clock, and 501 for later capabilities', async () => {
+  it('health, functions with x-sprout-openid, dev clock, and the subscribe-message inbox', async () => {
     const { base, close } = await serve();
     try {
       expect(await (await fetch(`${base}/api/health`)).json()).toEqual({ ok: true });
@@ -41,7 +41,7 @@ describe('local cloud HTTP contract', () => {
       const after = (await (await fetch(`${base}/api/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: 3600_000 }) })).json()).now;
       expect(after - before).toBeGreaterThanOrEqual(3600_000);
       expect((await fetch(`${base}/api/dev/pay/T123`, { method: 'POST', body: '{"result":"success"}' })).status).toBe(404);
-      expect((await fetch(`${base}/api/dev/inbox?openid=x`)).status).toBe(501);
+      expect(await (await fetch(`${base}/api/dev/inbox?openid=x`)).json()).toEqual({ messages: [] });
       expect((await fetch(`${base}/api/dev/timers/all`, { method: 'POST' })).status).toBe(200);
       expect((await fetch(`${base}/assets/products/p-lamp.svg`)).headers.get('content-type')).toMatch(/svg/);
     } finally {

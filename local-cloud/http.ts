@@ -29,8 +29,6 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-const notYet = (what: string, issue: string) => new HttpError(501, `${what} is not available yet: it comes with the ${issue} issue`);
-
 export interface ServerOptions {
   cloud: LocalCloud;
   triggers: TimerTrigger[];
@@ -110,7 +108,11 @@ export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
     if (path === '/api/dev/users' && method === 'GET') {
       return send(res, 200, { users: DEMO_USERS.map(({ openid, nickname, roles, blurb }) => ({ openid, nickname, roles, blurb })) });
     }
-    if (path === '/api/dev/inbox') throw notYet('The subscribe-message inbox', 'timetable and reminders');
+    // The subscribe messages WeChat would have delivered (服务通知), newest last.
+    if (path === '/api/dev/inbox' && method === 'GET') {
+      const openid = new URL(req.url ?? '', 'http://local').searchParams.get('openid') ?? '';
+      return send(res, 200, { messages: cloud.messages.inbox(openid || undefined) });
+    }
     const pay = /^\/api\/dev\/pay\/([\w-]{1,32})$/.exec(path);
     if (pay && method === 'POST') {
       const body = (await readJson(req)) as { result?: unknown; repeat?: unknown };

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import type { CodesPort, ContentCheckPort, PayoutPort, PayPort } from '../server/ports';
+import type { CodesPort, ContentCheckPort, MessagesPort, PayoutPort, PayPort } from '../server/ports';
 
 /**
  * A few words that WeChat's check would refuse, so the refusal path can be tried locally.
@@ -137,5 +137,43 @@ export function localPayout() {
     failNextTransfers(n: number) {
       failing = n;
     },
+  };
+}
+
+/** A message WeChat would have shown in the student's 服务通知. */
+export interface InboxMessage {
+  msgid: string;
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  at: number;
+}
+
+/**
+ * Subscribe messages, locally: every send lands in an inbox (GET /api/dev/inbox?openid=), kept
+ * outside the database as WeChat's side is. Each reminder stands for one grant (one tap), and a
+ * grant is used up by its first send: sending the same message (same student and page, which
+ * carries the reminder's id) again answers 43101 as WeChat does. failNext(errcode) makes the next
+ * sends fail, so the outbox's handling of errors can be tried.
+ */
+export function localMessages(now: () => number) {
+  const inbox: InboxMessage[] = [];
+  const failures: number[] = [];
+  let seq = 0;
+  const port: MessagesPort = {
+    async send({ touser, templateId, page, data }) {
+      const errcode = failures.shift();
+      if (errcode !== undefined) return { ok: false, errcode, errmsg: `simulated error ${errcode}` };
+      if (inbox.some((m) => m.touser === touser && m.page === page)) return { ok: false, errcode: 43101, errmsg: 'user refuse to accept the msg' };
+      const msgid = `local-${++seq}`;
+      inbox.push({ msgid, touser, templateId, page, data, at: now() });
+      return { ok: true, msgid };
+    },
+  };
+  return {
+    port,
+    inbox: (openid?: string) => inbox.filter((m) => !openid || m.touser === openid),
+    failNext: (...errcodes: number[]) => failures.push(...errcodes),
   };
 }

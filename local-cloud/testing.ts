@@ -51,7 +51,17 @@ export async function testCloud(options: TestCloudOptions = {}) {
     try {
       cloud.close();
     } catch {}
-    cloud = await createLocalCloud({ dataDir, clock, seed: false, engine, logWrite, pay: cloud.pay, payout: cloud.payout, runClock: options.runClock });
+    cloud = await createLocalCloud({
+      dataDir,
+      clock,
+      seed: false,
+      engine,
+      logWrite,
+      pay: cloud.pay,
+      payout: cloud.payout,
+      messages: cloud.messages,
+      runClock: options.runClock,
+    });
     t.cloud = cloud;
     return cloud;
   };

@@ -83,9 +83,22 @@ export interface PayoutPort {
   cancel(outBillNo: string): Promise<void>;
 }
 
+/** What WeChat answered to one subscribe message. */
+export type SendResult = { ok: true; msgid: string } | { ok: false; errcode: number; errmsg: string };
+
+/**
+ * One-time subscribe messages (订阅消息): one send per grant the student gave by a tap.
+ * Production: openapi.subscribeMessage.send; locally an inbox (GET /api/dev/inbox?openid=).
+ * Service messages carry the service the student asked for, never a product offer (rule 5.15.2).
+ */
+export interface MessagesPort {
+  send(input: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<SendResult>;
+}
+
 export interface Ports {
   contentCheck: ContentCheckPort;
   codes: CodesPort;
   pay: PayPort;
   payout: PayoutPort;
+  messages: MessagesPort;
 }

@@ -145,6 +145,49 @@ export const indexes: IndexPlan = {
   analytics_visitors: [],
   // The rollup's cursor and the page it is writing (_id 'rollup').
   analytics_state: [],
+  // One document per student (_id = openid): read and written by _id.
+  timetable_consents: [],
+  timetables: [],
+  // A student's courses as hashed keys (_id `${key}:${openid}`): classmates are counted by key;
+  // revoking deletes a student's rows by openid.
+  course_members: [
+    { name: 'key', fields: [['key', 'asc']], why: 'how many classmates of a course (counts, never names)' },
+    { name: 'openid', fields: [['openid', 'asc']], why: "revoking deletes a student's course keys" },
+  ],
+  // The outbox of reminders a student asked for.
+  reminders: [
+    {
+      name: 'status_send',
+      fields: [
+        ['status', 'asc'],
+        ['sendAt', 'asc'],
+      ],
+      why: 'the sending timer: pending reminders due, in (sendAt, _id) order; sending ones whose claim expired',
+    },
+    {
+      name: 'openid_send',
+      fields: [
+        ['openid', 'asc'],
+        ['sendAt', 'desc'],
+      ],
+      why: "a student's reminders, newest first; revoking deletes a student's class reminders",
+    },
+  ],
+  // Opens of a reminder or a precision card per student (_id the ref), for conversions.
+  touches: [
+    {
+      name: 'openid_opened',
+      fields: [
+        ['openid', 'asc'],
+        ['openedAt', 'desc'],
+      ],
+      why: "a buyer's opens in the 24 h before an order",
+    },
+  ],
+  // Anonymous counters per campus day, kind, scene and segment (_id `${day}:${kind}:${scene}:${segment}`).
+  touch_stats: [],
+  // The conversion step's cursor over order events (_id 'conversions').
+  timetable_state: [],
   orders: [
     {
       name: 'buyer_merchant',

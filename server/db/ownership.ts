@@ -4,7 +4,7 @@
 // server/db/ownership.test.ts scans the source and fails on a write from anywhere else.
 import type { indexes } from './indexes';
 
-export const DOMAINS = ['orders', 'groupbuy', 'payments', 'commission', 'sharing', 'users', 'catalog', 'analytics', 'events'] as const;
+export const DOMAINS = ['orders', 'groupbuy', 'payments', 'commission', 'sharing', 'users', 'catalog', 'analytics', 'timetable', 'events'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export const owners = {
@@ -37,6 +37,15 @@ export const owners = {
   analytics_cards: 'analytics',
   analytics_visitors: 'analytics',
   analytics_state: 'analytics',
+  // A student's timetable and what is derived from it (deleted together when consent is revoked),
+  // the reminders they asked for, and anonymous counters of reminders and picks.
+  timetable_consents: 'timetable',
+  timetables: 'timetable',
+  course_members: 'timetable',
+  reminders: 'timetable',
+  touches: 'timetable',
+  touch_stats: 'timetable',
+  timetable_state: 'timetable',
   // Append-only, written only through server/events.ts.
   events: 'events',
 } as const satisfies Record<keyof typeof indexes, Domain>;

@@ -7,6 +7,7 @@ import type { CloudFunction } from '../define';
 import { jsonLog } from '../log';
 import { wxCodes } from './codes';
 import { wxContentCheck } from './content-check';
+import { wxMessages } from './messages';
 import type { CloudPay } from './pay';
 import { payFromEnv } from './pay-provider';
 import { wxPayout } from './payout';
@@ -31,6 +32,7 @@ export function wxMain(fn: CloudFunction) {
       codes: wxCodes(cloud as unknown as Parameters<typeof wxCodes>[0]),
       pay: payFromEnv(process.env, (cloud as unknown as { cloudPay: CloudPay }).cloudPay, wx.ENV ?? ''),
       payout: wxPayout(),
+      messages: wxMessages(cloud.openapi),
     };
     return fn.handle(event, ctx);
   };
