@@ -160,9 +160,12 @@ export interface InboxMessage {
 export function localMessages(now: () => number) {
   const inbox: InboxMessage[] = [];
   const failures: number[] = [];
+  /** Every send asked of WeChat, delivered or not (a double send shows here, not in the inbox). */
+  const attempts: { touser: string; page: string; at: number }[] = [];
   let seq = 0;
   const port: MessagesPort = {
     async send({ touser, templateId, page, data }) {
+      attempts.push({ touser, page, at: now() });
       const errcode = failures.shift();
       if (errcode !== undefined) return { ok: false, errcode, errmsg: `simulated error ${errcode}` };
       if (inbox.some((m) => m.touser === touser && m.page === page)) return { ok: false, errcode: 43101, errmsg: 'user refuse to accept the msg' };
@@ -174,6 +177,7 @@ export function localMessages(now: () => number) {
   return {
     port,
     inbox: (openid?: string) => inbox.filter((m) => !openid || m.touser === openid),
+    attempts: (openid?: string) => attempts.filter((a) => !openid || a.touser === openid),
     failNext: (...errcodes: number[]) => failures.push(...errcodes),
   };
 }
