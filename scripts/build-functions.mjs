@@ -17,6 +17,9 @@ import { build } from 'esbuild';
 // the shop's contracts (discriminated unions, enums, regexes) took groupbuy to 151 KB, hence 160.
 // zod/mini would bring every bundle down by roughly half if this budget gets tight again.
 const MAX_KB = 160;
+// Functions that carry a parser the others do not: timetable reads .ics files with ical.js
+// (~76 KB) and the national holidays and make-up days from chinese-days (~25 KB), 261 KB in all.
+const OWN_MAX_KB = { timetable: 280 };
 
 const root = new URL('..', import.meta.url).pathname;
 const src = join(root, 'cloudfunctions');
@@ -24,7 +27,7 @@ const args = process.argv.slice(2);
 const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const dist = join(root, 'dist', 'cloudfunctions');
 const out = resolve(flag('out') ?? dist);
-const maxBytes = Number(flag('max-kb') ?? MAX_KB) * 1024;
+const maxBytesOf = (name) => Number(flag('max-kb') ?? OWN_MAX_KB[name] ?? MAX_KB) * 1024;
 // Modules no function may read, by folder or package name (read at all, even if tree-shaken
 // away: an import of one is a mistake to fix at its source): the local cloud and its SQLite engine
 // exist only on a developer's machine; dayjs with its timezone plugins (~12 KB) is the app's, and
@@ -95,11 +98,12 @@ for (const name of names) {
     `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2)}\n`,
   );
   const bytes = readFileSync(join(dir, 'index.js')).length;
-  if (bytes > maxBytes) over.push(name);
-  console.log(`  ${name.padEnd(12)} ${kb(bytes).padStart(10)}${bytes > maxBytes ? '  OVER THE LIMIT' : ''}`);
+  const limit = maxBytesOf(name);
+  if (bytes > limit) over.push(`${name} (${kb(limit)})`);
+  console.log(`  ${name.padEnd(12)} ${kb(bytes).padStart(10)}${bytes > limit ? '  OVER THE LIMIT' : ''}`);
 }
-console.log(`built ${names.length} cloud functions into ${out} (limit ${kb(maxBytes)} each)`);
+console.log(`built ${names.length} cloud functions into ${out} (limit ${kb(maxBytesOf(''))} each, ${Object.entries(OWN_MAX_KB).map(([n, k]) => `${n} ${k} KB`).join(', ')})`);
 if (over.length) {
-  console.error(`over the ${kb(maxBytes)} bundle limit: ${over.join(', ')} (see what is inside with esbuild's metafile)`);
+  console.error(`over the bundle limit: ${over.join(', ')} (see what is inside with esbuild's metafile)`);
   process.exit(1);
 }

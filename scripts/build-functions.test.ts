@@ -67,7 +67,7 @@ describe('build-functions', () => {
     const run = buildUser('--max-kb=10');
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/user .*OVER THE LIMIT/);
-    expect(run.stderr).toContain('over the 10.0 KB bundle limit: user');
+    expect(run.stderr).toContain('over the bundle limit: user (10.0 KB)');
   });
 
   it('fails the build when a bundle reads a denied module', () => {
