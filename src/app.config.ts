@@ -21,6 +21,7 @@ export default defineAppConfig({
     { root: 'packages/koc', pages: ['share-stats/index', 'earnings/index'] },
     { root: 'packages/order', pages: ['detail/index', 'refund/index'] },
     { root: 'packages/search', pages: ['index'] },
+    { root: 'packages/timetable', pages: ['consent/index', 'import/index', 'week/index', 'edit/index', 'reminders/index'] },
     {
       root: 'packages/merchant',
       pages: [

@@ -14,10 +14,7 @@ export const saveTimetable = (input: { termStartDate: string; termWeeks: number;
 export const getTimetable = () => tt('get');
 export const timetableWeek = (week?: number) => tt('week', week === undefined ? {} : { week });
 export const freeWindows = (date?: string) => tt('freeWindows', date === undefined ? {} : { date });
-export type OverrideInput =
-  | { kind: 'off'; date: string }
-  | { kind: 'follows'; date: string; week: number; day: number }
-  | { kind: 'clear'; date: string };
+export type OverrideInput = { kind: 'off'; date: string } | { kind: 'follows'; date: string; week: number; day: number } | { kind: 'clear'; date: string };
 export const setOverride = (input: OverrideInput) => tt('setOverride', input);
 export const timetablePicks = () => tt('picks');
 export type RemindInput =

@@ -15,7 +15,8 @@ export function askSubscribe(templateId: string): Promise<SubscribeAnswer> {
   if (process.env.TARO_ENV === 'h5') return Promise.resolve('accept');
   if (!templateId) return Promise.resolve('unavailable');
   try {
-    return Taro.requestSubscribeMessage({ tmplIds: [templateId] })
+    // Taro's type demands entityIds (Alipay's) as well; WeChat takes tmplIds alone.
+    return Taro.requestSubscribeMessage({ tmplIds: [templateId] } as Taro.requestSubscribeMessage.Option)
       .then((res) => {
         const answer = (res as unknown as Record<string, unknown>)[templateId];
         if (answer === 'accept') return 'accept' as const;

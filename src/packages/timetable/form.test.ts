@@ -17,7 +17,18 @@ describe('course form', () => {
     });
   });
   it('round-trips a saved course, without its id and scenes', () => {
-    const saved = { name: '体育', day: 3 as const, startNode: 5, endNode: 6, weeks: [1, 3], room: '东区操场', teacher: '', building: '东区', startTime: '14:00', endTime: '15:30' };
+    const saved = {
+      name: '体育',
+      day: 3 as const,
+      startNode: 5,
+      endNode: 6,
+      weeks: [1, 3],
+      room: '东区操场',
+      teacher: '',
+      building: '东区',
+      startTime: '14:00',
+      endTime: '15:30',
+    };
     const checked = checkCourse(toForm(asInput({ ...saved, id: 'c1', scenes: ['PE'] })));
     expect(checked).toEqual({ ok: true, value: saved });
   });

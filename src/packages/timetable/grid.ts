@@ -19,7 +19,20 @@ export interface GridBlock {
 }
 
 /** Soft colours with dark text that stay readable in a narrow column; a course keeps its colour every week. */
-export const COURSE_COLORS = ['#dbeafe', '#dcfce7', '#fef3c7', '#fce7f3', '#e0e7ff', '#ccfbf1', '#fee2e2', '#ede9fe', '#ffedd5', '#e0f2fe', '#ecfccb', '#f5f5f4'];
+export const COURSE_COLORS = [
+  '#dbeafe',
+  '#dcfce7',
+  '#fef3c7',
+  '#fce7f3',
+  '#e0e7ff',
+  '#ccfbf1',
+  '#fee2e2',
+  '#ede9fe',
+  '#ffedd5',
+  '#e0f2fe',
+  '#ecfccb',
+  '#f5f5f4',
+];
 
 /** The same colour for the same course name, whatever week or order. */
 export function courseColor(name: string): string {
@@ -36,9 +49,7 @@ export function rowCount(sections: SectionTime[], classes: ClassView[]): number 
 export function layoutWeek(dates: string[], classes: ClassView[]): GridBlock[] {
   const blocks: GridBlock[] = [];
   dates.forEach((date, column) => {
-    const day = classes
-      .filter((c) => c.date === date)
-      .sort((a, b) => a.startNode - b.startNode || b.endNode - a.endNode || a.name.localeCompare(b.name));
+    const day = classes.filter((c) => c.date === date).sort((a, b) => a.startNode - b.startNode || b.endNode - a.endNode || a.name.localeCompare(b.name));
     // Greedy lanes within each cluster of overlapping classes (interval partitioning).
     let cluster: GridBlock[] = [];
     let clusterEnd = 0;

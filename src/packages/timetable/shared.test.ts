@@ -1,5 +1,18 @@
 import * as contract from '@core/contracts/timetable';
-import { CONSENT_PURPOSE, CONSENT_VERSION, formatWeeks, isDate, MAX_COURSES, MAX_IMPORT_CHARS, MAX_TERM_WEEKS, mondayOf, slotText, termWeeksFor, weekdayOf, weekShortcut } from './shared';
+import {
+  CONSENT_PURPOSE,
+  CONSENT_VERSION,
+  formatWeeks,
+  isDate,
+  MAX_COURSES,
+  MAX_IMPORT_CHARS,
+  MAX_TERM_WEEKS,
+  mondayOf,
+  slotText,
+  termWeeksFor,
+  weekdayOf,
+  weekShortcut,
+} from './shared';
 
 describe('the copies of the contract’s constants', () => {
   it('are the contract’s', () => {
