@@ -157,7 +157,7 @@ describe('reminders the student asked for', () => {
     expect(await w.docs('timetables', { _id: STUDENT })).toEqual([]);
     expect(await w.docs('touches', { openid: STUDENT })).toEqual([]);
     // The sent reminder stays as a record of a message WeChat delivered; nothing planned is left.
-    expect((await w.docs('reminders', { openid: STUDENT })).map((r) => (r as { status: string }).status)).toEqual(['sent']);
+    expect((await w.docs('reminders', { openid: STUDENT })).map((r) => r.status)).toEqual(['sent']);
     expect(await w.tt('week')).toMatchObject({ ok: false, code: 'NO_TIMETABLE' });
     expect(await w.tt('save', { termStartDate: '2026-09-07', courses: [] })).toMatchObject({ ok: false, code: 'NO_CONSENT' });
     expect((await w.must('picks')).pick).toBeNull();

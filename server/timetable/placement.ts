@@ -1,30 +1,15 @@
-// Where a reminder lands in a student's day: never during a class.
-import { type ClassSlot, type FreeWindow, fromMinutes, toMinutes } from '../../core/timetable/model';
-import { campusInstant, campusNow } from './days';
+// Where a reminder lands in a student's day (never during a class): the core planner on a day's
+// 'HH:mm' classes and windows.
+import type { ClassSlot, FreeWindow } from '../../core/timetable/model';
+import { placeInNextWindow, placeClassReminder as placeOnSpans, spansOn } from '../../core/timetable/reminder-plan';
+import { campusInstant } from './days';
 
-/**
- * A class reminder goes `lead` minutes before the class, unless that moment is in another class
- * (back-to-back classes): then it moves to the end of that class, the break before this one.
- */
+/** `lead` minutes before the class at `start`, or the end of the class that moment falls in. */
 export function placeClassReminder(date: string, start: string, classes: ClassSlot[], lead: number): number {
-  const target = toMinutes(start);
-  let t = Math.max(0, target - lead);
-  for (const c of [...classes].sort((a, b) => toMinutes(a.start) - toMinutes(b.start))) {
-    const from = toMinutes(c.start);
-    const to = toMinutes(c.end);
-    if (from < target && from <= t && t < to) t = Math.min(to, target);
-  }
-  return campusInstant(date, fromMinutes(t));
+  return placeOnSpans(campusInstant(date, start), spansOn(date, classes), lead);
 }
 
-/** Now when now is in a free window, else the start of the next window today, else now. */
+/** Now when now is in a free window, else the start of the next window of the day, else now. */
 export function placeInWindows(nowMs: number, date: string, windows: FreeWindow[]): number {
-  const { date: today, time } = campusNow(nowMs);
-  if (today !== date) return nowMs;
-  const now = toMinutes(time);
-  for (const w of windows) {
-    if (toMinutes(w.start) <= now && now < toMinutes(w.end)) return nowMs;
-    if (toMinutes(w.start) > now) return campusInstant(date, w.start);
-  }
-  return nowMs;
+  return placeInNextWindow(nowMs, spansOn(date, windows)) ?? nowMs;
 }
