@@ -53,7 +53,11 @@ describe('ICS', () => {
   });
 
   it('per-occurrence export: TZID with a VTIMEZONE, VALARM, folded DESCRIPTION; occurrences fold into courses by room and time', () => {
-    const { courses, warnings } = parseIcs(fixture('per-occurrence-tzid.ics'), OPTS);
+    const file = fixture('per-occurrence-tzid.ics');
+    expect(file).toContain('BEGIN:VTIMEZONE');
+    expect(file).toContain('TRIGGER:-PT25M');
+    expect(file).toMatch(/\r\n [^\r\n]*\r\n [^\r\n]*上机/); // a DESCRIPTION folded over three lines
+    const { courses, warnings } = parseIcs(file, OPTS);
     expect(courses).toEqual([
       { name: '线性代数', day: 2, startNode: 3, endNode: 4, weeks: [1, 3, 5, 9, 11, 13, 15], room: '一教A201', teacher: '陈老师', building: '一教' },
       // week 7 in another room is a course of its own

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { formatWeeks } from '../../../core/timetable/weeks';
 import { fixture, OPTS } from './test-helpers';
 import { csvRows, parseWakeupCsv } from './wakeup-csv';
 
@@ -42,6 +44,23 @@ describe('WakeUp CSV', () => {
       { name: '算法设计与分析（双语,小班）', day: 7, startNode: 3, endNode: 4, weeks: [2, 4, 6, 8], room: '线上', teacher: '' },
     ]);
     expect(warnings).toEqual([{ line: 8, text: '毛泽东思想概论,8,1,2,孙老师,三教101,1-16', reason: '星期“8”看不懂，要写 1-7 或 周一…周日' }]);
+  });
+
+  it('the fixture really has a BOM, CRLF line ends and an Excel date', () => {
+    const text = fixture('wakeup.csv');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.split('\r\n')).toHaveLength(12);
+    expect(text).toContain(',1月16日\r\n');
+  });
+
+  it('reads back any weeks written by formatWeeks (what the export writes)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 30 }), (weeks) => {
+        const { courses } = parseWakeupCsv(`课,1,1,2,,"一教A201",${formatWeeks(weeks)}`, OPTS);
+        expect(courses[0].weeks).toEqual([...weeks].sort((a, b) => a - b));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('splits rows per RFC 4180 and counts lines across quoted line breaks', () => {
