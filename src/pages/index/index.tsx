@@ -3,6 +3,7 @@ import { CATEGORIES } from '@core/profile';
 import { ScrollView, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
+import { PrecisionCard } from '../../components/PrecisionCard';
 import { ProductCard } from '../../components/ProductCard';
 import { Empty } from '../../components/ui';
 import { useProductFeed } from '../../stores/use-product-feed';
@@ -26,6 +27,7 @@ export default observer(function Home() {
           <Text className='home-search-text'>搜索商品，如 奶茶、数据线</Text>
         </View>
       </View>
+      <PrecisionCard />
       <ScrollView scrollX className='home-cats' enableFlex>
         <View className={`chip ${feed.category ? '' : 'chip-on'}`} onClick={() => void feed.reload(undefined)}>
           全部

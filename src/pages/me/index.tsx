@@ -21,6 +21,12 @@ const ORDER_SHORTCUTS = [
   { tab: 'after_sales', label: '售后' },
 ];
 
+/** The timetable (its pages check consent themselves); students only, not a shop's account. */
+const TIMETABLE_MENU = [
+  { title: '我的课表', hint: '导入、查看和编辑课表', url: '/packages/timetable/week/index', testid: 'my-timetable' },
+  { title: '我的提醒', hint: '上课提醒等你点过的提醒', url: '/packages/timetable/reminders/index', testid: 'my-reminders' },
+];
+
 const STUDENT_MENU = [
   { title: '我的佣金', hint: '同学通过你的分享下单', url: '/packages/koc/earnings/index', testid: 'my-earnings' },
   { title: '我的分享', hint: '每张卡片的打开和新顾客', url: '/packages/koc/share-stats/index', testid: 'my-shares' },
@@ -102,6 +108,14 @@ export default observer(function Me() {
       {userStore.isMerchant ? (
         <CellGroup title='我的店铺'>
           {MERCHANT_MENU.map((m) => (
+            <Cell key={m.url} title={m.title} label={m.hint} arrow onClick={() => go(m.url)} testId={m.testid} />
+          ))}
+        </CellGroup>
+      ) : null}
+
+      {buyer ? (
+        <CellGroup title='课表'>
+          {TIMETABLE_MENU.map((m) => (
             <Cell key={m.url} title={m.title} label={m.hint} arrow onClick={() => go(m.url)} testId={m.testid} />
           ))}
         </CellGroup>

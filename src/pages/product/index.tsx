@@ -15,6 +15,7 @@ import { ShareLanding } from '../../components/ShareLanding';
 import { ShareSheet } from '../../components/ShareSheet';
 import { ActionBar, Button, Empty, Price, Tag, toast } from '../../components/ui';
 import { isSinglePageMode } from '../../services/launch';
+import { useOpenedRef } from '../../services/opened';
 import { useShareCodes, withCode } from '../../services/share-code';
 import { userStore } from '../../stores/user';
 import { decodeParams } from '../../utils/query';
@@ -34,6 +35,8 @@ export default function Product() {
   const [checkout, setCheckout] = useState<CheckoutMode | null>(null);
   const shareCode = useShareCodes('product', id);
   const { pay, sheet: paySheet } = usePayment();
+  // Opened from a reminder or the home page's precision card (?ref=): counted once.
+  useOpenedRef();
 
   const makePoster = async () => {
     setSheetCode('');

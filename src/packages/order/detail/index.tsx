@@ -10,6 +10,7 @@ import { getOrder } from '../../../api/shop';
 import { useOrderActions } from '../../../components/OrderCard/actions';
 import { orderStatus, REFUND_STATE_TEXT, stepName } from '../../../components/OrderCard/status';
 import { ActionBar, Cell, CellGroup, Empty, Tag, toast } from '../../../components/ui';
+import { useOpenedRef } from '../../../services/opened';
 import { safeDecode } from '../../../utils/query';
 import { formatDateTime } from '../../../utils/time';
 import './index.css';
@@ -30,6 +31,8 @@ export default function OrderDetail() {
     else setError(res.code === 'NOT_FOUND' ? '订单不存在' : res.message);
   };
   const { buttons, overlays } = useOrderActions(() => load());
+  // A pickup or group-result reminder opens this page with ?ref=: counted once.
+  useOpenedRef();
   useLoad((p) => {
     const oid = safeDecode(p.id);
     if (!oid) return setError('链接已失效');
