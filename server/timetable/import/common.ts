@@ -19,6 +19,9 @@ export type Importer = (content: string, opts: ImportOptions) => ImportResult;
  */
 export const LIMITS = { name: 40, room: 40, teacher: 30, building: 30, maxWeek: 30, maxNode: 16 } as const;
 
+/** Most warnings a preview lists; the rest are counted in one more. */
+export const MAX_WARNINGS = 100;
+
 /** A course as an importer read it, with where it came from for warnings. */
 export interface Draft extends CourseInput {
   line?: number;
@@ -106,6 +109,10 @@ export function finish(drafts: Draft[], warnings: ImportWarning[]): ImportResult
   courses.sort((a, b) => a.day - b.day || a.startNode - b.startNode || a.endNode - b.endNode || a.weeks[0] - b.weeks[0] || cmp(a.name, b.name));
   // in file order: rows refused while reading and those refused here interleave by line
   warnings.sort((a, b) => (a.line ?? 1e9) - (b.line ?? 1e9));
+  if (warnings.length > MAX_WARNINGS) {
+    const more = warnings.length - MAX_WARNINGS;
+    warnings.splice(MAX_WARNINGS, more, { text: '', reason: `还有 ${more} 条问题没有列出` });
+  }
   return { courses, warnings };
 }
 

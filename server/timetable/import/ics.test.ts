@@ -158,6 +158,19 @@ describe('ICS', () => {
     expect(warnings).toEqual([{ text: '高数', reason: '在第 1 周之前或第 30 周之后（2027-04-05），没有导入；开学日期对吗？' }]);
   });
 
+  it('gives one warning per event and reason, and stops a runaway rule', () => {
+    const zero = cal(event('UID:z', 'DTSTART:20260907T083000', 'DTEND:20260907T083000', 'RRULE:FREQ=DAILY', 'SUMMARY:零长'));
+    expect(parseIcs(zero, OPTS)).toEqual({
+      courses: [],
+      warnings: [
+        { text: '零长 2026-09-07', reason: '没有结束时间，跳过（共 210 次）' },
+        { text: '零长', reason: '在第 1 周之前或第 30 周之后（2027-04-05），没有导入；开学日期对吗？' },
+      ],
+    });
+    const hourly = cal(event('UID:h', 'DTSTART:20260907T083000', 'DTEND:20260907T091500', 'RRULE:FREQ=HOURLY', 'SUMMARY:每小时'));
+    expect(parseIcs(hourly, OPTS).warnings).toContainEqual({ text: '每小时', reason: '重复次数太多，只读了前 1000 次' });
+  });
+
   it('warns about events with no end, events across midnight and files that are not ICS', () => {
     const ics = cal(
       event('UID:a', 'DTSTART:20260907T083000', 'SUMMARY:没结束'),

@@ -44,24 +44,38 @@ function toCampus(t: Time, tzid: string | undefined): CampusTime {
   return { date: d.toISOString().slice(0, 10), minutes: d.getUTCHours() * 60 + d.getUTCMinutes() };
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** A formatter for an IANA zone (made once per zone: they are slow to make), null for an unknown zone. */
+function formatterOf(tzid: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(tzid);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: tzid,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      f = null; // 'China Standard Time' and other non-IANA names
+    }
+    formatters.set(tzid, f);
+  }
+  return f;
+}
+
 /** The UTC offset (ms) of an IANA zone near a wall-clock time, or undefined for an unknown zone. */
 function offsetOf(tzid: string, wall: number): number | undefined {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: tzid,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(new Date(wall));
-    const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - wall;
-  } catch {
-    return undefined; // 'China Standard Time' and other non-IANA names: taken as campus time
-  }
+  const f = formatterOf(tzid);
+  if (!f) return undefined;
+  const parts = f.formatToParts(new Date(wall));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - wall;
 }
 
 /** The section whose start (or end) is nearest a clock time; ties go to the earlier section. */
@@ -150,6 +164,8 @@ export const parseIcs: Importer = (content, opts) => {
     if (text(c, 'status').toUpperCase() === 'CANCELLED') continue;
     const startTzid = tzidOf(c, 'dtstart');
     const outside: string[] = [];
+    // occurrences skipped, one warning per reason and event (a runaway rule must not give thousands)
+    const skipped = new Map<string, { text: string; count: number }>();
     let count = 0;
     const add = (start: Time, end: Time, item: Event) => {
       if (text(item.component, 'status').toUpperCase() === 'CANCELLED') return;
@@ -160,7 +176,10 @@ export const parseIcs: Importer = (content, opts) => {
       const e = toCampus(end, endTz);
       const name = text(item.component, 'summary');
       if (e.date !== s.date || e.minutes <= s.minutes) {
-        warnings.push(fileWarning(`${name} ${s.date}`, e.date !== s.date ? '跨天的事件不是课，跳过' : '没有结束时间，跳过'));
+        const reason = e.date !== s.date ? '跨天的事件不是课，跳过' : '没有结束时间，跳过';
+        const seen = skipped.get(reason);
+        if (seen) seen.count++;
+        else skipped.set(reason, { text: `${name} ${s.date}`, count: 1 });
         return;
       }
       const week = weekOf(opts.termStartDate, s.date);
@@ -199,6 +218,7 @@ export const parseIcs: Importer = (content, opts) => {
       add(event.startDate, event.endDate, event);
       total++;
     }
+    for (const [reason, { text, count }] of skipped) warnings.push(fileWarning(text, count > 1 ? `${reason}（共 ${count} 次）` : reason));
     if (outside.length > 0) {
       const dates = outside.length > 3 ? `${outside.slice(0, 3).join('、')} 等 ${outside.length} 次` : outside.join('、');
       warnings.push(fileWarning(summary, `在第 1 周之前或第 ${LIMITS.maxWeek} 周之后（${dates}），没有导入；开学日期对吗？`));

@@ -111,6 +111,14 @@ describe('WakeUp CSV', () => {
     expect([c.name.length, c.room.length, c.teacher.length]).toEqual([40, 40, 30]);
   });
 
+  it('lists at most 100 warnings and counts the rest', () => {
+    const csv = Array.from({ length: 150 }, (_, i) => `课${i},8,1,2,,,1`).join('\n');
+    const { warnings } = parseWakeupCsv(csv, OPTS);
+    expect(warnings).toHaveLength(101);
+    expect(warnings[99].line).toBe(100);
+    expect(warnings[100]).toEqual({ text: '', reason: '还有 50 条问题没有列出' });
+  });
+
   it('warns about a file with no courses', () => {
     expect(parseWakeupCsv('\ufeff课程名称,星期,开始节数,结束节数,老师,地点,周数\r\n', OPTS)).toEqual({
       courses: [],
