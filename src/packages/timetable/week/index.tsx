@@ -36,7 +36,12 @@ export default function WeekPage() {
 
   const loadWeek = async (week?: number) => {
     const res = await timetableWeek(week);
-    if (!res.ok) return setError(res.message);
+    if (!res.ok) {
+      // Revoked or deleted elsewhere since the status was read: show the way back in.
+      if (res.code === 'NO_CONSENT') return setStatus((s) => s && { ...s, consented: false });
+      if (res.code === 'NO_TIMETABLE') return setStatus((s) => s && { ...s, hasTimetable: false });
+      return setError(res.message);
+    }
     shownWeek.current = res.data.week;
     setData(res.data);
   };
@@ -46,7 +51,8 @@ export default function WeekPage() {
     if (!res.ok) return setError(res.message);
     setStatus(res.data);
     if (!res.data.consented || !res.data.hasTimetable || !res.data.term) return setData(null);
-    await loadWeek(shownWeek.current || initialWeek(res.data.currentWeek, res.data.term.weeks));
+    const { currentWeek, term } = res.data;
+    await loadWeek(Math.min(shownWeek.current || initialWeek(currentWeek, term.weeks), term.weeks));
     void getTimetable().then((g) => {
       if (g.ok) setTeachers(Object.fromEntries(g.data.courses.map((c) => [c.id, c.teacher])));
     });
@@ -61,7 +67,7 @@ export default function WeekPage() {
   const now = Date.now();
   const today = campusDay(now);
 
-  if (!status || (status.consented && status.hasTimetable && !data))
+  if (!status || (status.consented && status.hasTimetable && status.term && !data))
     return (
       <View className='page'>
         {error ? <Empty title='课表没有加载出来' hint={error} actionText='重试' onAction={load} /> : <Text className='tt-loading'>加载中…</Text>}
