@@ -1,4 +1,4 @@
-import { AUTO_CONFIRM_PICKUP_MS, AUTO_CONFIRM_SHIPPED_MS, campaignIsLive, eligibleForCourse, seatsLeft } from './groupbuy';
+import { AUTO_CONFIRM_PICKUP_MS, AUTO_CONFIRM_SHIPPED_MS, campaignIsLive, seatsLeft } from './groupbuy';
 
 describe('group-buy rules', () => {
   it('a campaign is live from its start (inclusive) to its end (exclusive), and only while live', () => {
@@ -16,13 +16,6 @@ describe('group-buy rules', () => {
     expect(seatsLeft({ size: 5, taken: 2 })).toBe(3);
     expect(seatsLeft({ size: 3, taken: 3 })).toBe(0);
     expect(seatsLeft({ size: 3, taken: 4 })).toBe(0);
-  });
-
-  it('a course group admits only its roster; an open group admits anyone', () => {
-    expect(eligibleForCourse(null, 'o1')).toBe(true);
-    expect(eligibleForCourse({ courseId: 'c1', roster: ['o1', 'o2'] }, 'o2')).toBe(true);
-    expect(eligibleForCourse({ courseId: 'c1', roster: ['o1', 'o2'] }, 'o3')).toBe(false);
-    expect(eligibleForCourse({ courseId: 'c1', roster: [] }, 'o1')).toBe(false);
   });
 
   it('WeChat auto-confirms receipt 10 days after shipping and 2 days after a pickup notice', () => {

@@ -42,8 +42,3 @@ export function campaignIsLive(c: CampaignWindow, now: number): boolean {
 export function seatsLeft(group: { size: number; taken: number }): number {
   return Math.max(0, group.size - group.taken);
 }
-
-/** A course team-buy admits only students enrolled in the course (a roster until timetables exist). */
-export function eligibleForCourse(course: { courseId: string; roster: string[] } | null, openid: string): boolean {
-  return course === null || course.roster.includes(openid);
-}

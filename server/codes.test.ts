@@ -2,7 +2,7 @@
 // every literal fail('CODE') in the function's folder and the server modules it imports is
 // declared (or common to all functions), and every declared code is still used there. tsc
 // checks the rest (a code passed through a variable must be one of the declared).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { FUNCTION_CODES, type FunctionName } from '../core/contracts/codes';
@@ -20,7 +20,9 @@ function treeOf(fn: FunctionName): string[] {
     .map((f) => join(dir, f));
   const imported = own.flatMap((f) =>
     [...readFileSync(f, 'utf8').matchAll(/from '(\.\.?\/[^']+)'/g)]
-      .map((m) => `${resolve(dirname(f), m[1])}.ts`)
+      .map((m) => resolve(dirname(f), m[1]))
+      // A folder's import is its index.ts.
+      .map((p) => (existsSync(`${p}.ts`) ? `${p}.ts` : join(p, 'index.ts')))
       .filter((p) => relative(ROOT, p).startsWith('server/')),
   );
   return [...new Set([...own, ...imported])];

@@ -29,7 +29,7 @@ export interface CampaignSpec {
   groupHours?: number;
   /** The group price (default PRICE_FEN); it must stay below the product's price. */
   groupPriceFen?: number;
-  course?: { courseId: string; roster: string[] };
+  course?: { name: string };
   leaderRewardFen?: number;
 }
 

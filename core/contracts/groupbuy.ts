@@ -23,7 +23,8 @@ export interface CampaignCard {
   endAt: number;
   stock: number;
   merchantName: string;
-  courseOnly: boolean;
+  /** The course of a course team-buy (null for everyone's). */
+  courseName: string | null;
 }
 
 export interface GroupSummary {
@@ -61,6 +62,8 @@ export interface GroupView {
   myOrderId: string | null;
   myOrderState: OrderState | null;
   myOrderMoney: MoneyState | null;
+  /** A course team-buy's group: its course and how many students have that class (a count, never names). */
+  course: { name: string; classmates: number } | null;
   serverNow: number;
 }
 
@@ -176,8 +179,9 @@ const campaignFields = {
   endAt: z.number().int().positive('请选择结束时间'),
   stock: z.number().int('库存要是整数').min(1, '库存至少 1 件').max(100_000, '库存最多 100000'),
   perStudentLimit: z.number().int().min(1, '每人限购至少 1 件').max(10, '每人限购最多 10 件').default(1),
+  /** A course team-buy: only students with this course in their timetable open or join, each group one class's. */
   course: z
-    .strictObject({ courseId: z.string().min(1).max(64), roster: z.array(z.string().min(1).max(64)).max(500) })
+    .strictObject({ name: z.string().trim().min(1, '请填写课程名').max(40, '课程名最多 40 个字') })
     .nullable()
     .default(null),
   leaderRewardFen: z.number().int().min(0, '团长奖励不能为负').max(100_000, '团长奖励最多 ¥1000').default(0),

@@ -24,7 +24,8 @@ export interface CampaignDoc {
    */
   stocked?: number;
   perStudentLimit: number;
-  course: { courseId: string; roster: string[] } | null;
+  /** A course team-buy's course ({courseId, roster} on campaigns made before timetables). */
+  course: { name: string } | { courseId: string; roster: string[] } | null;
   leaderRewardFen: number;
   status: 'live' | 'closed';
   /** Units sold by succeeded groups, and how many groups succeeded (counted as each succeeds). */
@@ -51,6 +52,8 @@ export interface GroupDoc {
   deadline: Date;
   status: GroupState;
   failedReason?: 'deadline' | 'empty';
+  /** A course team-buy's group: the leader's class (server/timetable/classmates.ts); only its classmates join. */
+  courseKey?: string | null;
   /** true once every order of a finished group is confirmed or refunding and stock returned. */
   settled: boolean;
   /** What became of the group's units at release: sold (a succeeded group's, once) or returned. */

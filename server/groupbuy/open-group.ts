@@ -12,7 +12,7 @@ import type { CampaignDoc, GroupDoc } from './groups';
 
 export type OpenOutcome = 'ok' | 'SOLD_OUT' | 'CAMPAIGN_CLOSED' | 'GROUP_CLOSED';
 
-export async function openGroup(ctx: Ctx, campaign: CampaignDoc, groupId: string, leader: string): Promise<OpenOutcome> {
+export async function openGroup(ctx: Ctx, campaign: CampaignDoc, groupId: string, leader: string, courseKey: string | null = null): Promise<OpenOutcome> {
   const _ = ctx.db.command;
   const size = campaign.groupSize;
   const reserved = await ctx.db
@@ -42,6 +42,7 @@ export async function openGroup(ctx: Ctx, campaign: CampaignDoc, groupId: string
     deadline: new Date(now + campaign.groupHours * 3_600_000),
     status: 'open',
     settled: false,
+    ...(courseKey ? { courseKey } : {}),
     createdAt: new Date(now),
   };
   try {

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { CodeOf } from '../../core/contracts/codes';
 import type { FulfilmentInput } from '../../core/contracts/fulfilment';
-import { campaignIsLive, eligibleForCourse, SEAT_PAYMENT_MINUTES } from '../../core/groupbuy';
+import { campaignIsLive, SEAT_PAYMENT_MINUTES } from '../../core/groupbuy';
 import { type Fail, fail, ok } from '../../core/result';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
@@ -18,10 +18,12 @@ import { cancelOrder } from '../orders/order-end';
 import { findOrder, insertOrder, liveMemberKey, type OrderDoc, orderMoves, updateOrderTx } from '../orders/orders';
 import { takeLimit } from '../orders/purchase-limits';
 import { type BindingDoc, bindingId } from '../sharing/share';
+import { myCourseKeys } from '../timetable/classmates';
 import { chooseFulfilment, findShop } from '../users/merchants';
 import { type CampaignDoc, type GroupDoc, takeSeat } from './groups';
 import { openGroup } from './open-group';
 import { releaseDeadHolds } from './reconcile';
+import { courseNameOf } from './views';
 
 export const hashId = (...parts: string[]) => createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32);
 
@@ -46,12 +48,27 @@ export async function bindingForOrder(ctx: Ctx, merchantId: string): Promise<Ord
   return { sharer: b.sharer, code: b.code, channel: b.channel, reason: b.reason };
 }
 
-function refuseReason(ctx: Ctx, campaign: CampaignDoc): Fail<Refusal | 'NOT_ELIGIBLE'> | null {
+function refuseReason(ctx: Ctx, campaign: CampaignDoc): Fail<Refusal> | null {
   if (!campaignIsLive({ status: campaign.status, startAt: new Date(campaign.startAt).getTime(), endAt: new Date(campaign.endAt).getTime() }, ctx.now())) {
     return refusal('CAMPAIGN_CLOSED');
   }
-  if (!eligibleForCourse(campaign.course, ctx.openid)) return fail('NOT_ELIGIBLE', '这是课程专属拼团，只有选了这门课的同学可以参加');
   return null;
+}
+
+/**
+ * A course team-buy: the leader must have the course in their (consented) timetable and the
+ * group becomes that class's; a joiner must have the same class (term, course, weekday, first
+ * section). Answers the leader's class key, or a refusal.
+ */
+async function courseCheck(ctx: Ctx, campaign: CampaignDoc, group: GroupDoc | null): Promise<{ key: string | null } | Fail<'NOT_ELIGIBLE'>> {
+  const name = courseNameOf(campaign);
+  if (!name) return { key: null };
+  const keys = await myCourseKeys(ctx, name);
+  if (keys.length === 0) return fail('NOT_ELIGIBLE', `这是「${name}」同课拼团：在课表里有这门课的同学才能参加，先导入课表吧`);
+  if (!group) return { key: keys[0] };
+  if (!group.courseKey || !keys.includes(group.courseKey))
+    return fail('NOT_ELIGIBLE', `这个团是另一个「${name}」上课班级的，只有同一时间上这门课的同学可以参加；你可以自己开一个同课团`);
+  return { key: null };
 }
 
 export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?: string; groupId?: string; shareCode?: string; fulfilment?: FulfilmentInput }) {
@@ -78,6 +95,8 @@ export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?:
   if (!campaign) return fail('NOT_FOUND', '没有这个拼团活动');
   const refused = refuseReason(ctx, campaign);
   if (refused) return refused;
+  const course = await courseCheck(ctx, campaign, group);
+  if ('ok' in course) return course;
   // How the seat's unit reaches the buyer: the shop's point or delivery, checked against the shop.
   const chosen = chooseFulfilment(await findShop(ctx, campaign.merchantId), input.fulfilment, false);
   if (!chosen.ok) return fail('NO_FULFILMENT', chosen.message);
@@ -91,6 +110,7 @@ export async function reserve(ctx: Ctx, input: { requestId: string; campaignId?:
     campaignId: campaign._id,
     groupId,
     productId: campaign.productId,
+    ...(course.key ? { courseKey: course.key } : {}),
     title: campaign.title,
     image: campaign.image,
     unitPriceFen: campaign.groupPriceFen,
@@ -130,7 +150,7 @@ async function finish(ctx: Ctx, order: OrderDoc, known?: CampaignDoc) {
   if (taken !== 'ok') return end(ctx, order, taken);
   let size = campaign.groupSize;
   if (order.leader) {
-    const opened = await openGroup(ctx, campaign, order.groupId, order.buyer);
+    const opened = await openGroup(ctx, campaign, order.groupId, order.buyer, order.courseKey ?? null);
     if (opened !== 'ok') return end(ctx, order, opened);
   } else {
     size = (await getDoc<GroupDoc>(ctx, 'groups', order.groupId))?.size ?? size;

@@ -1,14 +1,22 @@
 // What students see of campaigns and groups: real seats and real members only (no virtual
 // fill, no invented counts), nicknames and avatars but never openids.
+
 import type { CampaignCard, CampaignDetail, GroupView } from '../../core/contracts/groupbuy';
 import { seatsLeft } from '../../core/groupbuy';
 import { MEMBER_STATES, PAID_MONEY } from '../../core/order-machine';
 import type { ProductDoc } from '../catalog/products';
 import type { Ctx } from '../context';
 import type { OrderDoc } from '../orders/orders';
+import { classmatesCount } from '../timetable/classmates';
 import { merchantName, merchantsById } from '../users/merchants';
 import { findUsers } from '../users/users';
 import type { CampaignDoc, GroupDoc } from './groups';
+
+/** The course a campaign is for; campaigns made before timetables named only an id. */
+export function courseNameOf(c: Pick<CampaignDoc, 'course'>): string | null {
+  if (!c.course) return null;
+  return 'name' in c.course ? c.course.name : c.course.courseId;
+}
 
 export function toCampaignCard(c: CampaignDoc, merchantName: string): CampaignCard {
   return {
@@ -23,7 +31,7 @@ export function toCampaignCard(c: CampaignDoc, merchantName: string): CampaignCa
     endAt: new Date(c.endAt).getTime(),
     stock: c.stock,
     merchantName,
-    courseOnly: c.course !== null,
+    courseName: courseNameOf(c),
   };
 }
 
@@ -100,6 +108,7 @@ export async function groupView(ctx: Ctx, g: GroupDoc, c: CampaignDoc): Promise<
     myOrderId: mine?._id ?? null,
     myOrderState: mine?.status ?? null,
     myOrderMoney: mine?.money ?? null,
+    course: g.courseKey ? { name: courseNameOf(c) ?? '', classmates: await classmatesCount(ctx, g.courseKey) } : null,
     serverNow: ctx.now(),
   };
 }

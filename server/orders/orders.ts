@@ -24,6 +24,8 @@ export interface OrderDoc {
   /** '' for a solo order. */
   groupId: string;
   productId: string;
+  /** A course team-buy leader's class key, carried to the group the order opens. */
+  courseKey?: string | null;
   title: string;
   image: string;
   unitPriceFen: number;

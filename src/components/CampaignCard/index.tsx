@@ -12,7 +12,7 @@ export function CampaignCard({ campaign }: { campaign: Card }) {
         <Text className='cc-title'>{campaign.title}</Text>
         <View className='cc-tags'>
           <Tag tone='warning'>{campaign.groupSize} 人团</Tag>
-          {campaign.courseOnly ? <Tag tone='success'>课程专属</Tag> : null}
+          {campaign.courseName ? <Tag tone='success'>同课拼团</Tag> : null}
           <Text className='cc-shop'>{campaign.merchantName}</Text>
         </View>
         <Price fen={campaign.groupPriceFen} originalFen={campaign.originalPriceFen} />

@@ -79,13 +79,17 @@ export default function Campaign() {
           <Tag tone='warning'>{c.groupSize} 人成团</Tag>
           <Tag tone='neutral'>开团后 {c.groupHours} 小时内有效</Tag>
           <Tag tone='info'>每人限 {c.perStudentLimit} 件</Tag>
-          {c.courseOnly ? <Tag tone='success'>课程专属</Tag> : null}
+          {c.courseName ? <Tag tone='success'>同课拼团</Tag> : null}
         </View>
         <Text className='muted cp-rule'>
           每个团每人占 1 个名额（1 件）；限 {c.perStudentLimit} 件即最多在 {c.perStudentLimit} 个团里各买 1 件。截止前没拼成，已付款自动全额退款。活动截止{' '}
           {formatShortDateTime(c.endAt)}
         </Text>
-        {c.courseOnly ? <Text className='cp-course'>只有选了这门课的同学可以参加</Text> : null}
+        {c.courseName ? (
+          <Text className='cp-course'>
+            「{c.courseName}」同课拼团：课表里有这门课的同学才能开团，每个团只收同一上课时间的同学。还没导入课表？在「我的 · 我的课表」导入。
+          </Text>
+        ) : null}
       </View>
       <CellGroup title={c.openGroups.length ? `正在拼的团（${c.openGroups.length}）` : '正在拼的团'}>
         {c.openGroups.length === 0 ? <Text className='cp-none'>还没有人开团，你来当团长吧</Text> : null}

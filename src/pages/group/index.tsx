@@ -111,6 +111,11 @@ export default function Group() {
         </View>
       </View>
       {g.state === 'failed' ? <Text className='gp-note'>截止前没有拼成，已付款的同学自动全额退款。</Text> : null}
+      {g.course ? (
+        <Text className='gp-note' data-testid='group-course'>
+          「{g.course.name}」同课拼团 · 这个上课班级有 {g.course.classmates} 位同学导入了课表（只显示人数）
+        </Text>
+      ) : null}
       <View className='section'>
         <View className='gp-members'>
           {g.members.map((m, i) => (
