@@ -43,7 +43,7 @@ describe('askSubscribe on H5', () => {
       await expect(askSubscribe('T1')).resolves.toBe('accept');
       expect(request).not.toHaveBeenCalled();
     } finally {
-      delete process.env.TARO_ENV;
+      Reflect.deleteProperty(process.env, 'TARO_ENV');
     }
   });
 });
