@@ -148,6 +148,15 @@ const shotsDir = join(__dirname, '..', '..', 'test-results', 'screens');
 export async function screen(page: Page, name: string): Promise<LayoutProblem[]> {
   mkdirSync(shotsDir, { recursive: true });
   await page.waitForTimeout(300); // transitions and toasts settle
+  // A page still sliding in (Taro's navigation animation) sticks out past the edge for a moment:
+  // on a busy machine 300 ms is not always enough, so wait for running animations to end.
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY),
+      null,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
   await page.screenshot({ path: join(shotsDir, `${name}.png`) });
   return layoutProblems(page);
 }
