@@ -1,6 +1,7 @@
 // merchant: campaigns here; the shop's orders (orders.ts) and settings (shop.ts) spread in.
 // Every action checks in the database that the caller runs the shop, and that the campaign or
 // order belongs to it.
+import { type CampusResults, campusInput } from '../../core/contracts/campus';
 import { merchantInput } from '../../core/contracts/groupbuy';
 import { fail, ok } from '../../core/result';
 import type { ProductDoc } from '../../server/catalog/products';
@@ -8,10 +9,13 @@ import { getDoc } from '../../server/db/get-doc';
 import { action, defineFunction } from '../../server/define';
 import { closeCampaign, createCampaign } from '../../server/groupbuy/campaigns';
 import type { CampaignDoc } from '../../server/groupbuy/groups';
+import { findCampus, saveCampusSettings, settingsOf } from '../../server/users/campuses';
 import { callerMerchant } from '../../server/users/merchants';
 import { FORBIDDEN, orderActions } from './orders';
 import { productActions } from './products';
 import { shopActions } from './shop';
+
+const NO_CAMPUS = () => fail('NOT_FOUND', '店铺所在的校区不存在');
 
 export default defineFunction('merchant', {
   // Products and campaigns (lists, product form, listing, campaign changes): ./products.ts.
@@ -41,4 +45,25 @@ export default defineFunction('merchant', {
   }),
   ...orderActions,
   ...shopActions,
+  // The timetable settings of the caller's shop's campus (sections, 调休, scene rules, map): every
+  // student's timetable there reads them.
+  campusSettings: action({
+    input: campusInput.campusSettings,
+    async run(ctx) {
+      const merchant = await callerMerchant(ctx);
+      if (!merchant) return FORBIDDEN();
+      const campus = await findCampus(ctx, merchant.campusId);
+      if (!campus) return NO_CAMPUS();
+      return ok<CampusResults['campusSettings']>({ campusId: campus._id, campusName: campus.name, settings: settingsOf(campus) });
+    },
+  }),
+  saveCampusSettings: action({
+    input: campusInput.saveCampusSettings,
+    async run(ctx, input) {
+      const merchant = await callerMerchant(ctx);
+      if (!merchant) return FORBIDDEN();
+      const saved = await saveCampusSettings(ctx, merchant.campusId, input);
+      return saved ? ok<CampusResults['saveCampusSettings']>(saved) : NO_CAMPUS();
+    },
+  }),
 });
