@@ -5,26 +5,15 @@
 import { campusDay } from '@core/campus-days';
 import type { CourseInput, SectionTime, Term } from '@core/timetable/model';
 import { DEFAULT_SECTIONS } from '@core/timetable/sections';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { getTimetable, saveTimetable } from '../../../api/timetable';
-import { ActionBar, Button, Cell, CellGroup, Dialog, Empty, Field, Sheet, TextField, toast } from '../../../components/ui';
+import { ActionBar, Button, Cell, CellGroup, Dialog, Empty, Sheet, toast } from '../../../components/ui';
 import { safeDecode } from '../../../utils/query';
 import { asInput, type CourseErrors, type CourseForm, checkCourse, emptyCourse, toForm } from '../form';
-import {
-  DEFAULT_TERM_WEEKS,
-  formatWeeks,
-  isDate,
-  MAX_COURSES,
-  MAX_TERM_WEEKS,
-  mondayOf,
-  PAGES,
-  slotText,
-  termWeeksFor,
-  WEEKDAY_NAMES,
-  weekShortcut,
-} from '../shared';
+import { DEFAULT_TERM_WEEKS, formatWeeks, isDate, MAX_COURSES, mondayOf, PAGES, slotText, termWeeksFor } from '../shared';
+import { CourseFields } from './CourseFields';
 import '../timetable.css';
 import './index.css';
 
@@ -104,14 +93,9 @@ export default function EditCourses() {
     return s ? `第${i + 1}节 ${s.start}` : `第${i + 1}节`;
   });
   const form = editing?.form;
-  const shownWeeks = Math.min(MAX_TERM_WEEKS, Math.max(term.weeks, ...(form?.weeks ?? [])));
   const set = <K extends keyof CourseForm>(k: K, v: CourseForm[K]) => {
     setEditing((e) => (e ? { ...e, form: { ...e.form, [k]: v } } : e));
     setErrors((x) => ({ ...x, [k]: undefined }));
-  };
-  const toggleWeek = (w: number) => {
-    if (!form) return;
-    set('weeks', form.weeks.includes(w) ? form.weeks.filter((x) => x !== w) : [...form.weeks, w].sort((a, b) => a - b));
   };
 
   const change = (next: Saved[]) => {
@@ -209,97 +193,14 @@ export default function EditCourses() {
         }
       >
         {form ? (
-          <View>
-            <TextField label='课程名' required value={form.name} onInput={(v) => set('name', v)} maxlength={40} error={errors.name} testId='course-name' />
-            <Field label='星期' required error={errors.day}>
-              <View className='ed-days'>
-                {WEEKDAY_NAMES.map((d, i) => (
-                  <Text key={d} className={`chip${form.day === i + 1 ? ' chip-on' : ''}`} onClick={() => set('day', i + 1)}>
-                    {d}
-                  </Text>
-                ))}
-              </View>
-            </Field>
-            <Field label='节次' required error={errors.startNode ?? errors.endNode}>
-              <View className='ed-nodes'>
-                <Picker mode='selector' range={nodeNames} value={form.startNode - 1} onChange={(e) => set('startNode', Number(e.detail.value) + 1)}>
-                  <View className='ed-box' data-testid='course-start'>
-                    第{form.startNode}节
-                  </View>
-                </Picker>
-                <Text className='ed-to'>到</Text>
-                <Picker
-                  mode='selector'
-                  range={nodeNames}
-                  value={form.endNode - 1}
-                  onChange={(e) => {
-                    set('endNode', Number(e.detail.value) + 1);
-                    setErrors((x) => ({ ...x, startNode: undefined }));
-                  }}
-                >
-                  <View className='ed-box' data-testid='course-end'>
-                    第{form.endNode}节
-                  </View>
-                </Picker>
-              </View>
-            </Field>
-            <Field label={`上课周（${formatWeeks(form.weeks)}）`} required error={errors.weeks} testId='course-weeks'>
-              <View className='ed-shortcuts'>
-                {(
-                  [
-                    ['all', '全部'],
-                    ['odd', '单周'],
-                    ['even', '双周'],
-                  ] as const
-                ).map(([k, name]) => (
-                  <Text key={k} className='chip' onClick={() => set('weeks', weekShortcut(k, term.weeks))}>
-                    {name}
-                  </Text>
-                ))}
-                <Text className='chip' onClick={() => set('weeks', [])}>
-                  清空
-                </Text>
-              </View>
-              <View className='ed-weeks'>
-                {Array.from({ length: shownWeeks }, (_, i) => i + 1).map((w) => (
-                  <Text key={w} className={`ed-week${form.weeks.includes(w) ? ' ed-week-on' : ''}`} onClick={() => toggleWeek(w)}>
-                    {w}
-                  </Text>
-                ))}
-              </View>
-            </Field>
-            <TextField label='地点' value={form.room} onInput={(v) => set('room', v)} maxlength={40} placeholder='如 东区教学楼 101' error={errors.room} />
-            <TextField label='老师' value={form.teacher} onInput={(v) => set('teacher', v)} maxlength={30} error={errors.teacher} />
-            <Field label='上课时间（选填）' error={errors.startTime ?? errors.endTime} hint='不按作息表上课时填，比如错峰的教学楼'>
-              <View className='ed-nodes'>
-                <Picker mode='time' value={form.startTime || '08:00'} onChange={(e) => set('startTime', String(e.detail.value))}>
-                  <View className='ed-box'>{form.startTime || '开始'}</View>
-                </Picker>
-                <Text className='ed-to'>到</Text>
-                <Picker
-                  mode='time'
-                  value={form.endTime || form.startTime || '09:00'}
-                  onChange={(e) => {
-                    set('endTime', String(e.detail.value));
-                    setErrors((x) => ({ ...x, startTime: undefined }));
-                  }}
-                >
-                  <View className='ed-box'>{form.endTime || '结束'}</View>
-                </Picker>
-                {form.startTime || form.endTime ? (
-                  <Text
-                    className='ed-clear'
-                    onClick={() => {
-                      set('startTime', '');
-                      set('endTime', '');
-                    }}
-                  >
-                    清除
-                  </Text>
-                ) : null}
-              </View>
-            </Field>
-          </View>
+          <CourseFields
+            form={form}
+            errors={errors}
+            termWeeks={term.weeks}
+            nodeNames={nodeNames}
+            set={set}
+            clearError={(k) => setErrors((x) => ({ ...x, [k]: undefined }))}
+          />
         ) : null}
       </Sheet>
 

@@ -10,60 +10,17 @@ import Taro, { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
 import { previewImport, saveTimetable, timetableStatus } from '../../../api/timetable';
 import { ActionBar, Button, Dialog, Empty, Field, toast } from '../../../components/ui';
-import {
-  formatWeeks,
-  IMPORT_CHOICES,
-  type ImportChoice,
-  isDate,
-  MAX_IMPORT_CHARS,
-  mondayOf,
-  PAGES,
-  slotText,
-  termWeeksFor,
-  WEEKDAY_NAMES,
-  weekdayOf,
-} from '../shared';
+import { IMPORT_CHOICES, type ImportChoice, isDate, MAX_IMPORT_CHARS, mondayOf, PAGES, termWeeksFor, WEEKDAY_NAMES, weekdayOf } from '../shared';
+import { chooseChatFile, type Picked, readBrowserFile, TOO_LARGE } from './files';
+import { PreviewList } from './PreviewList';
 import '../timetable.css';
 import './index.css';
 
 type Status = TimetableResults['status'];
 type Preview = TimetableResults['preview'];
-interface Picked {
-  name: string;
-  content: string;
-}
 type Errors = Partial<Record<'format' | 'start' | 'content', string>>;
 
 const KB = 1024;
-
-/** Reads a file picked from a WeChat chat as UTF-8 text (weapp only). */
-function chooseChatFile(accept: string): Promise<Picked | null> {
-  const extension = accept
-    .split(',')
-    .map((e) => e.replace(/^\./, ''))
-    .filter(Boolean);
-  return Taro.chooseMessageFile({ count: 1, type: 'file', extension })
-    .then(
-      (res) =>
-        new Promise<Picked | null>((resolve, reject) => {
-          const file = res.tempFiles[0];
-          if (!file) return resolve(null);
-          if (file.size > MAX_IMPORT_CHARS * 3) return reject(new Error('文件太大了（最多 400 KB）'));
-          Taro.getFileSystemManager().readFile({
-            filePath: file.path,
-            encoding: 'utf8',
-            success: (r) => resolve({ name: file.name, content: String(r.data) }),
-            fail: () => reject(new Error('文件读不出来，换成粘贴文字试试')),
-          });
-        }),
-    )
-    .catch((e: unknown) => {
-      if (e instanceof Error) throw e; // ours: too large, unreadable
-      // Closing the chooser is not an error.
-      if (/cancel/.test(String((e as { errMsg?: string } | null)?.errMsg ?? ''))) return null;
-      throw new Error('没有选到文件，请重试');
-    });
-}
 
 export default function ImportPage() {
   const [status, setStatus] = useState<Status | null>(null);
@@ -105,7 +62,7 @@ export default function ImportPage() {
     if (!isDate(start)) e.start = '请选择第一周的周一';
     else if (weekdayOf(start) !== 1) e.start = `请选择周一（${start} 是${WEEKDAY_NAMES[weekdayOf(start) - 1]}）`;
     if (!content.trim()) e.content = file ? '文件是空的' : '请粘贴课表内容，或选择文件';
-    else if (content.length > MAX_IMPORT_CHARS) e.content = '文件太大了（最多 400 KB）';
+    else if (content.length > MAX_IMPORT_CHARS) e.content = TOO_LARGE;
     return e;
   };
 
@@ -155,13 +112,12 @@ export default function ImportPage() {
     const f = ev.target.files?.[0];
     ev.target.value = '';
     if (!f) return;
-    if (f.size > MAX_IMPORT_CHARS * 3) return setErrors((e) => ({ ...e, content: '文件太大了（最多 400 KB）' }));
     try {
-      setFile({ name: f.name, content: await f.text() });
+      setFile(await readBrowserFile(f));
       setErrors((e) => ({ ...e, content: undefined }));
       reset();
-    } catch {
-      setErrors((e) => ({ ...e, content: '文件读不出来，换成粘贴文字试试' }));
+    } catch (err) {
+      setErrors((e) => ({ ...e, content: err instanceof Error ? err.message : '没有选到文件，请重试' }));
     }
   };
 
@@ -270,38 +226,7 @@ export default function ImportPage() {
         </Field>
       </View>
 
-      {preview ? (
-        <>
-          <View className='section' data-testid='import-preview'>
-            <Text className='section-title'>
-              读到的课程<Text className='im-count'>{preview.courses.length} 门</Text>
-            </Text>
-            {preview.courses.length === 0 ? <Text className='muted'>没有读到课程：看看下面的提示，或者换一种格式再试。</Text> : null}
-            {preview.courses.map((c, i) => (
-              <View key={`${c.name}-${c.day}-${c.startNode}-${i}`} className='im-course' data-testid='import-course'>
-                <Text className='im-course-name'>{c.name}</Text>
-                <Text className='im-course-sub'>{[slotText(c), formatWeeks(c.weeks), c.room, c.teacher].filter(Boolean).join(' · ')}</Text>
-              </View>
-            ))}
-          </View>
-          {preview.warnings.length ? (
-            <View className='section' data-testid='import-warnings'>
-              <Text className='section-title'>
-                没读进来的内容<Text className='im-count'>{preview.warnings.length} 处</Text>
-              </Text>
-              {preview.warnings.map((w, i) => (
-                <View key={`${w.line ?? 'x'}-${i}`} className='im-warn' data-testid='import-warning'>
-                  <Text className='im-warn-head'>
-                    {w.line ? `第 ${w.line} 行：` : ''}
-                    {w.reason}
-                  </Text>
-                  {w.text ? <Text className='im-warn-text'>{w.text}</Text> : null}
-                </View>
-              ))}
-            </View>
-          ) : null}
-        </>
-      ) : null}
+      {preview ? <PreviewList preview={preview} /> : null}
       {status.hasTimetable ? <Text className='tt-note'>你已经有一份课表（{status.courseCount} 门课），保存这次导入会替换它。</Text> : null}
       {saveError ? <Text className='tt-error tt-note'>{saveError}</Text> : null}
 
