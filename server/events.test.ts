@@ -10,7 +10,7 @@ function capture() {
   return { ctx, added };
 }
 
-const order = { _id: 'ord-1', groupId: 'g-1', merchantId: 'm-1', totalFen: 1990, binding: { code: 'C1', sharer: 'koc-1' } };
+const order = { _id: 'ord-1', buyer: 'o-1', groupId: 'g-1', merchantId: 'm-1', totalFen: 1990, binding: { code: 'C1', sharer: 'koc-1' } };
 
 describe('recordEvent', () => {
   it('stores the declared fields with type, time and caller', async () => {
@@ -29,6 +29,7 @@ describe('recordEvent', () => {
           amountFen: 1990,
           code: 'C1',
           sharer: 'koc-1',
+          buyer: 'o-1',
         },
       },
     ]);

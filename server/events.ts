@@ -18,6 +18,8 @@ export interface OrderEventFields {
   amountFen: number;
   code: string | undefined;
   sharer: string | undefined;
+  /** Who bought: an event written by a notice (payCallback) has no caller, so openid is ''. Absent on older events. */
+  buyer?: string;
 }
 
 /** Share, open and bind events carry the card's code, sharer and merchant, like orders do. */
@@ -83,10 +85,19 @@ export async function recordEventTx<T extends EventType>(tx: Transaction, ctx: C
 /** The fields of an order's events, written in this one place. */
 export function orderEventFields(o: {
   _id: string;
+  buyer: string;
   groupId: string;
   merchantId: string;
   totalFen: number;
   binding: { code: string; sharer: string } | null;
 }): OrderEventFields {
-  return { orderId: o._id, groupId: o.groupId, merchantId: o.merchantId, amountFen: o.totalFen, code: o.binding?.code, sharer: o.binding?.sharer };
+  return {
+    orderId: o._id,
+    groupId: o.groupId,
+    merchantId: o.merchantId,
+    amountFen: o.totalFen,
+    code: o.binding?.code,
+    sharer: o.binding?.sharer,
+    buyer: o.buyer,
+  };
 }

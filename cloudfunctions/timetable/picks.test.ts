@@ -98,6 +98,32 @@ describe('precision picks', () => {
     expect(await w.call('timetable', S1, { action: 'opened', ref: 'pick.x' })).toMatchObject({ ok: true, data: { recorded: false } });
   });
 
+  it('a paid order within 24 h of opening a pick converts it once, counted on the day of the open', async () => {
+    const w = await setup();
+    await w.importCsv();
+    w.setNow(`${MONDAY} 09:50`);
+    const pick = await w.picks();
+    await w.call('timetable', S1, { action: 'opened', ref: pick?.ref });
+    const seat = await w.open(S1);
+    if (!seat.ok) throw new Error(seat.message);
+    await w.pay(S1, seat.data.orderId);
+    const tick = () => w.cloud.invoke('timetable', { Type: 'Timer', TriggerName: 'reminders' }, { source: 'wx_trigger' });
+    await tick(); // the event is younger than the settle time: not yet
+    const stats = async () => (await w.cloud.db.collection('touch_stats').where({ kind: 'pick' }).get()).data;
+    expect(await stats()).toEqual([expect.objectContaining({ converted: 0 })]);
+    w.clock.advance(3 * 60_000);
+    await tick();
+    await tick();
+    expect(await stats()).toEqual([expect.objectContaining({ day: MONDAY, delivered: 1, opened: 1, converted: 1 })]);
+    // A second order the same day does not convert the same open again.
+    const again = await w.open(S1);
+    if (!again.ok) throw new Error(again.message);
+    await w.pay(S1, again.data.orderId);
+    w.clock.advance(3 * 60_000);
+    await tick();
+    expect(await stats()).toEqual([expect.objectContaining({ converted: 1 })]);
+  });
+
   it('no consent or no timetable: no pick; after the last class of the day the evening window', async () => {
     const w = await setup();
     w.setNow(`${MONDAY} 09:50`);

@@ -146,13 +146,14 @@ export const indexes: IndexPlan = {
   // The rollup's cursor and the page it is writing (_id 'rollup').
   analytics_state: [],
   // One document per student (_id = openid): read and written by _id.
-  timetable_consents: [],
-  timetables: [],
-  // A student's courses as hashed keys (_id `${key}:${openid}`): classmates are counted by key;
-  // revoking deletes a student's rows by openid.
-  course_members: [
-    { name: 'key', fields: [['key', 'asc']], why: 'how many classmates of a course (counts, never names)' },
-    { name: 'openid', fields: [['openid', 'asc']], why: "revoking deletes a student's course keys" },
+  timetable_consents: [{ name: 'purge', fields: [['purgePending', 'asc']], why: 'the timer finishes revokes that died halfway' }],
+  timetables: [
+    {
+      name: 'course_keys',
+      fields: [['courseKeys', 'asc']],
+      array: true,
+      why: 'how many students have a class (course team-buys: counts, never names)',
+    },
   ],
   // The outbox of reminders a student asked for.
   reminders: [

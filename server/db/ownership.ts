@@ -41,7 +41,6 @@ export const owners = {
   // the reminders they asked for, and anonymous counters of reminders and picks.
   timetable_consents: 'timetable',
   timetables: 'timetable',
-  course_members: 'timetable',
   reminders: 'timetable',
   touches: 'timetable',
   touch_stats: 'timetable',

@@ -10,6 +10,7 @@ import { getDocsByIds } from '../db/get-doc';
 import { keysetAfter } from '../db/keyset';
 import { eachPage, type RunBudget } from '../run-budget';
 import { campusTimetable } from './campus';
+import { runConversions } from './conversions';
 import { campusInstant, campusNow, dayOf } from './days';
 import { placeInWindows } from './placement';
 import type { ReminderDoc } from './reminders';
@@ -28,7 +29,8 @@ export async function runOutbox(ctx: Ctx, budget: RunBudget): Promise<Record<str
   done.purged = await finishPurges(ctx, budget.share(0.1));
   done.woken = await wakeGroupReminders(ctx, budget.share(0.15));
   done.reclaimed = await reclaimStale(ctx, budget.share(0.1));
-  done.sent = await sendDue(ctx, budget);
+  done.sent = await sendDue(ctx, budget.share(0.8));
+  done.converted = await runConversions(ctx, budget);
   return done;
 }
 
