@@ -42,7 +42,12 @@ export default function Reminders() {
     busy.add(r.id);
     const res = await cancelReminder(r.id);
     busy.delete(r.id);
-    if (!res.ok) return toast(res.code === 'BAD_STATE' ? '这条提醒已经发出或取消了' : res.message, 'error');
+    if (!res.ok) {
+      toast(res.message, 'error');
+      // Sent or being sent meanwhile: show where it is now.
+      if (res.code === 'BAD_STATE') await load();
+      return;
+    }
     toast('已取消', 'success');
     await load();
   };
