@@ -33,6 +33,7 @@ export default defineAppConfig({
         'products/index',
         'product-edit/index',
         'shop/index',
+        'campus/index',
       ],
     },
   ],

@@ -4,10 +4,10 @@
 import type { PickupPoint } from '@core/contracts/fulfilment';
 import { pickupPointInput, shopFulfilmentInput } from '@core/contracts/fulfilment';
 import { Switch, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { getShopFulfilment, type ShopFulfilmentInput, saveShopFulfilment } from '../../../api/merchant-shop';
-import { ActionBar, Button, CellGroup, Dialog, Empty, TextField, toast } from '../../../components/ui';
+import { ActionBar, Button, Cell, CellGroup, Dialog, Empty, TextField, toast } from '../../../components/ui';
 import { check, type FieldErrors, serverErrors } from '../shared/form';
 import './index.css';
 
@@ -147,6 +147,15 @@ export default function ShopSettings() {
         ) : null}
       </CellGroup>
       <Text className='sh-tip muted'>下单时买家只能从这里选择；已下的订单保留下单时的自提点或地址。</Text>
+      <CellGroup title='校区'>
+        <Cell
+          title='课表与场景设置'
+          label='节次时间、学校调休、课程场景、校园地图'
+          arrow
+          onClick={() => Taro.navigateTo({ url: '/packages/merchant/campus/index' })}
+          testId='shop-campus-settings'
+        />
+      </CellGroup>
       <ActionBar>
         <Button type='primary' size='large' block testId='shop-save' onClick={save}>
           保存设置

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '课表与场景设置' });
