@@ -29,6 +29,7 @@ function freshForm(): Form {
     startClock: start.clock,
     endDay: end.day,
     endClock: end.clock,
+    course: '',
   };
 }
 
@@ -142,6 +143,16 @@ export function CreateForm({ products, onCreated, onCancel }: { products: Produc
         error={errors.endAt}
         onChange={(endDay, endClock) => set({ endDay, endClock }, 'endAt')}
         testId='campaign-end'
+      />
+      <TextField
+        label='同课拼团（选填）'
+        value={form.course}
+        maxlength={40}
+        placeholder='填课程名，例如 高等数学'
+        hint={form.course.trim() ? '只有课表里有这门课的同学能开团、参团，每个团是同一个班的' : '留空：所有同学都能参加'}
+        error={errors.course}
+        onInput={(course) => set({ course }, 'course')}
+        testId='campaign-course'
       />
       {errors._ ? <Text className='mc-error'>{errors._}</Text> : null}
       <View className='mc-submit'>

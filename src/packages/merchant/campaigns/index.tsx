@@ -14,6 +14,9 @@ import { EditDialog } from './EditDialog';
 import type { ProductChoice } from './rules';
 import './index.css';
 
+/** A row with its course, for servers whose campaign rows name it (null or absent: everyone's). */
+type CampaignRow = MerchantCampaignRow & { courseName?: string | null };
+
 function stateOf(c: MerchantCampaignRow, now: number): { label: string; tone: TagTone } {
   if (c.status === 'closed') return { label: '已结束', tone: 'neutral' };
   if (c.endAt <= now) return { label: '已到期', tone: 'neutral' };
@@ -93,6 +96,14 @@ export default function Campaigns() {
                 <Text className='mc-line'>
                   {formatFen(c.groupPriceFen)} · {c.groupSize} 人团 · 每人限购 {c.perStudentLimit}
                 </Text>
+                {(c as CampaignRow).courseName ? (
+                  <View className='mc-course'>
+                    <Tag tone='info' testId='campaign-course'>
+                      同课拼团
+                    </Tag>
+                    <Text className='mc-line'>{(c as CampaignRow).courseName}</Text>
+                  </View>
+                ) : null}
                 <Text className='muted'>
                   {formatShortDateTime(c.startAt)} 至 {formatShortDateTime(c.endAt)}
                 </Text>

@@ -12,6 +12,7 @@ const form = (patch: Partial<CreateForm> = {}): CreateForm => ({
   startClock: '10:00',
   endDay: '2099-01-15',
   endClock: '10:00',
+  course: '',
   ...patch,
 });
 
@@ -20,6 +21,12 @@ describe('campaign form checks', () => {
     const res = checkCreate(form(), products, [2, 3, 4, 5], 'request-123');
     expect(res.errors).toBeNull();
     expect(res.input).toMatchObject({ productId: 'p1', groupPriceFen: 2990, groupSize: 3, stock: 50, startAt: Date.UTC(2099, 0, 1, 2) });
+  });
+
+  test('a course name makes it a course team-buy; empty is everyone’s campaign', () => {
+    expect(checkCreate(form({ course: ' 高等数学 ' }), products, [2, 3, 4, 5], 'request-123').input).toMatchObject({ course: { name: '高等数学' } });
+    expect(checkCreate(form(), products, [2, 3, 4, 5], 'request-123').input).toMatchObject({ course: null });
+    expect(checkCreate(form({ course: '课'.repeat(41) }), products, [2, 3, 4, 5], 'request-123').errors).toEqual({ course: '课程名最多 40 个字' });
   });
 
   test('stock, price and end are checked with messages by their fields', () => {

@@ -19,9 +19,10 @@ export const CAMPAIGN_FALLBACK: Record<string, string> = {
   perStudentLimit: '每人限购填 1-10 之间的整数',
   startAt: '请选择开始时间',
   endAt: '请选择结束时间',
+  course: '课程名最多 40 个字；不限课程请留空',
 };
 
-export const CREATE_FIELDS = ['productId', 'groupPriceFen', 'groupSize', 'groupHours', 'stock', 'perStudentLimit', 'startAt', 'endAt'] as const;
+export const CREATE_FIELDS = ['productId', 'groupPriceFen', 'groupSize', 'groupHours', 'stock', 'perStudentLimit', 'startAt', 'endAt', 'course'] as const;
 export const UPDATE_FIELDS = ['groupPriceFen', 'endAt', 'stock', 'perStudentLimit'] as const;
 
 const fenOf = (text: string) => (text.trim() ? (parseYuan(text) ?? Number.NaN) : Number.NaN);
@@ -43,6 +44,8 @@ export interface CreateForm {
   startClock: string;
   endDay: string;
   endClock: string;
+  /** 同课拼团: the course students must have in their timetable; empty for everyone's campaign. */
+  course: string;
 }
 
 export function checkCreate(form: CreateForm, products: ProductChoice[], groupSizes: number[], requestId: string) {
@@ -57,6 +60,7 @@ export function checkCreate(form: CreateForm, products: ProductChoice[], groupSi
     perStudentLimit: intOf(form.limit),
     startAt: campusInstant(form.startDay, form.startClock),
     endAt: campusInstant(form.endDay, form.endClock),
+    course: form.course.trim() ? { name: form.course.trim() } : null,
   };
   const res = check(merchantInput.createCampaign, raw, CAMPAIGN_FALLBACK);
   const errors: FieldErrors = { ...(res.errors ?? {}) };
