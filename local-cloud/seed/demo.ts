@@ -2,6 +2,7 @@
 // merchants with products, and demo users with fixed openids.
 import type { ShopFulfilment } from '../../core/contracts/fulfilment';
 import type { Role } from '../../core/profile';
+import type { CampusMap } from '../../core/timetable/campus-map';
 import type { MerchantDoc, ProductDoc } from '../../server/catalog/products';
 
 export const DEMO_CAMPUS = {
@@ -22,6 +23,21 @@ export const DEMO_CAMPUS = {
     { n: 10, start: '19:55', end: '20:40' },
     { n: 11, start: '20:50', end: '21:35' },
   ],
+  // Teaching buildings and the demo shops' pickup points, metres east (x) and south (y) of the
+  // map's corner, so picks can say 离二食堂门口 3 分钟 (a merchant edits it in 课表与场景设置).
+  map: {
+    places: [
+      { id: 'pl-teach1', name: '一教', kind: 'building', x: 200, y: 500 },
+      { id: 'pl-teach2', name: '二教', kind: 'building', x: 400, y: 600 },
+      { id: 'pl-gym-east', name: '东区体育馆', kind: 'building', x: 900, y: 400 },
+      { id: 'pl-art', name: '艺术楼', kind: 'building', x: 150, y: 250 },
+      { id: 'pl-lab-east', name: '东区实验楼', kind: 'building', x: 850, y: 650 },
+      { id: 'pl-library', name: '图书馆', kind: 'building', x: 400, y: 300 },
+      { id: 'pl-canteen2', name: '二食堂门口', kind: 'pickup', x: 260, y: 660 },
+      { id: 'pl-library-lockers', name: '图书馆东侧快递柜', kind: 'pickup', x: 480, y: 300 },
+      { id: 'pl-studio', name: '青柠文创工作室', kind: 'pickup', x: 600, y: 200 },
+    ],
+  } satisfies CampusMap,
 };
 
 export interface DemoUser {
