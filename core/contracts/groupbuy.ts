@@ -275,6 +275,8 @@ export interface MerchantCampaignRow {
   /** Units sold by succeeded groups, and groups that succeeded. */
   sold: number;
   groupsFormed: number;
+  /** A course team-buy's course (null for everyone's). */
+  courseName: string | null;
 }
 
 export interface MerchantOrderPage {

@@ -1,28 +1,17 @@
-// The demo world a newcomer meets on `npm start`: one campus with its class periods, two
+// The demo world a newcomer meets on `npm start`: one campus with its section table and map, two
 // merchants with products, and demo users with fixed openids.
 import type { ShopFulfilment } from '../../core/contracts/fulfilment';
 import type { Role } from '../../core/profile';
 import type { CampusMap } from '../../core/timetable/campus-map';
+import { DEFAULT_SECTIONS } from '../../core/timetable/sections';
 import type { MerchantDoc, ProductDoc } from '../../server/catalog/products';
 
 export const DEMO_CAMPUS = {
   _id: 'campus-huadong',
   name: '华东示范大学',
   city: '上海',
-  // Class periods in campus time (Asia/Shanghai); timetables and reminders build on these.
-  periods: [
-    { n: 1, start: '08:00', end: '08:45' },
-    { n: 2, start: '08:55', end: '09:40' },
-    { n: 3, start: '10:00', end: '10:45' },
-    { n: 4, start: '10:55', end: '11:40' },
-    { n: 5, start: '14:00', end: '14:45' },
-    { n: 6, start: '14:55', end: '15:40' },
-    { n: 7, start: '16:00', end: '16:45' },
-    { n: 8, start: '16:55', end: '17:40' },
-    { n: 9, start: '19:00', end: '19:45' },
-    { n: 10, start: '19:55', end: '20:40' },
-    { n: 11, start: '20:50', end: '21:35' },
-  ],
+  // The section table (节次时间) in campus time: timetables place classes on it (a merchant edits it in 课表与场景设置).
+  sections: DEFAULT_SECTIONS,
   // Teaching buildings and the demo shops' pickup points, metres east (x) and south (y) of the
   // map's corner, so picks can say 离二食堂门口 3 分钟 (a merchant edits it in 课表与场景设置).
   map: {

@@ -1,5 +1,6 @@
 // A merchant's campaigns: made once per request id, changed (price and end for new groups,
 // stock conditionally) and closed. The merchant function checks the caller runs the shop.
+
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { MerchantCampaignRow, merchantInput } from '../../core/contracts/groupbuy';
@@ -8,6 +9,7 @@ import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
 import type { CampaignDoc } from './groups';
+import { courseNameOf } from './groups';
 
 /** Makes the campaign for this request (the same request again finds it made); returns its id. */
 export async function createCampaign(
@@ -96,6 +98,7 @@ export function toMerchantCampaignRow(c: CampaignDoc): MerchantCampaignRow {
     endAt: new Date(c.endAt).getTime(),
     sold: c.sold ?? 0,
     groupsFormed: c.groupsFormed ?? 0,
+    courseName: courseNameOf(c),
   };
 }
 

@@ -61,6 +61,12 @@ export interface GroupDoc {
   createdAt: Date;
 }
 
+/** The course a campaign is for; campaigns made before timetables named only an id. */
+export function courseNameOf(c: Pick<CampaignDoc, 'course'>): string | null {
+  if (!c.course) return null;
+  return 'name' in c.course ? c.course.name : c.course.courseId;
+}
+
 /**
  * Takes a seat for an order in one conditional update: only while the group is open, before
  * its deadline and not full (a group's size never changes). Never read-then-write.

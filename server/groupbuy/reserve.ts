@@ -20,10 +20,9 @@ import { takeLimit } from '../orders/purchase-limits';
 import { type BindingDoc, bindingId } from '../sharing/share';
 import { myCourseKeys } from '../timetable/classmates';
 import { chooseFulfilment, findShop } from '../users/merchants';
-import { type CampaignDoc, type GroupDoc, takeSeat } from './groups';
+import { type CampaignDoc, courseNameOf, type GroupDoc, takeSeat } from './groups';
 import { openGroup } from './open-group';
 import { releaseDeadHolds } from './reconcile';
-import { courseNameOf } from './views';
 
 export const hashId = (...parts: string[]) => createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32);
 

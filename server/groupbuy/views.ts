@@ -10,13 +10,7 @@ import type { OrderDoc } from '../orders/orders';
 import { classmatesCount } from '../timetable/classmates';
 import { merchantName, merchantsById } from '../users/merchants';
 import { findUsers } from '../users/users';
-import type { CampaignDoc, GroupDoc } from './groups';
-
-/** The course a campaign is for; campaigns made before timetables named only an id. */
-export function courseNameOf(c: Pick<CampaignDoc, 'course'>): string | null {
-  if (!c.course) return null;
-  return 'name' in c.course ? c.course.name : c.course.courseId;
-}
+import { type CampaignDoc, courseNameOf, type GroupDoc } from './groups';
 
 export function toCampaignCard(c: CampaignDoc, merchantName: string): CampaignCard {
   return {

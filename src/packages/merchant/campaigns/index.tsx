@@ -15,7 +15,6 @@ import type { ProductChoice } from './rules';
 import './index.css';
 
 /** A row with its course, for servers whose campaign rows name it (null or absent: everyone's). */
-type CampaignRow = MerchantCampaignRow & { courseName?: string | null };
 
 function stateOf(c: MerchantCampaignRow, now: number): { label: string; tone: TagTone } {
   if (c.status === 'closed') return { label: '已结束', tone: 'neutral' };
@@ -96,12 +95,12 @@ export default function Campaigns() {
                 <Text className='mc-line'>
                   {formatFen(c.groupPriceFen)} · {c.groupSize} 人团 · 每人限购 {c.perStudentLimit}
                 </Text>
-                {(c as CampaignRow).courseName ? (
+                {c.courseName ? (
                   <View className='mc-course'>
                     <Tag tone='info' testId='campaign-course'>
                       同课拼团
                     </Tag>
-                    <Text className='mc-line'>{(c as CampaignRow).courseName}</Text>
+                    <Text className='mc-line'>{c.courseName}</Text>
                   </View>
                 ) : null}
                 <Text className='muted'>
