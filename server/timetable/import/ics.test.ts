@@ -6,6 +6,40 @@ const cal = (...lines: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-
 const event = (...lines: string[]) => ['BEGIN:VEVENT', 'DTSTAMP:20260901T000000Z', ...lines, 'END:VEVENT'].join('\r\n');
 
 describe('ICS', () => {
+  it('a school exporter with its own periods: VALUE=DATE-TIME floating times, COUNT counting the EXDATE weeks, the teacher alone in DESCRIPTION', () => {
+    // Shaped like a real 教务 export (08:00-09:40 periods, holidays as EXDATE): names made up.
+    const ics = cal(
+      event(
+        'SUMMARY:中国近现代史纲要',
+        'DTSTART;VALUE=DATE-TIME:20260907T080000',
+        'DTEND;VALUE=DATE-TIME:20260907T094000',
+        'UID:1(1-2)近代史',
+        'RRULE:FREQ=WEEKLY;COUNT=17',
+        'EXDATE:20261005T080000,20261012T080000',
+        'DESCRIPTION:陈明远',
+        'LOCATION:340301',
+      ),
+    );
+    expect(parseIcs(ics, OPTS)).toEqual({
+      courses: [
+        {
+          name: '中国近现代史纲要',
+          day: 1,
+          // 08:00-09:40 is 30 minutes off the table: its own times, covering sections 1-2.
+          startNode: 1,
+          endNode: 2,
+          startTime: '08:00',
+          endTime: '09:40',
+          // 17 weeks generated, weeks 5 and 6 excluded.
+          weeks: [1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17],
+          room: '340301',
+          teacher: '陈明远',
+        },
+      ],
+      warnings: [],
+    });
+  });
+
   it('school export: RRULE COUNT with INTERVAL, EXDATE on several lines and values, floating times, all-day and early events warned', () => {
     const { courses, warnings } = parseIcs(fixture('school-rrule.ics'), OPTS);
     expect(courses).toEqual([

@@ -78,19 +78,31 @@ function offsetOf(tzid: string, wall: number): number | undefined {
   return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - wall;
 }
 
-/** The section whose start (or end) is nearest a clock time; ties go to the earlier section. */
+/**
+ * The section whose start (or end) is nearest a clock time. A tie goes to the section that
+ * covers the class: the earlier one for its start, the later one for its end (08:00-09:40 on a
+ * table of 08:30-09:15, 09:20-10:05 is sections 1-2, not 1-1).
+ */
 function nearest(sections: SectionTime[], minutes: number, edge: 'start' | 'end'): SectionTime {
   let best = sections[0];
   for (const s of sections) {
-    if (Math.abs(toMinutes(s[edge]) - minutes) < Math.abs(toMinutes(best[edge]) - minutes)) best = s;
+    const d = Math.abs(toMinutes(s[edge]) - minutes);
+    const bestD = Math.abs(toMinutes(best[edge]) - minutes);
+    if (d < bestD || (edge === 'end' && d === bestD)) best = s;
   }
   return best;
 }
 
 const TEACHER = /(?:任课教师|授课教师|教师|老师|Teacher|Instructor)\s*[:：]\s*([^\n\r,，;；|]+)/i;
 
+/** A description that is only a person's name (many school exports put the teacher there alone). */
+const NAME_ONLY = /^[\u4e00-\u9fff·]{2,5}$/;
+
 function teacherOf(description: string): string {
-  return TEACHER.exec(description)?.[1].trim() ?? '';
+  const labelled = TEACHER.exec(description)?.[1].trim();
+  if (labelled) return labelled;
+  const text = description.trim();
+  return NAME_ONLY.test(text) ? text : '';
 }
 
 /** The TZID parameter of a property (used when the file has no VTIMEZONE for it). */
