@@ -6,6 +6,50 @@ const cal = (...lines: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-
 const event = (...lines: string[]) => ['BEGIN:VEVENT', 'DTSTAMP:20260901T000000Z', ...lines, 'END:VEVENT'].join('\r\n');
 
 describe('ICS', () => {
+  it('one event per section of each occurrence (TZID, alarms): the sections of a class join into one course', () => {
+    // Shaped like a real per-occurrence export: each two-section class is two events, 16:00-16:45
+    // and 16:55-17:40, every Thursday, each with a VALARM; X-WR-TIMEZONE names the zone.
+    const thursdays = ['20260910', '20260917', '20260924'];
+    const ics = cal(
+      'X-WR-TIMEZONE:Asia/Shanghai',
+      ...thursdays.flatMap((d, i) => [
+        event(
+          `UID:a${i}`,
+          'SUMMARY:最优化方法',
+          `DTSTART;TZID=Asia/Shanghai:${d}T160000`,
+          `DTEND;TZID=Asia/Shanghai:${d}T164500`,
+          'DESCRIPTION:刘思远',
+          'LOCATION:文汇楼1栋1202',
+          'BEGIN:VALARM',
+          'ACTION:DISPLAY',
+          'TRIGGER:-PT25M',
+          'END:VALARM',
+        ),
+        event(
+          `UID:b${i}`,
+          'SUMMARY:最优化方法',
+          `DTSTART;TZID=Asia/Shanghai:${d}T165500`,
+          `DTEND;TZID=Asia/Shanghai:${d}T174000`,
+          'DESCRIPTION:刘思远',
+          'LOCATION:文汇楼1栋1202',
+          'BEGIN:VALARM',
+          'ACTION:DISPLAY',
+          'TRIGGER:-PT25M',
+          'END:VALARM',
+        ),
+      ]),
+      // Another course right after in another room stays apart.
+      event('UID:c', 'SUMMARY:数据结构', 'DTSTART;TZID=Asia/Shanghai:20260910T175000', 'DTEND;TZID=Asia/Shanghai:20260910T183500', 'LOCATION:文汇楼1栋1203'),
+    );
+    const { courses, warnings } = parseIcs(ics, OPTS);
+    expect(warnings).toEqual([]);
+    expect(courses.map((c) => [c.name, c.day, c.startNode, c.endNode, c.startTime ?? '', c.endTime ?? '', c.weeks, c.teacher])).toEqual([
+      // 16:00-17:40 on a table of 15:55-16:40 and 16:45-17:30: sections 7-8 at its own times
+      ['最优化方法', 4, 7, 8, '16:00', '17:40', [1, 2, 3], '刘思远'],
+      ['数据结构', 4, 8, 8, '17:50', '18:35', [1], ''],
+    ]);
+  });
+
   it('a school exporter with its own periods: VALUE=DATE-TIME floating times, COUNT counting the EXDATE weeks, the teacher alone in DESCRIPTION', () => {
     // Shaped like a real 教务 export (08:00-09:40 periods, holidays as EXDATE): names made up.
     const ics = cal(
@@ -149,13 +193,13 @@ describe('ICS', () => {
     ]);
   });
 
-  it('maps times to the nearest sections; 10 minutes off is still the section', () => {
+  it('maps times to the nearest sections, and keeps times that differ from them (busy is busy)', () => {
     const ics = cal(
       event('UID:a', 'DTSTART:20260907T084000', 'DTEND:20260907T100000', 'SUMMARY:晚十分钟'),
       event('UID:b', 'DTSTART:20260907T190000', 'DTEND:20260907T221500', 'SUMMARY:晚上四节'),
     );
     expect(parseIcs(ics, OPTS).courses).toEqual([
-      { name: '晚十分钟', day: 1, startNode: 1, endNode: 2, weeks: [1], room: '', teacher: '' },
+      { name: '晚十分钟', day: 1, startNode: 1, endNode: 2, weeks: [1], room: '', teacher: '', startTime: '08:40', endTime: '10:00' },
       { name: '晚上四节', day: 1, startNode: 9, endNode: 12, weeks: [1], room: '', teacher: '' },
     ]);
   });

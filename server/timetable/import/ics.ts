@@ -3,7 +3,7 @@
 // does the expansion), each occurrence is put into campus time (Asia/Shanghai: TZID with or without
 // a VTIMEZONE, UTC, floating = campus time), and occurrences are folded back into courses: one
 // course per (SUMMARY, LOCATION, weekday, start, end) with the week numbers it falls on. Times map
-// to the nearest sections; a time more than 10 minutes off the sections is kept on the course.
+// to the nearest sections; a time that differs from the sections is kept on the course.
 import ICAL from 'ical.js';
 import { fromMinutes, type ImportWarning, type SectionTime, toMinutes, type Weekday } from '../../../core/timetable/model';
 import { DEFAULT_SECTIONS } from '../../../core/timetable/sections';
@@ -14,8 +14,14 @@ type Time = InstanceType<typeof ICAL.Time>;
 type Component = InstanceType<typeof ICAL.Component>;
 type Event = InstanceType<typeof ICAL.Event>;
 
-/** Off by more than this from the section table, a course keeps its own times. */
-const OWN_TIME_MINUTES = 10;
+/** Events of one class split by section (16:00-16:45, 16:55-17:40) are one class when the gap is at most this. */
+const SECTION_BREAK_MINUTES = 20;
+
+/**
+ * Off the section table at all, a course keeps its own times: the nodes place it on the grid,
+ * the times say when the student is busy (a reminder or a free window 10 minutes off is wrong).
+ */
+const OWN_TIME_MINUTES = 0;
 /** Most occurrences read from one event, and from the whole file (a runaway RRULE). */
 const MAX_PER_EVENT = 1000;
 const MAX_TOTAL = 20_000;
@@ -91,6 +97,33 @@ function nearest(sections: SectionTime[], minutes: number, edge: 'start' | 'end'
     if (d < bestD || (edge === 'end' && d === bestD)) best = s;
   }
   return best;
+}
+
+/**
+ * Some exporters write one event per section (a two-section class is 16:00-16:45 and
+ * 16:55-17:40): the same course, room and weekday in the same weeks with only a break between
+ * is one class, as the student sees it.
+ */
+function joinSplitSections<G extends { name: string; room: string; day: number; start: number; end: number; weeks: Set<number> }>(groups: G[]): G[] {
+  const sameWeeks = (a: Set<number>, b: Set<number>) => a.size === b.size && [...a].every((w) => b.has(w));
+  const sorted = [...groups].sort((a, b) => a.name.localeCompare(b.name) || a.room.localeCompare(b.room) || a.day - b.day || a.start - b.start);
+  const out: G[] = [];
+  for (const g of sorted) {
+    const prev = out[out.length - 1];
+    const gap = prev ? g.start - prev.end : -1;
+    if (
+      prev &&
+      prev.name === g.name &&
+      prev.room === g.room &&
+      prev.day === g.day &&
+      gap >= 0 &&
+      gap <= SECTION_BREAK_MINUTES &&
+      sameWeeks(prev.weeks, g.weeks)
+    ) {
+      prev.end = Math.max(prev.end, g.end);
+    } else out.push({ ...g });
+  }
+  return out;
 }
 
 const TEACHER = /(?:任课教师|授课教师|教师|老师|Teacher|Instructor)\s*[:：]\s*([^\n\r,，;；|]+)/i;
@@ -238,7 +271,7 @@ export const parseIcs: Importer = (content, opts) => {
   }
 
   const drafts: Draft[] = [];
-  for (const g of groups.values()) {
+  for (const g of joinSplitSections([...groups.values()])) {
     const startSection = nearest(sections, g.start, 'start');
     const endSection = nearest(sections, g.end, 'end');
     const startNode = startSection.n;
