@@ -1,7 +1,8 @@
 // What the timetable pages share: the contract's constants (copied, because the contract module
 // carries zod's runtime; shared.test.ts checks the copies), the import formats as students name
 // them, and small formatting rules for weeks, weekdays and dates.
-import type { ImportFormat, Weekday } from '@core/timetable/model';
+import type { ImportFormat } from '@core/timetable/model';
+import { addDays, dayNumber, weekdayOf } from '@core/timetable/term';
 
 /** The contract's CONSENT_VERSION and CONSENT_PURPOSE (shared.test.ts keeps them equal). */
 export const CONSENT_VERSION = 1;
@@ -66,22 +67,23 @@ export function formatWeeks(weeks: readonly number[]): string {
   return `${plain.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',')}周`;
 }
 
-const DAY_MS = 86_400_000;
-const parseDay = (day: string): number => Date.parse(`${day}T00:00:00.000Z`);
-const printDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-/** 1 = Monday … 7 = Sunday, of a 'YYYY-MM-DD' date (calendar arithmetic, no time zone). */
-export function weekdayOf(day: string): Weekday {
-  const d = new Date(parseDay(day)).getUTCDay();
-  return (d === 0 ? 7 : d) as Weekday;
-}
+/** 1 = Monday … 7 = Sunday, and whole-day arithmetic: core's, shared with the server. */
+export { weekdayOf } from '@core/timetable/term';
 
 /** The Monday of the week a date falls in. */
 export function mondayOf(day: string): string {
-  return printDay(parseDay(day) - (weekdayOf(day) - 1) * DAY_MS);
+  return addDays(day, 1 - weekdayOf(day));
 }
 
-export const isDate = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && printDay(parseDay(s)) === s;
+/** A real calendar date written YYYY-MM-DD. */
+export function isDate(s: string): boolean {
+  try {
+    dayNumber(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** 11-23 from 2026-11-23. */
 export const shortDate = (day: string): string => day.slice(5);

@@ -12,6 +12,7 @@ import { Button, Empty, Sheet, toast } from '../../../components/ui';
 import { useOpenedRef } from '../../../services/opened';
 import { askSubscribe } from '../../../services/subscribe';
 import { formatTime } from '../../../utils/time';
+import { weeklyEvent } from '../calendar-event';
 import { classTime, initialWeek, layoutWeek, rowCount, weekLabel } from '../grid';
 import { CONSENT_VERSION, PAGES, shortDate, WEEKDAY_NAMES, weekdayOf } from '../shared';
 import '../timetable.css';
@@ -32,6 +33,7 @@ export default function WeekPage() {
   const [picked, setPicked] = useState<ClassView | null>(null);
   // Teachers are not in a week's classes; the saved courses have them (read once).
   const [teachers, setTeachers] = useState<Record<string, string>>({});
+  const [courseWeeks, setCourseWeeks] = useState<Record<string, number[]>>({});
   const shownWeek = useRef(0);
 
   const loadWeek = async (week?: number) => {
@@ -54,7 +56,9 @@ export default function WeekPage() {
     const { currentWeek, term } = res.data;
     await loadWeek(Math.min(shownWeek.current || initialWeek(currentWeek, term.weeks), term.weeks));
     void getTimetable().then((g) => {
-      if (g.ok) setTeachers(Object.fromEntries(g.data.courses.map((c) => [c.id, c.teacher])));
+      if (!g.ok) return;
+      setTeachers(Object.fromEntries(g.data.courses.map((c) => [c.id, c.teacher])));
+      setCourseWeeks(Object.fromEntries(g.data.courses.map((c) => [c.id, c.weeks])));
     });
   };
   useDidShow(() => void load());
@@ -119,6 +123,17 @@ export default function WeekPage() {
       if (res.ok) toast(`会在上课前 ${status.classLeadMinutes} 分钟提醒你`);
       else toast(res.message, 'error');
     });
+  };
+
+  // Straight from the tap (WeChat asks the student before writing to the calendar).
+  const addToCalendar = (c: ClassView) => {
+    if (!status.term) return;
+    const event = weeklyEvent({ ...c, week: data.week, day: weekdayOf(c.date) }, courseWeeks[c.courseId] ?? [], status.term.startDate, status.classLeadMinutes);
+    if (!event.ok) return toast(event.reason);
+    Taro.addPhoneRepeatCalendar(event.option).then(
+      () => toast('已加到手机日历，每周上课前提醒'),
+      () => toast('没有加到手机日历'),
+    );
   };
 
   return (
@@ -229,6 +244,11 @@ export default function WeekPage() {
                   上课提醒
                 </Button>
               )}
+              {process.env.TARO_ENV === 'weapp' ? (
+                <Button block onClick={() => addToCalendar(picked)} testId='class-calendar'>
+                  加到手机日历
+                </Button>
+              ) : null}
             </View>
             <Text className='wk-sheet-note'>
               {started(picked) ? '这节课已经开始或结束了。' : `点一次提醒一次：上课前 ${status.classLeadMinutes} 分钟通过微信服务通知提醒你，上课时不会打扰。`}
