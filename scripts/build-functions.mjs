@@ -102,7 +102,11 @@ for (const name of names) {
   if (bytes > limit) over.push(`${name} (${kb(limit)})`);
   console.log(`  ${name.padEnd(12)} ${kb(bytes).padStart(10)}${bytes > limit ? '  OVER THE LIMIT' : ''}`);
 }
-console.log(`built ${names.length} cloud functions into ${out} (limit ${kb(maxBytesOf(''))} each, ${Object.entries(OWN_MAX_KB).map(([n, k]) => `${n} ${k} KB`).join(', ')})`);
+console.log(
+  `built ${names.length} cloud functions into ${out} (limit ${kb(maxBytesOf(''))} each, ${Object.entries(OWN_MAX_KB)
+    .map(([n, k]) => `${n} ${k} KB`)
+    .join(', ')})`,
+);
 if (over.length) {
   console.error(`over the bundle limit: ${over.join(', ')} (see what is inside with esbuild's metafile)`);
   process.exit(1);

@@ -2,9 +2,9 @@
 // precision picks for the next free window, the reminders a student asked for, export and revoke.
 // Dates and times are campus time: 'YYYY-MM-DD' and 'HH:mm'.
 import * as z from 'zod';
-import type { ProductCard } from './catalog';
 import type { ClassSlot, CourseInput, FreeWindow, ImportWarning, Scene, SectionTime, Term } from '../timetable/model';
 import { IMPORT_FORMATS } from '../timetable/model';
+import type { ProductCard } from './catalog';
 
 /** Shown on the consent page and kept with each grant, so a changed text asks again. */
 export const CONSENT_VERSION = 1;
