@@ -124,6 +124,20 @@ describe('precision picks', () => {
     expect(await stats()).toEqual([expect.objectContaining({ converted: 1 })]);
   });
 
+  it('a group-buy aimed at the PE scene comes first on the card, whatever its category', async () => {
+    const w = await setup();
+    await w.importCsv();
+    // The fixture's campaign sells the lamp (another category); aim it at PE.
+    await w.cloud.db
+      .collection('campaigns')
+      .doc(w.campaignId)
+      .update({ data: { scenes: ['PE'] } });
+    w.setNow(`${MONDAY} 09:50`);
+    const pick = await w.picks();
+    expect(pick?.products[0].id).toBe('fx-product');
+    expect(pick?.products.map((p) => p.id)).toEqual(expect.arrayContaining(['pk-drink', 'pk-band']));
+  });
+
   it('no consent or no timetable: no pick; after the last class of the day the evening window', async () => {
     const w = await setup();
     w.setNow(`${MONDAY} 09:50`);

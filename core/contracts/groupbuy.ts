@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '../groupbuy';
 import type { GroupState } from '../groupbuy-machines';
 import type { MoneyState, OrderState } from '../order-machine';
+import { SCENES } from '../timetable/model';
 import { isUpload } from '../uploads';
 import { productFields } from './catalog';
 import { CARRIERS, fulfilmentInput, type OrderFulfilment, PICKUP_CODE_PATTERN, REFUND_REASONS, type ShopFulfilment, shopFulfilmentInput } from './fulfilment';
@@ -185,6 +186,8 @@ const campaignFields = {
     .nullable()
     .default(null),
   leaderRewardFen: z.number().int().min(0, '团长奖励不能为负').max(100_000, '团长奖励最多 ¥1000').default(0),
+  /** Scenes of students' days the campaign is for: the home card offers it in those free windows first. */
+  scenes: z.array(z.enum(SCENES, '未知的场景')).max(SCENES.length).default([]),
 };
 
 export const merchantInput = {

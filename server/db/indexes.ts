@@ -290,6 +290,15 @@ export const indexes: IndexPlan = {
       ],
       why: "a shop's campaigns",
     },
+    {
+      name: 'status_scenes',
+      fields: [
+        ['status', 'asc'],
+        ['scenes', 'asc'],
+      ],
+      array: true,
+      why: "the home card: live campaigns for a free window's scenes",
+    },
   ],
   // One per student and campaign (_id `${campaignId}:${openid}`): units of the per-student
   // limit held by live orders, and the one open unpaid group a student may lead.

@@ -37,6 +37,7 @@ export async function createCampaign(
     stocked: fields.stock,
     perStudentLimit: fields.perStudentLimit,
     course: fields.course,
+    scenes: fields.scenes,
     leaderRewardFen: fields.leaderRewardFen,
     status: 'live',
     heldGroups: [],

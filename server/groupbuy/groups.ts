@@ -1,4 +1,5 @@
 import type { GroupState } from '../../core/groupbuy-machines';
+import type { Scene } from '../../core/timetable/model';
 import type { Ctx } from '../context';
 import { txGetDoc } from '../db/get-doc';
 import type { Transaction } from '../db/types';
@@ -27,6 +28,8 @@ export interface CampaignDoc {
   /** A course team-buy's course ({courseId, roster} on campaigns made before timetables). */
   course: { name: string } | { courseId: string; roster: string[] } | null;
   leaderRewardFen: number;
+  /** Scenes the campaign is for (the home card's picks); absent on older campaigns. */
+  scenes?: Scene[];
   status: 'live' | 'closed';
   /** Units sold by succeeded groups, and how many groups succeeded (counted as each succeeds). */
   sold?: number;

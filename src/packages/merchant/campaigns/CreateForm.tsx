@@ -1,7 +1,10 @@
 // 新建拼团: product, group price below the product's, 2-5 seats, hours to fill a group, stock,
 // a per-student limit and the campaign's start and end in campus time.
+
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '@core/groupbuy';
 import { formatFen } from '@core/money';
+import { SCENES } from '@core/timetable/model';
+import { DEFAULT_SCENE_PRODUCTS } from '@core/timetable/scenes';
 import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { newRequestId } from '../../../api/groupbuy';
@@ -30,8 +33,12 @@ function freshForm(): Form {
     endDay: end.day,
     endClock: end.clock,
     course: '',
+    scenes: [],
   };
 }
+
+/** How the form names each scene: the label the home card's reason uses. */
+const SCENE_LABELS = Object.fromEntries(SCENES.map((s) => [s, DEFAULT_SCENE_PRODUCTS[s].label])) as Record<(typeof SCENES)[number], string>;
 
 export function CreateForm({ products, onCreated, onCancel }: { products: ProductChoice[]; onCreated: () => unknown; onCancel?: () => void }) {
   const [form, setForm] = useState<Form>(freshForm);
@@ -154,6 +161,20 @@ export function CreateForm({ products, onCreated, onCancel }: { products: Produc
         onInput={(course) => set({ course }, 'course')}
         testId='campaign-course'
       />
+      <Field label='推给这些时刻（选填）' hint='学生课表里有这些时刻时，首页课间推荐优先放这个拼团' error={errors.scenes} testId='campaign-scenes'>
+        <View className='mc-scenes'>
+          {SCENES.map((s) => (
+            <Text
+              key={s}
+              className={`mc-scene${form.scenes.includes(s) ? ' mc-scene-on' : ''}`}
+              onClick={() => set({ scenes: form.scenes.includes(s) ? form.scenes.filter((x) => x !== s) : [...form.scenes, s] }, 'scenes')}
+              data-testid={`campaign-scene-${s}`}
+            >
+              {SCENE_LABELS[s]}
+            </Text>
+          ))}
+        </View>
+      </Field>
       {errors._ ? <Text className='mc-error'>{errors._}</Text> : null}
       <View className='mc-submit'>
         <Button type='primary' block disabled={!product} testId='campaign-create' onClick={submit}>

@@ -13,10 +13,16 @@ const form = (patch: Partial<CreateForm> = {}): CreateForm => ({
   endDay: '2099-01-15',
   endClock: '10:00',
   course: '',
+  scenes: [],
   ...patch,
 });
 
 describe('campaign form checks', () => {
+  test('scenes the campaign is for go to the contract as chosen', () => {
+    expect(checkCreate(form({ scenes: ['PE', 'MORNING4'] }), products, [2, 3, 4, 5], 'request-123').input).toMatchObject({ scenes: ['PE', 'MORNING4'] });
+    expect(checkCreate(form(), products, [2, 3, 4, 5], 'request-123').input).toMatchObject({ scenes: [] });
+  });
+
   test('a good form gives the contract’s input in fen and campus instants', () => {
     const res = checkCreate(form(), products, [2, 3, 4, 5], 'request-123');
     expect(res.errors).toBeNull();

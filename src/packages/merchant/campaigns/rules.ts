@@ -1,7 +1,9 @@
 // The campaign forms' checks: the contract's schema for each field, and what it cannot see
 // (the product's price, the end after the start), with messages a merchant can act on.
+
 import { merchantInput } from '@core/contracts/groupbuy';
 import { formatFen, parseYuan } from '@core/money';
+import type { Scene } from '@core/timetable/model';
 import { campusInstant } from '../shared/campus';
 import { check, type FieldErrors, intOf } from '../shared/form';
 
@@ -22,7 +24,18 @@ export const CAMPAIGN_FALLBACK: Record<string, string> = {
   course: '课程名最多 40 个字；不限课程请留空',
 };
 
-export const CREATE_FIELDS = ['productId', 'groupPriceFen', 'groupSize', 'groupHours', 'stock', 'perStudentLimit', 'startAt', 'endAt', 'course'] as const;
+export const CREATE_FIELDS = [
+  'productId',
+  'groupPriceFen',
+  'groupSize',
+  'groupHours',
+  'stock',
+  'perStudentLimit',
+  'startAt',
+  'endAt',
+  'course',
+  'scenes',
+] as const;
 export const UPDATE_FIELDS = ['groupPriceFen', 'endAt', 'stock', 'perStudentLimit'] as const;
 
 const fenOf = (text: string) => (text.trim() ? (parseYuan(text) ?? Number.NaN) : Number.NaN);
@@ -46,6 +59,8 @@ export interface CreateForm {
   endClock: string;
   /** 同课拼团: the course students must have in their timetable; empty for everyone's campaign. */
   course: string;
+  /** Scenes of students' days the campaign is for (the home card offers it then). */
+  scenes: Scene[];
 }
 
 export function checkCreate(form: CreateForm, products: ProductChoice[], groupSizes: number[], requestId: string) {
@@ -61,6 +76,7 @@ export function checkCreate(form: CreateForm, products: ProductChoice[], groupSi
     startAt: campusInstant(form.startDay, form.startClock),
     endAt: campusInstant(form.endDay, form.endClock),
     course: form.course.trim() ? { name: form.course.trim() } : null,
+    scenes: form.scenes,
   };
   const res = check(merchantInput.createCampaign, raw, CAMPAIGN_FALLBACK);
   const errors: FieldErrors = { ...(res.errors ?? {}) };
