@@ -152,23 +152,37 @@ export interface InboxMessage {
 
 /**
  * Subscribe messages, locally: every send lands in an inbox (GET /api/dev/inbox?openid=), kept
- * outside the database as WeChat's side is. Each reminder stands for one grant (one tap), and a
- * grant is used up by its first send: sending the same message (same student and page, which
- * carries the reminder's id) again answers 43101 as WeChat does. failNext(errcode) makes the next
- * sends fail, so the outbox's handling of errors can be tried.
+ * outside the database as WeChat's side is. Grants are counted per student and template, as
+ * WeChat keeps them: each accepted tap adds one (noteGrant), each send uses one, and a send with
+ * none left answers 43101. failNext(errcode) makes the next sends fail, so the outbox's handling
+ * of errors can be tried.
  */
 export function localMessages(now: () => number) {
   const inbox: InboxMessage[] = [];
   const failures: number[] = [];
   /** Every send asked of WeChat, delivered or not (a double send shows here, not in the inbox). */
   const attempts: { touser: string; page: string; at: number }[] = [];
+  const grants = new Map<string, number>();
+  let faults = 0;
   let seq = 0;
   const port: MessagesPort = {
+    noteGrant(openid, templateId) {
+      const key = `${openid}|${templateId}`;
+      grants.set(key, (grants.get(key) ?? 0) + 1);
+    },
     async send({ touser, templateId, page, data }) {
       attempts.push({ touser, page, at: now() });
+      if (faults > 0) {
+        faults--;
+        throw new Error('network fault (simulated): no answer from WeChat');
+      }
       const errcode = failures.shift();
       if (errcode !== undefined) return { ok: false, errcode, errmsg: `simulated error ${errcode}` };
-      if (inbox.some((m) => m.touser === touser && m.page === page)) return { ok: false, errcode: 43101, errmsg: 'user refuse to accept the msg' };
+      // One send per grant, counted per student and template (not per message).
+      const key = `${touser}|${templateId}`;
+      const left = grants.get(key) ?? 0;
+      if (left <= 0) return { ok: false, errcode: 43101, errmsg: 'user refuse to accept the msg' };
+      grants.set(key, left - 1);
       const msgid = `local-${++seq}`;
       inbox.push({ msgid, touser, templateId, page, data, at: now() });
       return { ok: true, msgid };
@@ -179,5 +193,9 @@ export function localMessages(now: () => number) {
     inbox: (openid?: string) => inbox.filter((m) => !openid || m.touser === openid),
     attempts: (openid?: string) => attempts.filter((a) => !openid || a.touser === openid),
     failNext: (...errcodes: number[]) => failures.push(...errcodes),
+    /** The next n sends throw, as a call that never gets an answer does. */
+    breakNext: (n: number) => {
+      faults += n;
+    },
   };
 }

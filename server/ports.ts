@@ -92,6 +92,11 @@ export type SendResult = { ok: true; msgid: string } | { ok: false; errcode: num
  * Service messages carry the service the student asked for, never a product offer (rule 5.15.2).
  */
 export interface MessagesPort {
+  /**
+   * The student accepted a template on a tap. WeChat keeps that grant itself (production leaves
+   * this out); the local stand-in counts grants per student and template, as WeChat does.
+   */
+  noteGrant?(openid: string, templateId: string): void;
   send(input: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<SendResult>;
 }
 

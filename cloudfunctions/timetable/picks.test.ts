@@ -94,8 +94,11 @@ describe('precision picks', () => {
     expect(await w.call('timetable', S1, { action: 'opened', ref: pick?.ref })).toMatchObject({ ok: true, data: { recorded: true } });
     expect(await w.call('timetable', S1, { action: 'opened', ref: pick?.ref })).toMatchObject({ ok: true, data: { recorded: false } });
     expect(await stats()).toEqual([expect.objectContaining({ delivered: 1, opened: 1 })]);
-    // A malformed ref records nothing.
+    // A malformed ref, or one for a pick this student was never shown, records nothing.
     expect(await w.call('timetable', S1, { action: 'opened', ref: 'pick.x' })).toMatchObject({ ok: true, data: { recorded: false } });
+    expect(await w.call('timetable', S2, { action: 'opened', ref: pick?.ref })).toMatchObject({ ok: true, data: { recorded: false } });
+    expect(await w.call('timetable', S1, { action: 'opened', ref: `pick.${MONDAY}.1400.ART` })).toMatchObject({ ok: true, data: { recorded: false } });
+    expect(await stats()).toEqual([expect.objectContaining({ delivered: 1, opened: 1 })]);
   });
 
   it('a paid order within 24 h of opening a pick converts it once, counted on the day of the open', async () => {

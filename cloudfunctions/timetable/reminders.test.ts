@@ -112,6 +112,51 @@ describe('reminders the student asked for', () => {
     expect(await w.docs('touch_stats')).toEqual([expect.objectContaining({ delivered: 1 })]);
   });
 
+  it('a send that keeps failing without an answer fails after 3 tries; the rest of the run goes on', async () => {
+    const w = await timetableWorld();
+    await w.importCsv();
+    const pe = await courseIdOf(w, '大学体育');
+    const maths = await courseIdOf(w, '高等数学');
+    const { reminderId } = await w.must('remind', { kind: 'class', courseId: pe, date: MONDAY });
+    const next = await w.must('remind', { kind: 'class', courseId: maths, date: '2026-11-30' });
+    w.setNow(`${MONDAY} 10:15`);
+    w.cloud.messages.breakNext(3);
+    for (let i = 0; i < 3; i++) {
+      await expect(w.tick()).resolves.toMatchObject({ ok: true });
+      w.clock.advance(2 * 60_000 + 1);
+      await w.tick();
+    }
+    expect((await w.docs('reminders', { _id: reminderId }))[0]).toMatchObject({ status: 'failed', errcode: -2, attempts: 3 });
+    expect(w.inbox()).toEqual([]);
+    // Next Monday's reminder is not held up by it.
+    w.setNow('2026-11-30 08:20');
+    await w.tick();
+    expect(w.inbox().map((m) => m.page)).toEqual([`packages/timetable/week/index?ref=rem.${next.reminderId}`]);
+  });
+
+  it('no reminder for a class right after another with no break: no moment before it is free', async () => {
+    const w = await timetableWorld();
+    await w.must('consent', { granted: true });
+    const course = (name: string, startTime: string, endTime: string, startNode: number) => ({
+      name,
+      day: 1,
+      startNode,
+      endNode: startNode,
+      weeks: [12],
+      room: '',
+      teacher: '',
+      startTime,
+      endTime,
+    });
+    await w.must('save', { termStartDate: '2026-09-07', courses: [course('早课', '10:00', '11:00', 3), course('连堂', '11:00', '12:00', 4)] });
+    const id = (await w.must('get')).courses.find((c) => c.name === '连堂')?.id;
+    expect(await w.tt('remind', { kind: 'class', courseId: id, date: MONDAY })).toMatchObject({
+      ok: false,
+      code: 'BAD_STATE',
+      message: expect.stringContaining('一直有课'),
+    });
+  });
+
   it('a refused send (43101, no grant) is recorded and not retried', async () => {
     const w = await timetableWorld();
     await w.importCsv();
@@ -140,7 +185,7 @@ describe('reminders the student asked for', () => {
     expect(await w.tt('remind', { kind: 'class', courseId: pe, date: '2026-11-24' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
-  it('revoking deletes the timetable and everything derived: planned reminders, opens, course keys', async () => {
+  it('revoking deletes the timetable and everything derived: class reminders sent or planned, opens, course keys', async () => {
     const w = await timetableWorld();
     await w.importCsv();
     await w.importCsv(OTHER);
@@ -153,11 +198,11 @@ describe('reminders the student asked for', () => {
     await w.must('opened', { ref: sent.page.split('ref=')[1] });
 
     const res = await w.must('revoke');
-    expect(res.deleted).toMatchObject({ timetables: 1, reminders: 1, touches: 1 });
+    expect(res.deleted).toMatchObject({ timetables: 1, reminders: 2, touches: 1 });
     expect(await w.docs('timetables', { _id: STUDENT })).toEqual([]);
     expect(await w.docs('touches', { openid: STUDENT })).toEqual([]);
-    // The sent reminder stays as a record of a message WeChat delivered; nothing planned is left.
-    expect((await w.docs('reminders', { openid: STUDENT })).map((r) => r.status)).toEqual(['sent']);
+    // Sent ones too: each names a course, its time and room.
+    expect(await w.docs('reminders', { openid: STUDENT })).toEqual([]);
     expect(await w.tt('week')).toMatchObject({ ok: false, code: 'NO_TIMETABLE' });
     expect(await w.tt('save', { termStartDate: '2026-09-07', courses: [] })).toMatchObject({ ok: false, code: 'NO_CONSENT' });
     expect((await w.must('picks')).pick).toBeNull();
@@ -179,6 +224,20 @@ describe('reminders the student asked for', () => {
     await w.tick();
     expect(await w.docs('reminders', { status: 'pending' })).toEqual([]);
     expect(await w.docs('timetable_consents', { _id: STUDENT })).toEqual([expect.objectContaining({ granted: false, purgePending: false })]);
+  });
+
+  it('consenting again after a revoke that died halfway first finishes deleting what the revoke left', async () => {
+    const w = await timetableWorld({ durable: true });
+    await w.importCsv();
+    const pe = await courseIdOf(w, '大学体育');
+    await w.must('remind', { kind: 'class', courseId: pe, date: '2026-11-30' });
+    w.crashAfterWrites(2);
+    await expect(w.tt('revoke')).rejects.toThrow();
+    await w.restart();
+    // No timer ran; the student says yes again at once.
+    await w.must('consent', { granted: true });
+    expect(await w.docs('reminders', { openid: STUDENT })).toEqual([]);
+    expect(await w.docs('timetable_consents', { _id: STUDENT })).toEqual([expect.objectContaining({ granted: true, purgePending: false })]);
   });
 });
 

@@ -119,6 +119,18 @@ describe('timetable function', () => {
       code: 'INVALID_INPUT',
     });
     expect(await w.tt('save', { termStartDate: '2026/09/07', courses: [] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    // Not a real day, or not a Monday: every week number would be off.
+    expect(await w.tt('save', { termStartDate: '2026-02-30', courses: [] })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('没有这一天'),
+    });
+    expect(await w.tt('save', { termStartDate: '2026-09-08', courses: [] })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('星期一'),
+    });
+    expect(await w.tt('freeWindows', { date: '2026-13-01' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(w.fingerprint()).toEqual(before);
   });
 });

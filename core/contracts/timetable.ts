@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import type { ClassSlot, CourseInput, FreeWindow, ImportWarning, Scene, SectionTime, Term } from '../timetable/model';
 import { IMPORT_FORMATS } from '../timetable/model';
+import { dayNumber, weekdayOf } from '../timetable/term';
 import type { ProductCard } from './catalog';
 
 /** Shown on the consent page and kept with each grant, so a changed text asks again. */
@@ -17,7 +18,20 @@ export const MAX_TERM_WEEKS = 30;
 /** Largest file a preview reads (a term's ICS per occurrence is ~100 KB). */
 export const MAX_IMPORT_CHARS = 400_000;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式是 YYYY-MM-DD');
+const isRealDate = (s: string) => {
+  try {
+    dayNumber(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式是 YYYY-MM-DD')
+  .refine(isRealDate, '没有这一天');
+/** Week 1's Monday: every week number and weekday is counted from it. */
+const termStart = date.refine((s) => !isRealDate(s) || weekdayOf(s) === 1, '第一周的第一天要是星期一');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式是 HH:mm');
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}最多 ${max} 个字`);
 
@@ -51,11 +65,11 @@ export const timetableInput = {
   preview: z.strictObject({
     format: z.enum(IMPORT_FORMATS),
     content: z.string().min(1, '文件是空的').max(MAX_IMPORT_CHARS, '文件太大了（最多 400 KB）'),
-    termStartDate: date,
+    termStartDate: termStart,
   }),
   /** Replaces the term and every course (a re-import or the editor's save). */
   save: z.strictObject({
-    termStartDate: date,
+    termStartDate: termStart,
     termWeeks: z.number().int().min(1).max(MAX_TERM_WEEKS).default(20),
     courses: z.array(courseInput).max(MAX_COURSES, `最多 ${MAX_COURSES} 门课`),
   }),

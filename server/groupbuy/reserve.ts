@@ -61,7 +61,10 @@ function refuseReason(ctx: Ctx, campaign: CampaignDoc): Fail<Refusal> | null {
  */
 async function courseCheck(ctx: Ctx, campaign: CampaignDoc, group: GroupDoc | null): Promise<{ key: string | null } | Fail<'NOT_ELIGIBLE'>> {
   const name = courseNameOf(campaign);
-  if (!name) return { key: null };
+  if (!name || !campaign.course) return { key: null };
+  // A campaign made before timetables keeps its roster (the merchant's list of students).
+  if ('roster' in campaign.course)
+    return campaign.course.roster.includes(ctx.openid) ? { key: null } : fail('NOT_ELIGIBLE', `这是「${name}」课程专属拼团，只有名单上的同学可以参加`);
   const keys = await myCourseKeys(ctx, name);
   if (keys.length === 0) return fail('NOT_ELIGIBLE', `这是「${name}」同课拼团：在课表里有这门课的同学才能参加，先导入课表吧`);
   if (!group) return { key: keys[0] };

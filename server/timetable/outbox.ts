@@ -12,6 +12,7 @@ import { eachPage, type RunBudget } from '../run-budget';
 import { campusTimetable } from './campus';
 import { runConversions } from './conversions';
 import { campusInstant, campusNow, dayOf } from './days';
+import { groupResultData } from './group-result';
 import { placeInWindows } from './placement';
 import type { ReminderDoc } from './reminders';
 import { getTimetable } from './store';
@@ -23,6 +24,21 @@ export const CLAIM_MS = 2 * 60_000;
 /** Errors worth another try (WeChat busy); anything else (43101 no grant, 40003 bad openid) is final. */
 const RETRYABLE = new Set([-1, 45009, 45011]);
 const MAX_ATTEMPTS = 3;
+/** Recorded when tries ran out without an answer from WeChat (the runs died or threw). */
+const UNKNOWN_ERROR = -2;
+
+/**
+ * One item's failure (a network fault, a bad document) is logged and left for a later run;
+ * it must not stop the rest of the run. A claimed reminder stays `sending` and is reclaimed.
+ */
+async function safely<T>(ctx: Ctx, step: string, id: string, fn: () => Promise<T>): Promise<T | null> {
+  try {
+    return await fn();
+  } catch (error) {
+    ctx.log.error('reminder step failed', { step, id, error });
+    return null;
+  }
+}
 
 export async function runOutbox(ctx: Ctx, budget: RunBudget): Promise<Record<string, number>> {
   const done: Record<string, number> = {};
@@ -44,39 +60,46 @@ async function finishPurges(ctx: Ctx, budget: RunBudget): Promise<number> {
       return (await ctx.db.collection<{ _id: string }>('timetable_consents').where(where).orderBy('_id', 'asc').limit(size).get()).data;
     },
     async (c) => {
-      await purge(ctx, c._id);
+      await safely(ctx, 'purge', c._id, () => purge(ctx, c._id));
     },
   );
 }
 
-/** Group-result reminders wait for the group to finish, then go out in the next free moment. */
+/**
+ * Group-result reminders wait for the group to finish, then go out at once. A page of waiting
+ * reminders and their groups is two reads; the text is the student's own outcome.
+ */
 async function wakeGroupReminders(ctx: Ctx, budget: RunBudget): Promise<number> {
   const _ = ctx.db.command;
   let woken = 0;
-  await eachPage<ReminderDoc>(
-    budget,
-    async (size, last) =>
-      (
-        await ctx.db
-          .collection<ReminderDoc>('reminders')
-          .where(keysetAfter(_, { status: 'waiting' }, 'sendAt', undefined, last))
-          .orderBy('sendAt', 'asc')
-          .orderBy('_id', 'asc')
-          .limit(size)
-          .get()
-      ).data,
-    async (r) => {
-      const group = (await getDocsByIds<{ status: string }>(ctx, 'groups', [r.about])).get(r.about);
-      if (group && group.status === 'open') return;
-      const result = group?.status === 'succeeded' ? '拼团成功' : '拼团未成功';
-      const note = group?.status === 'succeeded' ? '等待商家发货或备货' : '已付款项将原路退回';
-      await ctx.db
+  let last: ReminderDoc | null = null;
+  await budget.drain(async (size) => {
+    const { data: page } = await ctx.db
+      .collection<ReminderDoc>('reminders')
+      .where(keysetAfter(_, { status: 'waiting' }, 'sendAt', undefined, last))
+      .orderBy('sendAt', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(size)
+      .get();
+    const groups = await getDocsByIds<{ status: string }>(
+      ctx,
+      'groups',
+      page.map((r) => r.about),
+    );
+    for (const r of page) {
+      const status = groups.get(r.about)?.status ?? 'failed';
+      if (status === 'open') continue;
+      const data = await safely(ctx, 'group result', r._id, () => groupResultData(ctx, r.openid, r.about, status));
+      if (!data) continue;
+      const res = await ctx.db
         .collection('reminders')
         .where({ _id: r._id, status: 'waiting' })
-        .update({ data: { status: 'pending', sendAt: new Date(ctx.now()), data: { phrase1: { value: result }, thing2: { value: note } } } });
-      woken++;
-    },
-  );
+        .update({ data: { status: 'pending', sendAt: new Date(ctx.now()), data } });
+      woken += res.stats.updated;
+    }
+    if (page.length) last = page[page.length - 1];
+    return page.length;
+  });
   return woken;
 }
 
@@ -97,10 +120,12 @@ async function reclaimStale(ctx: Ctx, budget: RunBudget): Promise<number> {
           .get()
       ).data,
     async (r) => {
+      // Runs that died with it (or threw) used up its tries: it fails rather than loop for ever.
+      const data = r.attempts >= MAX_ATTEMPTS ? { status: 'failed', errcode: UNKNOWN_ERROR } : { status: 'pending' };
       const res = await ctx.db
         .collection('reminders')
         .where({ _id: r._id, status: 'sending', claimedAt: _.lt(stale) })
-        .update({ data: { status: 'pending' } });
+        .update({ data });
       n += res.stats.updated;
     },
   );
@@ -124,7 +149,7 @@ async function sendDue(ctx: Ctx, budget: RunBudget): Promise<number> {
           .get()
       ).data,
     async (r) => {
-      if (await sendOne(ctx, r)) sent++;
+      if (await safely(ctx, 'send', r._id, () => sendOne(ctx, r))) sent++;
     },
   );
   return sent;

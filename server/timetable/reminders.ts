@@ -8,9 +8,11 @@ import { fail, ok } from '../../core/result';
 import type { Scene } from '../../core/timetable/model';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
+import { isDuplicateKeyError } from '../db/types';
 import { findUser } from '../users/users';
 import { campusTimetable } from './campus';
 import { campusInstant, dayOf } from './days';
+import { groupResultData } from './group-result';
 import { placeClassReminder, placeInWindows } from './placement';
 import { getTimetable } from './store';
 import { templatesFrom } from './templates';
@@ -68,6 +70,8 @@ export async function remind(ctx: Ctx, input: RemindInput) {
     const startsAt = campusInstant(input.date, slot.start);
     if (startsAt <= now) return fail('BAD_STATE', '这节课已经开始了');
     const sendAt = Math.max(now, placeClassReminder(input.date, slot.start, day.classes, CLASS_LEAD_MINUTES));
+    // Classes back to back up to this one: no moment before it is free of class.
+    if (sendAt >= startsAt) return fail('BAD_STATE', '这节课之前一直有课，没有不打扰你上课的时间提醒；可以把它加到手机日历');
     draft = {
       about: `${input.courseId}@${input.date}`,
       title: `上课提醒 · ${slot.name}`,
@@ -113,7 +117,8 @@ export async function remind(ctx: Ctx, input: RemindInput) {
       about: input.groupId,
       title: '拼团结果提醒',
       page: `pages/group/index?id=${input.groupId}`,
-      data: {},
+      // A group with a result already says it now; an open one is filled in when it ends.
+      data: group.status === 'open' ? {} : await groupResultData(ctx, ctx.openid, input.groupId, group.status),
       // Sent once the group has a result (outbox.ts wakes it).
       status: group.status === 'open' ? 'waiting' : 'pending',
       sendAt: new Date(now),
@@ -137,15 +142,24 @@ export async function remind(ctx: Ctx, input: RemindInput) {
   };
   // One reminder per class, order or group: a second tap re-plans a cancelled one and otherwise
   // keeps the first (a sent reminder stays sent).
-  const existing = await getDoc<ReminderDoc>(ctx, 'reminders', id);
-  if (!existing) await ctx.db.collection('reminders').doc(id).set({ data: doc });
-  else if (existing.status === 'cancelled' || existing.status === 'failed') {
+  let existing = await getDoc<ReminderDoc>(ctx, 'reminders', id);
+  if (!existing) {
+    try {
+      await ctx.db.collection('reminders').add({ data: { _id: id, ...doc } });
+    } catch (e) {
+      // Two taps at once: the other made it.
+      if (!isDuplicateKeyError(e)) throw e;
+      existing = await getDoc<ReminderDoc>(ctx, 'reminders', id);
+    }
+  } else if (existing.status === 'cancelled' || existing.status === 'failed') {
     const _ = ctx.db.command;
     await ctx.db
       .collection('reminders')
       .where({ _id: id, status: _.in(['cancelled', 'failed']) })
       .update({ data: { ...doc, createdAt: existing.createdAt } });
   }
+  // WeChat keeps one grant per accepted tap, per template (the local stand-in counts them too).
+  ctx.messages.noteGrant?.(ctx.openid, doc.templateId);
   const stored = existing && existing.status !== 'cancelled' && existing.status !== 'failed' ? existing : doc;
   return ok<TimetableResults['remind']>({ reminderId: id, sendAt: stored.sendAt.getTime() });
 }

@@ -17,6 +17,9 @@ type In<K extends keyof typeof timetableInput> = z.output<(typeof timetableInput
 
 export async function setConsent(ctx: Ctx, { granted, version }: In<'consent'>) {
   const now = new Date(ctx.now());
+  // A revoke that died halfway is finished before a new grant clears its flag, or what it had
+  // not deleted yet would outlive it.
+  if (granted && (await getConsent(ctx, ctx.openid))?.purgePending) await purge(ctx, ctx.openid);
   const doc: Omit<ConsentDoc, '_id'> = granted
     ? { granted: true, version, grantedAt: now, revokedAt: null, purgePending: false }
     : { granted: false, version, grantedAt: null, revokedAt: now, purgePending: true };
@@ -47,6 +50,12 @@ export async function saveTimetable(ctx: Ctx, input: In<'save'>) {
     updatedAt: new Date(ctx.now()),
   };
   await ctx.db.collection('timetables').doc(ctx.openid).set({ data: doc });
+  // A revoke that ran between the consent read and this write would leave a timetable without
+  // consent: look again, and delete it if so.
+  if (!hasConsent(await getConsent(ctx, ctx.openid), CONSENT_VERSION)) {
+    await purge(ctx, ctx.openid);
+    return fail('NO_CONSENT', '课表授权已撤回，课表没有保存');
+  }
   return ok<TimetableResults['save']>({ courseCount: courses.length });
 }
 
@@ -126,20 +135,15 @@ export async function exportTimetable(ctx: Ctx) {
 
 /**
  * Deletes everything derived from a student's timetable: the timetable (courses, scene tags,
- * course keys, their own changes), planned class reminders and the opens kept for conversions.
+ * course keys, their own changes), its class reminders and the opens kept for conversions.
  * Safe to repeat; the consent document says a purge is pending until it finished, so the timer
  * completes a revoke that died halfway.
  */
 export async function purge(ctx: Ctx, openid: string): Promise<Record<string, number>> {
-  const _ = ctx.db.command;
   const deleted: Record<string, number> = {};
   deleted.timetables = (await ctx.db.collection('timetables').where({ _id: openid }).remove()).stats.removed;
-  deleted.reminders = (
-    await ctx.db
-      .collection('reminders')
-      .where({ openid, kind: 'class', status: _.in(['pending', 'sending']) })
-      .remove()
-  ).stats.removed;
+  // Every class reminder, sent or not: each names a course, its time and its room.
+  deleted.reminders = (await ctx.db.collection('reminders').where({ openid, kind: 'class' }).remove()).stats.removed;
   deleted.touches = (await ctx.db.collection('touches').where({ openid }).remove()).stats.removed;
   await ctx.db
     .collection('timetable_consents')
@@ -158,7 +162,8 @@ export async function revoke(ctx: Ctx) {
 }
 
 export async function getAll(ctx: Ctx) {
-  const t = await getTimetable(ctx, ctx.openid);
+  const [t, consent] = await Promise.all([getTimetable(ctx, ctx.openid), getConsent(ctx, ctx.openid)]);
+  if (!hasConsent(consent, CONSENT_VERSION)) return fail('NO_CONSENT', '请先同意课表授权');
   const campus = await campusTimetable(ctx, t?.campusId ?? (await findUser(ctx, ctx.openid))?.campusId ?? null);
   return ok<TimetableResults['get']>({ term: t?.term ?? null, sections: campus.sections, courses: t?.courses ?? [] });
 }

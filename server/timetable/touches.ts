@@ -104,20 +104,11 @@ export async function recordOpen(ctx: Ctx, ref: string) {
       throw e;
     }
   } else if (pick) {
-    // Shown first (picks wrote it): the first open sets openedAt, a later one changes nothing.
+    // Only a pick this student was shown (picks wrote it): the first open sets openedAt, a
+    // later one, or a made-up ref, changes nothing.
     const shown = await ctx.db.collection('touches').where({ _id: id, openid: ctx.openid, openedAt: null }).update({ data: { openedAt } });
-    const segment = await segmentOf(ctx);
-    key = { day: campusDay(ctx.now()), kind: 'pick', scene: pick[3], segment };
-    if (shown.stats.updated === 0) {
-      try {
-        await ctx.db
-          .collection('touches')
-          .add({ data: { _id: id, openid: ctx.openid, ref, kind: 'pick', scene: pick[3], segment, openedAt, convertedAt: null } });
-      } catch (e) {
-        if (isDuplicateKeyError(e)) return no;
-        throw e;
-      }
-    }
+    if (shown.stats.updated === 0) return no;
+    key = { day: campusDay(ctx.now()), kind: 'pick', scene: pick[3], segment: await segmentOf(ctx) };
   } else return no;
   await countTouch(ctx, key, 'opened');
   return ok<TimetableResults['opened']>({ recorded: true });

@@ -10,6 +10,7 @@ import { Countdown } from '../../components/Countdown';
 import { usePayment } from '../../components/PaySheet/usePayment';
 import { ShareSheet } from '../../components/ShareSheet';
 import { ActionBar, Button, Empty, Price, Tag, type TagTone, toast } from '../../components/ui';
+import { askReminder, prepareReminders } from '../../services/reminders';
 import { useShareCodes, withCode } from '../../services/share-code';
 import { userStore } from '../../stores/user';
 import { safeDecode } from '../../utils/query';
@@ -52,6 +53,7 @@ export default function Group() {
     const view = await load(gid);
     if (p.pay === '1' && view?.myOrderId && view.state === 'open' && view.myOrderState === 'created') void payFor(view.myOrderId);
   });
+  useDidShow(prepareReminders);
   useDidShow(() => {
     if (id) void load();
   });
@@ -165,6 +167,16 @@ export default function Group() {
               邀请同学
             </Button>
           )
+        ) : null}
+        {g.state === 'open' && mine && g.myOrderState !== 'created' ? (
+          <Button
+            size='large'
+            block
+            testId='group-result-remind'
+            onClick={() => askReminder({ kind: 'group_result', groupId: g.id }, '拼团有结果时通过微信通知你')}
+          >
+            结果通知我
+          </Button>
         ) : null}
         {g.state !== 'open' && mine ? (
           <Button size='large' block onClick={() => Taro.navigateTo({ url: `/packages/order/detail/index?id=${mine}` })}>

@@ -9,8 +9,9 @@ import { useState } from 'react';
 import { getOrder } from '../../../api/shop';
 import { useOrderActions } from '../../../components/OrderCard/actions';
 import { orderStatus, REFUND_STATE_TEXT, stepName } from '../../../components/OrderCard/status';
-import { ActionBar, Cell, CellGroup, Empty, Tag, toast } from '../../../components/ui';
+import { ActionBar, Button, Cell, CellGroup, Empty, Tag, toast } from '../../../components/ui';
 import { useOpenedRef } from '../../../services/opened';
+import { askReminder, prepareReminders } from '../../../services/reminders';
 import { safeDecode } from '../../../utils/query';
 import { formatDateTime } from '../../../utils/time';
 import './index.css';
@@ -33,6 +34,7 @@ export default function OrderDetail() {
   const { buttons, overlays } = useOrderActions(() => load());
   // A pickup or group-result reminder opens this page with ?ref=: counted once.
   useOpenedRef();
+  useDidShow(prepareReminders);
   useLoad((p) => {
     const oid = safeDecode(p.id);
     if (!oid) return setError('链接已失效');
@@ -87,6 +89,11 @@ export default function OrderDetail() {
           <Text className='odt-code-sub'>
             {f.point.place} · {f.point.hours}
           </Text>
+          {o.state === 'ready_for_pickup' ? (
+            <Button size='small' testId='pickup-remind' onClick={() => askReminder({ kind: 'pickup', orderId: o.id }, '会在你不上课的时候提醒你来取')}>
+              自提提醒
+            </Button>
+          ) : null}
         </View>
       ) : null}
 

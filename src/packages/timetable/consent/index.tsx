@@ -133,7 +133,7 @@ export default function Consent() {
       >
         <Text className='cs-deleted'>
           将立即删除：{'\n'}· 你的课表{status.courseCount ? `（${status.courseCount} 门课）` : ''}和学期设置{'\n'}· 由课表算出的空闲时间和场景标签{'\n'}·
-          还没发出的提醒{'\n'}· 同课拼团资格{'\n'}删除后首页不再按课表推荐，需要时可以重新授权并导入。
+          你的上课提醒（发出的和没发出的）{'\n'}· 同课拼团资格{'\n'}删除后首页不再按课表推荐，需要时可以重新授权并导入。
         </Text>
       </Dialog>
     </View>
