@@ -34,7 +34,12 @@ const COURSES = [
 async function campusWorld() {
   const w = await world();
   const settings = () => w.call<CampusResults['campusSettings']>('merchant', OWNER, { action: 'campusSettings' });
-  const save = (input: object, who = OWNER) => w.call<CampusResults['saveCampusSettings']>('merchant', who, { action: 'saveCampusSettings', ...input });
+  /** Saves from the version the form loaded (read first unless given). */
+  const save = async (input: object, who = OWNER, expectedVersion?: number) => {
+    const current = await settings();
+    const loaded = expectedVersion ?? (current.ok ? current.data.version : 0);
+    return w.call<CampusResults['saveCampusSettings']>('merchant', who, { action: 'saveCampusSettings', expectedVersion: loaded, ...input });
+  };
   const tt = async <K extends keyof TimetableResults>(action: K, event: Record<string, unknown> = {}) => {
     const res = await w.call<TimetableResults[K]>('timetable', STUDENT, { action, ...event });
     if (!res.ok) throw new Error(`${action}: ${res.code} ${res.message}`);
@@ -57,8 +62,24 @@ describe('merchant campus settings', () => {
         campusId: CAMPUS.id,
         campusName: CAMPUS.name,
         settings: { sections: DEFAULT_SECTIONS, calendar: [], sceneRules: DEFAULT_SCENE_RULES, map: { places: [] } },
+        version: 0,
       },
     });
+  });
+
+  it('a save from a form loaded before another shop saved is refused, not overwritten; sections cannot be dropped', async () => {
+    const w = await campusWorld();
+    expect((await w.save(SETTINGS, OWNER, 0)).ok).toBe(true);
+    // Another form still holds version 0.
+    const before = w.fingerprint();
+    expect(await w.save({ ...SETTINGS, calendar: [] }, OWNER, 0)).toMatchObject({ ok: false, code: 'BAD_STATE' });
+    expect(await w.save({ ...SETTINGS, sections: DEFAULT_SECTIONS.slice(0, 10) })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('节次只能'),
+    });
+    expect(w.fingerprint()).toEqual(before);
+    expect(await w.settings()).toMatchObject({ ok: true, data: { version: 1, settings: { calendar: SETTINGS.calendar } } });
   });
 
   it('saves settings that a student timetable on the campus then follows', async () => {
@@ -73,9 +94,10 @@ describe('merchant campus settings', () => {
     // Each place gets an id, and saving what was read back keeps them.
     const ids = saved.data.map.places.map((p) => p.id);
     expect(new Set(ids).size).toBe(2);
-    const again = await w.save(saved.data);
+    const { version, ...readBack } = saved.data;
+    const again = await w.save(readBack);
     expect(again.ok && again.data.map.places.map((p) => p.id)).toEqual(ids);
-    expect(await w.settings()).toMatchObject({ ok: true, data: { settings: saved.data } });
+    expect(await w.settings()).toMatchObject({ ok: true, data: { settings: readBack, version: version + 1 } });
 
     await w.importTimetable();
     // The campus's 调休: this Saturday runs Monday of week 12, so 高等数学 at 08:30.

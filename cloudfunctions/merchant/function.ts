@@ -54,7 +54,12 @@ export default defineFunction('merchant', {
       if (!merchant) return FORBIDDEN();
       const campus = await findCampus(ctx, merchant.campusId);
       if (!campus) return NO_CAMPUS();
-      return ok<CampusResults['campusSettings']>({ campusId: campus._id, campusName: campus.name, settings: settingsOf(campus) });
+      return ok<CampusResults['campusSettings']>({
+        campusId: campus._id,
+        campusName: campus.name,
+        settings: settingsOf(campus),
+        version: campus.settingsVersion ?? 0,
+      });
     },
   }),
   saveCampusSettings: action({
@@ -63,7 +68,10 @@ export default defineFunction('merchant', {
       const merchant = await callerMerchant(ctx);
       if (!merchant) return FORBIDDEN();
       const saved = await saveCampusSettings(ctx, merchant.campusId, input);
-      return saved ? ok<CampusResults['saveCampusSettings']>(saved) : NO_CAMPUS();
+      if (saved === 'missing') return NO_CAMPUS();
+      if (saved === 'stale') return fail('BAD_STATE', '校区设置刚被其他商家改过，请刷新后再改');
+      if (saved === 'fewer_sections') return fail('INVALID_INPUT', 'sections: 节次只能改时间或增加：减少节次会让同学课表里后面几节的课没有时间');
+      return ok<CampusResults['saveCampusSettings']>(saved);
     },
   }),
 });

@@ -127,11 +127,12 @@ export interface CampusSettings {
 
 export const campusInput = {
   campusSettings: z.strictObject({}),
-  saveCampusSettings: campusSettingsInput,
+  /** expectedVersion: the version the form loaded; another shop's save since is refused, not overwritten. */
+  saveCampusSettings: z.strictObject({ ...campusSettingsInput.shape, expectedVersion: z.number().int().min(0) }),
 };
 
 export interface CampusResults {
   /** The caller's shop's campus: its name and its settings. */
-  campusSettings: { campusId: string; campusName: string; settings: CampusSettings };
-  saveCampusSettings: CampusSettings;
+  campusSettings: { campusId: string; campusName: string; settings: CampusSettings; version: number };
+  saveCampusSettings: CampusSettings & { version: number };
 }

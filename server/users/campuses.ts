@@ -18,6 +18,8 @@ export interface CampusDoc {
   calendar?: CalendarOverride[];
   sceneRules?: SceneRule[];
   map?: CampusMap;
+  /** Counts saves of the settings: a save names the version it started from (lost updates). */
+  settingsVersion?: number;
 }
 
 export function findCampus(ctx: Ctx, campusId: string): Promise<CampusDoc | null> {
@@ -58,8 +60,16 @@ function withIds(campusId: string, places: z.output<typeof campusSettingsInput>[
  * Replaces the campus's settings in one update of its document; null when there is no such
  * campus (nothing written). An empty scene rule list means the defaults again.
  */
-export async function saveCampusSettings(ctx: Ctx, campusId: string, input: z.output<typeof campusSettingsInput>): Promise<CampusSettings | null> {
-  if (!(await findCampus(ctx, campusId))) return null;
+export async function saveCampusSettings(
+  ctx: Ctx,
+  campusId: string,
+  input: z.output<typeof campusSettingsInput> & { expectedVersion: number },
+): Promise<(CampusSettings & { version: number }) | 'missing' | 'stale' | 'fewer_sections'> {
+  const campus = await findCampus(ctx, campusId);
+  if (!campus) return 'missing';
+  if ((campus.settingsVersion ?? 0) !== input.expectedVersion) return 'stale';
+  // Students' courses sit on these sections: a table that drops some would drop their classes.
+  if (input.sections.length < settingsOf(campus).sections.length) return 'fewer_sections';
   const settings: CampusSettings = {
     sections: input.sections.map((s) => ({ n: s.n, start: s.start, end: s.end })),
     calendar: input.calendar.map((r) =>
@@ -76,11 +86,15 @@ export async function saveCampusSettings(ctx: Ctx, campusId: string, input: z.ou
     map: { places: withIds(campusId, input.map.places) },
   };
   const _ = ctx.db.command;
-  await ctx.db
+  const version = input.expectedVersion + 1;
+  const unchanged =
+    input.expectedVersion === 0 ? _.or([{ settingsVersion: _.exists(false) }, { settingsVersion: 0 }]) : { settingsVersion: input.expectedVersion };
+  const res = await ctx.db
     .collection('campuses')
-    .doc(campusId)
+    .where(_.and([{ _id: campusId }, unchanged]))
     .update({
       data: {
+        settingsVersion: version,
         sections: _.set(settings.sections),
         calendar: _.set(settings.calendar),
         sceneRules: _.set(settings.sceneRules),
@@ -88,5 +102,6 @@ export async function saveCampusSettings(ctx: Ctx, campusId: string, input: z.ou
         updatedAt: new Date(ctx.now()),
       },
     });
-  return settingsOf(settings);
+  if (res.stats.updated === 0) return 'stale';
+  return { ...settingsOf(settings), version };
 }

@@ -47,8 +47,10 @@ export default function CampusSettingsPage() {
   const [sceneEdit, setSceneEdit] = useState<Editing<'sceneRules'> | null>(null);
   const [placeEdit, setPlaceEdit] = useState<Editing<'places'> | null>(null);
 
-  const show = (name: string, settings: CampusSettings) => {
+  const [version, setVersion] = useState(0);
+  const show = (name: string, settings: CampusSettings, at: number) => {
     setCampusName(name);
+    setVersion(at);
     setForm(formOf(settings));
     setErrors({});
     setDirty(false);
@@ -57,7 +59,7 @@ export default function CampusSettingsPage() {
     setLoadError('');
     const res = await getCampusSettings();
     if (!res.ok) return setLoadError(res.message);
-    show(res.data.campusName, res.data.settings);
+    show(res.data.campusName, res.data.settings, res.data.version);
   };
   useDidShow(() => {
     if (!dirty) void load();
@@ -104,13 +106,13 @@ export default function CampusSettingsPage() {
       toast('有几项需要修改');
       return;
     }
-    const res = await saveCampusSettings(checked.input);
+    const res = await saveCampusSettings(checked.input, version);
     if (!res.ok) {
       if (res.code === 'INVALID_INPUT') setErrors(serverCampusErrors(res.message));
       toast(res.message);
       return;
     }
-    show(campusName, res.data);
+    show(campusName, res.data, res.data.version);
     toast('已保存', 'success');
   };
 
