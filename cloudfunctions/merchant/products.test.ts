@@ -283,6 +283,7 @@ describe('merchant campaigns', () => {
           endAt: new Date(c.endAt).getTime(),
           sold: 2,
           groupsFormed: 1,
+          courseName: null,
         },
       ],
     });

@@ -1,17 +1,12 @@
 // Subscribe-message template ids, chosen in the mini-program's console (订阅消息 → 公共模板库)
-// and given to the function as environment variables. Locally any id works (the inbox shows it).
+// and given to the function as environment variables (read by name, so the deployment test
+// sees which the function needs). Locally any id works (the inbox shows it).
 import type { ReminderKind } from '../../core/contracts/timetable';
-
-export const TEMPLATE_ENV: Record<ReminderKind, string> = {
-  class: 'SPROUT_TMPL_CLASS',
-  pickup: 'SPROUT_TMPL_PICKUP',
-  group_result: 'SPROUT_TMPL_GROUP_RESULT',
-};
 
 export function templatesFrom(env: Record<string, string | undefined>): Record<ReminderKind, string> {
   return {
-    class: env[TEMPLATE_ENV.class] || 'local-class-reminder',
-    pickup: env[TEMPLATE_ENV.pickup] || 'local-pickup-reminder',
-    group_result: env[TEMPLATE_ENV.group_result] || 'local-group-result',
+    class: env.SPROUT_TMPL_CLASS || 'local-class-reminder',
+    pickup: env.SPROUT_TMPL_PICKUP || 'local-pickup-reminder',
+    group_result: env.SPROUT_TMPL_GROUP_RESULT || 'local-group-result',
   };
 }
