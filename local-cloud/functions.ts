@@ -4,6 +4,7 @@ import analytics from '../cloudfunctions/analytics/function';
 import catalog from '../cloudfunctions/catalog/function';
 import commission from '../cloudfunctions/commission/function';
 import groupbuy from '../cloudfunctions/groupbuy/function';
+import koc from '../cloudfunctions/koc/function';
 import merchant from '../cloudfunctions/merchant/function';
 import order from '../cloudfunctions/order/function';
 import payCallback from '../cloudfunctions/payCallback/function';
@@ -12,4 +13,4 @@ import timetable from '../cloudfunctions/timetable/function';
 import user from '../cloudfunctions/user/function';
 import type { CloudFunction } from '../server/define';
 
-export const functions: Record<string, CloudFunction> = { user, catalog, share, analytics, groupbuy, order, payCallback, merchant, commission, timetable };
+export const functions: Record<string, CloudFunction> = { user, catalog, share, analytics, groupbuy, order, payCallback, merchant, commission, timetable, koc };

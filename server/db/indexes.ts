@@ -189,6 +189,41 @@ export const indexes: IndexPlan = {
   touch_stats: [],
   // The conversion step's cursor over order events (_id 'conversions').
   timetable_state: [],
+  // One per application (_id made from the applicant, the request and the program).
+  koc_applications: [
+    {
+      name: 'merchant_state_created',
+      fields: [
+        ['merchantId', 'asc'],
+        ['state', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      why: "a shop's applications in one state (the pipeline's columns), newest first",
+    },
+    {
+      name: 'applicant_created',
+      fields: [
+        ['applicant', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      why: "a student's applications",
+    },
+  ],
+  // One per program and student (_id `${merchantId}:${openid}`), made by add: the open application and the cooldown.
+  koc_open: [],
+  // One per social account (_id its profileKey): who used it, to flag reuse across applicants; read by _id.
+  koc_profiles: [],
+  // One per program and selected KOC (_id `${merchantId}:${openid}`).
+  koc_members: [
+    {
+      name: 'merchant',
+      fields: [
+        ['merchantId', 'asc'],
+        ['_id', 'asc'],
+      ],
+      why: "a program's KOCs, paged by _id",
+    },
+  ],
   orders: [
     {
       name: 'buyer_merchant',

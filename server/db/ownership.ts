@@ -4,7 +4,7 @@
 // server/db/ownership.test.ts scans the source and fails on a write from anywhere else.
 import type { indexes } from './indexes';
 
-export const DOMAINS = ['orders', 'groupbuy', 'payments', 'commission', 'sharing', 'users', 'catalog', 'analytics', 'timetable', 'events'] as const;
+export const DOMAINS = ['orders', 'groupbuy', 'payments', 'commission', 'sharing', 'users', 'catalog', 'analytics', 'timetable', 'koc', 'events'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export const owners = {
@@ -45,6 +45,13 @@ export const owners = {
   touches: 'timetable',
   touch_stats: 'timetable',
   timetable_state: 'timetable',
+  // Becoming a KOC of a program: applications with their history, the one open application per
+  // student and program (a marker made by add), social accounts seen across applicants, and the
+  // selected KOCs (members) of each program.
+  koc_applications: 'koc',
+  koc_open: 'koc',
+  koc_profiles: 'koc',
+  koc_members: 'koc',
   // Append-only, written only through server/events.ts.
   events: 'events',
 } as const satisfies Record<keyof typeof indexes, Domain>;

@@ -17,8 +17,8 @@ export interface OrderDoc {
   _id: string; // also the outTradeNo (32 characters of [0-9a-f])
   buyer: string;
   merchantId: string;
-  /** A seat in a group-buy, or bought alone at the product price (no campaign, no group). Absent on older orders: group. */
-  kind?: 'solo' | 'group';
+  /** A seat in a group-buy, or bought alone at the product price (no campaign, no group), or a KOC trial's ¥0 product (server/orders/trial-orders.ts). Absent on older orders: group. */
+  kind?: 'solo' | 'group' | 'trial';
   /** '' for a solo order. */
   campaignId: string;
   /** '' for a solo order. */
@@ -160,4 +160,5 @@ export const endedMemberKey = (orderId: string) => `ended|${orderId}`;
 /** A solo order holds no seat: its key is its own, so it never meets another order's. */
 export const soloMemberKey = (orderId: string) => `solo|${orderId}`;
 
-export const isSolo = (o: Pick<OrderDoc, 'kind' | 'groupId'>) => o.kind === 'solo' || (!o.kind && !o.groupId);
+/** Bought outside a group (a trial's ¥0 order too): the product's own stock, no seat. */
+export const isSolo = (o: Pick<OrderDoc, 'kind' | 'groupId'>) => o.kind === 'solo' || o.kind === 'trial' || (!o.kind && !o.groupId);
