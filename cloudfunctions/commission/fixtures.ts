@@ -13,10 +13,15 @@ type R<T = unknown> = { ok: true; data: T } | { ok: false; code: string; message
 export async function commissionFixture(options: { latencyMs?: [number, number]; random?: () => number } = {}) {
   const t = await testCloud({ durable: true, seed: false, ...options });
   const db = () => t.cloud.db;
-  for (const s of Object.values(SHOPS))
+  for (const s of Object.values(SHOPS)) {
     await db()
       .collection('merchants')
       .add({ data: { _id: s.id, name: `店${s.id}`, logo: '', campusId: 'campus-1', ownerOpenid: s.boss } });
+    // These programs pay every student (人人分销): the ledger's rules, not who may earn, are tested here.
+    await db()
+      .collection('programs')
+      .add({ data: { _id: s.id, commission: { kocMode: 'everyone' } } });
+  }
   let orders = 0;
   let events = 0;
   const event = (type: string, orderId: string, fields: Record<string, unknown> = {}, atMs = t.clock.now()) =>

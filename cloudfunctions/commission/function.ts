@@ -2,9 +2,10 @@
 // are the ledger's postings summed per KOC and merchant into a balance document updated in the
 // same transaction as each posting, so they cannot drift from the postings (the settle timer
 // checks a few each run and logs any difference: server/commission/balance-check.ts).
-import { type CommissionSummary, commissionInput, type ProgramSettings, type WithdrawalView } from '../../core/contracts/commission';
+import { type CommissionSummary, commissionInput, type ProgramSettings, type ProgramView, type WithdrawalView } from '../../core/contracts/commission';
 import { type Fail, fail, ok } from '../../core/result';
 import { checkBalances } from '../../server/commission/balance-check';
+import { programOf } from '../../server/commission/entries';
 import { DEFAULT_PROGRAM } from '../../server/commission/ledger';
 import { matureCommissions, processEvents, RunCache, reconcileMaturity } from '../../server/commission/settle';
 import { runTierJob, tierRules } from '../../server/commission/tiers';
@@ -80,7 +81,7 @@ export default defineFunction(
         const merchant = await callerMerchant(ctx);
         if (!merchant) return fail('FORBIDDEN', '只有商家可以查看佣金设置');
         const p = await getDoc<{ commission?: Partial<ProgramSettings> }>(ctx, 'programs', merchant._id);
-        return ok<ProgramSettings>({ ...DEFAULT_PROGRAM, tiers: await tierRules(ctx, merchant._id), ...(p?.commission ?? {}) });
+        return ok<ProgramView>({ ...DEFAULT_PROGRAM, tiers: await tierRules(ctx, merchant._id), ...(p?.commission ?? {}) } as ProgramView);
       },
     }),
     setProgram: action({
@@ -91,8 +92,10 @@ export default defineFunction(
         if (settings.tiers.some((t, i) => i > 0 && (t.minRevenueFen < settings.tiers[i - 1].minRevenueFen || t.minOrders < settings.tiers[i - 1].minOrders))) {
           return fail('INVALID_INPUT', '更高等级的门槛不能低于下一级');
         }
-        await setProgramPart(ctx, merchant._id, 'commission', settings);
-        return ok<ProgramSettings>(settings);
+        // A caller that leaves the mode out keeps the program's.
+        const saved: ProgramView = { ...settings, kocMode: settings.kocMode ?? (await programOf(ctx, merchant._id)).kocMode };
+        await setProgramPart(ctx, merchant._id, 'commission', saved);
+        return ok<ProgramView>(saved);
       },
     }),
     settle: action({

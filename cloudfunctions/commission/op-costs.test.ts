@@ -42,11 +42,16 @@ describe('commission pages cost the same whatever their length', () => {
     const page = async (n: number) => {
       const f = await commissionFixture();
       const shops = [SHOPS.a.id, SHOPS.b.id, SHOPS.c.id, 'm-d', 'm-e', 'm-f'].slice(0, n);
-      for (const id of shops.slice(3))
+      for (const id of shops.slice(3)) {
         await f
           .db()
           .collection('merchants')
           .add({ data: { _id: id, name: `店${id}`, logo: '', campusId: 'campus-1', ownerOpenid: `boss-${id}` } });
+        await f
+          .db()
+          .collection('programs')
+          .add({ data: { _id: id, commission: { kocMode: 'everyone' } } });
+      }
       for (const [i, shop] of shops.entries()) await f.earn(koc, 1000 + 100 * i, shop);
       // The first shop placed the KOC a tier up; the last has its own, lower thresholds.
       await f
@@ -57,7 +62,8 @@ describe('commission pages cost the same whatever their length', () => {
       await f
         .db()
         .collection('programs')
-        .add({ data: { _id: shops[n - 1], commission: { tiers: cheap } } });
+        .doc(shops[n - 1])
+        .set({ data: { commission: { kocMode: 'everyone', tiers: cheap } } });
       const m = await f.cloud.invokeMetered('commission', { action: 'summary' }, { openid: koc });
       f.cloud.close();
       return m as { result: { ok: true; data: CommissionSummary }; ops: { reads: number; writes: number } };

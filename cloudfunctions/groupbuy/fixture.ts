@@ -97,6 +97,12 @@ export async function world(options: WorldOptions = {}) {
   await db()
     .collection('merchants')
     .add({ data: { _id: RIVAL_SHOP, name: '隔壁小店', logo: '', campusId: 'fx-campus', ownerOpenid: RIVAL } });
+  // The KOC is an approved KOC of both programs (a trial passed), so their cards earn; other
+  // students' cards are plain shares (programs pay approved KOCs only by default).
+  for (const shop of [SHOP, RIVAL_SHOP])
+    await db()
+      .collection('koc_members')
+      .add({ data: { _id: `${shop}:${KOC}`, merchantId: shop, openid: KOC, since: now, via: 'trial' } });
   const product = {
     _id: 'fx-product',
     merchantId: SHOP,

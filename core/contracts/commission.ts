@@ -5,6 +5,10 @@ import type { WithdrawalState } from '../withdrawal-machine';
 
 const id = z.string().min(1).max(64);
 
+/** Who earns commission in a program: approved KOCs only (default), or every student (人人分销). */
+export const KOC_MODES = ['approved', 'everyone'] as const;
+export type KocMode = (typeof KOC_MODES)[number];
+
 export interface CommissionSummary {
   pendingFen: number;
   availableFen: number;
@@ -76,6 +80,8 @@ export const commissionInput = {
     defaultRateBp: z.number().int().min(0).max(5000),
     holdDays: z.number().int().min(0).max(30),
     selfPurchaseRebates: z.boolean(),
+    /** Left out: the program keeps its mode. */
+    kocMode: z.enum(KOC_MODES, '请选择谁能赚佣金').optional(),
     tiers: z
       .array(tierRule)
       .length(3)
@@ -85,3 +91,5 @@ export const commissionInput = {
 };
 
 export type ProgramSettings = z.output<typeof commissionInput.setProgram>;
+/** A program as getProgram and setProgram answer it: the mode always said. */
+export type ProgramView = ProgramSettings & { kocMode: KocMode };

@@ -8,7 +8,14 @@ import { DEMO_CAMPAIGNS, DEMO_CAMPUS, DEMO_MERCHANTS, DEMO_PRODUCTS, DEMO_USERS 
 export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
   if ((await db.collection('users').count()).total > 0) return false;
   await db.collection('campuses').add({ data: DEMO_CAMPUS });
-  for (const m of DEMO_MERCHANTS) await db.collection('merchants').add({ data: m });
+  for (const m of DEMO_MERCHANTS) {
+    await db.collection('merchants').add({ data: m });
+    // The demo KOCs are approved KOCs of every demo shop (their trial passed), so their cards earn.
+    for (const u of DEMO_USERS.filter((x) => x.roles.includes('koc')))
+      await db
+        .collection('koc_members')
+        .add({ data: { _id: `${m._id}:${u.openid}`, merchantId: m._id, openid: u.openid, since: new Date(now), via: 'trial' } });
+  }
   for (const [i, p] of DEMO_PRODUCTS.entries()) {
     const { color: _c, short: _s, ...doc } = p;
     const listedAt = now - i * 3600_000;

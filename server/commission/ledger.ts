@@ -2,6 +2,7 @@
 // every posting updates in the same transaction. A posting's unique key makes a retry a no-op;
 // the balance is what withdrawals take, inside their own transaction, so it is never read in
 // one request and written in another.
+import type { KocMode } from '../../core/contracts/commission';
 import { addBalances, applyPosting, EMPTY_BALANCE, isBalanced, type KocBalance, type Line } from '../../core/ledger';
 import type { Ctx } from '../context';
 import { allDocs, getDocsByIds } from '../db/get-doc';
@@ -230,6 +231,8 @@ export interface CommissionProgram {
   defaultRateBp: number;
   holdDays: number;
   selfPurchaseRebates: boolean;
+  /** Who earns: the program's approved KOCs only (the default), or every student (人人分销). */
+  kocMode: KocMode;
 }
 
-export const DEFAULT_PROGRAM: CommissionProgram = { defaultRateBp: 1000, holdDays: 7, selfPurchaseRebates: false };
+export const DEFAULT_PROGRAM: CommissionProgram = { defaultRateBp: 1000, holdDays: 7, selfPurchaseRebates: false, kocMode: 'approved' };

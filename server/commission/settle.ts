@@ -62,6 +62,18 @@ export class RunCache {
     for (const id of ids) this.memo.set(`tier:${id}`, Promise.resolve(found.get(id)?.tier ?? 'primary'));
   }
 
+  /** Reads which of these (merchant, sharer) pairs are approved KOCs, in one query per 100. */
+  async loadMembers(pairs: { merchantId: string; koc: string }[]): Promise<void> {
+    const ids = [...new Set(pairs.map((p) => `${p.merchantId}:${p.koc}`))].filter((id) => !this.memo.has(`member:${id}`));
+    const found = await getDocsByIds<{ _id: string }>(this.ctx, 'koc_members', ids);
+    for (const id of ids) this.memo.set(`member:${id}`, Promise.resolve(found.has(id)));
+  }
+
+  async isMember(merchantId: string, koc: string): Promise<boolean> {
+    await this.loadMembers([{ merchantId, koc }]);
+    return this.memo.get(`member:${merchantId}:${koc}`) as Promise<boolean>;
+  }
+
   async tier(merchantId: string, koc: string): Promise<Tier> {
     await this.loadTiers([{ merchantId, koc }]);
     return this.memo.get(`tier:${merchantId}:${koc}`) as Promise<Tier>;
@@ -82,6 +94,9 @@ async function entryFor(cache: RunCache, order: OrderDoc): Promise<NewEntry | nu
   if (!b) return null;
   const program = await cache.program(order.merchantId);
   if (b.sharer === order.buyer && !program.selfPurchaseRebates) return null; // own purchase: nothing unless the merchant enabled it
+  // Only the program's approved KOCs earn, unless it pays every student; the card still worked
+  // as a plain share (the binding stays, no commission).
+  if (program.kocMode !== 'everyone' && !(await cache.isMember(order.merchantId, b.sharer))) return null;
   const tier = await cache.tier(order.merchantId, b.sharer);
   const tierRateBp = (await cache.rules(order.merchantId)).find((r) => r.tier === tier)?.rateBp ?? null;
   const { rateBp, source } = resolveRate({ productOverrideBp: await cache.productRate(order.productId), tierRateBp, defaultBp: program.defaultRateBp });
@@ -115,7 +130,9 @@ async function entryFor(cache: RunCache, order: OrderDoc): Promise<NewEntry | nu
 async function onPaid(ctx: Ctx, cache: RunCache, orders: OrderDoc[]): Promise<void> {
   const entries: { entry: NewEntry; order: OrderDoc }[] = [];
   // The sharers' tiers of the whole page in one read.
-  await cache.loadTiers(orders.flatMap((o) => (o.binding ? [{ merchantId: o.merchantId, koc: o.binding.sharer }] : [])));
+  const sharers = orders.flatMap((o) => (o.binding ? [{ merchantId: o.merchantId, koc: o.binding.sharer }] : []));
+  await cache.loadTiers(sharers);
+  await cache.loadMembers(sharers);
   for (const order of orders) {
     const entry = await entryFor(cache, order);
     if (entry && !entries.some((e) => e.entry.doc._id === entry.doc._id)) entries.push({ entry, order });

@@ -33,7 +33,11 @@ export async function buildWorld(options: TestCloudOptions): Promise<{ t: SimClo
     updatedAt: now,
   });
   await db.collection('users').add({ data: user(OWNER, ['student', 'merchant']) });
-  for (const k of KOCS) await db.collection('users').add({ data: user(k, ['student', 'koc']) });
+  for (const k of KOCS) {
+    await db.collection('users').add({ data: user(k, ['student', 'koc']) });
+    // Approved KOCs of the shop's program (a trial passed): their cards earn.
+    await db.collection('koc_members').add({ data: { _id: `${SHOP}:${k}`, merchantId: SHOP, openid: k, since: new Date(t.clock.now()), via: 'trial' } });
+  }
   for (const s of STUDENTS) await db.collection('users').add({ data: user(s, ['student']) });
   const fulfilment = {
     pickupPoints: [{ id: SIM_PICKUP_POINT, name: '二食堂门口', place: '二食堂东门', hours: '每天 11:30-13:00' }],
