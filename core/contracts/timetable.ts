@@ -109,9 +109,10 @@ export interface ReminderView {
   id: string;
   kind: ReminderKind;
   title: string;
-  /** When it goes out, campus time ms. */
+  /** When it goes out, campus time ms (waiting: the latest it can, the group's deadline). */
   sendAt: number;
-  state: 'planned' | 'sent' | 'failed' | 'cancelled';
+  /** waiting: a 拼团结果 until the group has a result. */
+  state: 'waiting' | 'planned' | 'sent' | 'failed' | 'cancelled';
 }
 
 export interface TimetableResults {

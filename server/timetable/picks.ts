@@ -6,7 +6,7 @@ import { CONSENT_VERSION } from '../../core/contracts/timetable';
 import { ok } from '../../core/result';
 import { nearestPickup } from '../../core/timetable/campus-map';
 import { nextWindow, windowAt } from '../../core/timetable/free-windows';
-import { type FreeWindow, type Scene, toMinutes } from '../../core/timetable/model';
+import { type FreeWindow, fromMinutes, type Scene, toMinutes } from '../../core/timetable/model';
 import { DEFAULT_SCENE_PRODUCTS, dayScenes, rankForWindow, reasonLine, windowScenes } from '../../core/timetable/scenes';
 import { type ProductDoc, toCard } from '../catalog/products';
 import type { Ctx } from '../context';
@@ -74,7 +74,9 @@ export async function pickForNow(ctx: Ctx) {
   const where: Record<string, unknown> = { status: 'on_sale' };
   if (categories.length) where.category = _.in(categories);
   const { data } = await ctx.db.collection<ProductDoc>('products').where(where).orderBy('listedKey', 'desc').limit(CANDIDATES).get();
-  const windowMinutes = toMinutes(window.end) - toMinutes(window.start);
+  // A window under way counts from now: what is left of it decides whether the walk fits.
+  const from = Math.max(toMinutes(window.start), toMinutes(time));
+  const windowMinutes = toMinutes(window.end) - from;
   const targeted = await targetedProducts(ctx, scenes);
   const ranked = [
     ...targeted,
@@ -93,7 +95,7 @@ export async function pickForNow(ctx: Ctx) {
   return ok<TimetableResults['picks']>({
     pick: {
       ref,
-      window: { ...window, date },
+      window: { ...window, start: fromMinutes(from), date },
       scenes,
       reason: reasonLine({ window, before, after, pickup }),
       products: ranked.map((p) => toCard(p, merchants.get(p.merchantId))),

@@ -74,7 +74,7 @@ export async function remind(ctx: Ctx, input: RemindInput) {
     if (sendAt >= startsAt) return fail('BAD_STATE', '这节课之前一直有课，没有不打扰你上课的时间提醒；可以把它加到手机日历');
     draft = {
       about: `${input.courseId}@${input.date}`,
-      title: `上课提醒 · ${slot.name}`,
+      title: slot.name,
       page: 'packages/timetable/week/index',
       data: {
         thing1: { value: thing(slot.name) },
@@ -100,7 +100,7 @@ export async function remind(ctx: Ctx, input: RemindInput) {
     const point = order.fulfilment.point;
     draft = {
       about: input.orderId,
-      title: `自提提醒 · ${order.title}`,
+      title: order.title,
       page: `packages/order/detail/index?id=${input.orderId}`,
       data: { thing1: { value: thing(order.title) }, thing2: { value: thing(`${point.name} ${point.place}`) }, thing3: { value: thing(point.hours) } },
       status: 'pending',
@@ -109,19 +109,19 @@ export async function remind(ctx: Ctx, input: RemindInput) {
       scene: 'none',
     };
   } else {
-    const group = await getDoc<{ seatOrders: string[]; status: string; campaignId: string }>(ctx, 'groups', input.groupId);
+    const group = await getDoc<{ seatOrders: string[]; status: string; campaignId: string; deadline: Date }>(ctx, 'groups', input.groupId);
     if (!group) return fail('NOT_FOUND', '没有这个团');
-    const mine = await ctx.db.collection('orders').where({ groupId: input.groupId, buyer: ctx.openid }).limit(1).get();
+    const mine = await ctx.db.collection<{ title: string }>('orders').where({ groupId: input.groupId, buyer: ctx.openid }).limit(1).get();
     if (mine.data.length === 0) return fail('NOT_FOUND', '你不在这个团里');
     draft = {
       about: input.groupId,
-      title: '拼团结果提醒',
+      title: mine.data[0].title,
       page: `pages/group/index?id=${input.groupId}`,
       // A group with a result already says it now; an open one is filled in when it ends.
       data: group.status === 'open' ? {} : await groupResultData(ctx, ctx.openid, input.groupId, group.status),
-      // Sent once the group has a result (outbox.ts wakes it).
+      // Sent once the group has a result (outbox.ts wakes it); by its deadline at the latest.
       status: group.status === 'open' ? 'waiting' : 'pending',
-      sendAt: new Date(now),
+      sendAt: group.status === 'open' ? new Date(group.deadline) : new Date(now),
       classStartsAt: null,
       scene: 'none',
     };
@@ -176,7 +176,8 @@ async function nextFreeMoment(ctx: Ctx, now: number): Promise<number> {
 const campusNowDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 
 export function toView(r: ReminderDoc): ReminderView {
-  const state = r.status === 'sent' ? 'sent' : r.status === 'failed' ? 'failed' : r.status === 'cancelled' ? 'cancelled' : 'planned';
+  const state =
+    r.status === 'sent' ? 'sent' : r.status === 'failed' ? 'failed' : r.status === 'cancelled' ? 'cancelled' : r.status === 'waiting' ? 'waiting' : 'planned';
   return { id: r._id, kind: r.kind, title: r.title, sendAt: new Date(r.sendAt).getTime(), state };
 }
 

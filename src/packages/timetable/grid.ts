@@ -20,18 +20,16 @@ export interface GridBlock {
 
 /** Soft colours with dark text that stay readable in a narrow column; a course keeps its colour every week. */
 export const COURSE_COLORS = [
-  '#dbeafe',
-  '#dcfce7',
-  '#fef3c7',
-  '#fce7f3',
-  '#e0e7ff',
-  '#ccfbf1',
-  '#fee2e2',
-  '#ede9fe',
-  '#ffedd5',
-  '#e0f2fe',
-  '#ecfccb',
-  '#f5f5f4',
+  '#dbeafe', // blue
+  '#dcfce7', // green
+  '#fef3c7', // amber
+  '#fce7f3', // pink
+  '#e0e7ff', // indigo
+  '#ccfbf1', // teal
+  '#ffedd5', // orange
+  '#ede9fe', // violet
+  '#ecfccb', // lime
+  '#e0f2fe', // sky
 ];
 
 /** The same colour for the same course name, whatever week or order. */

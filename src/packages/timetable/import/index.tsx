@@ -50,7 +50,6 @@ export default function ImportPage() {
     setSaveError('');
   };
   const chooseFormat = (id: ImportChoice) => {
-    if (id === 'manual') return Taro.navigateTo({ url: `${PAGES.edit}?start=${start}` });
     setFormat(id);
     setErrors((e) => ({ ...e, format: undefined }));
     reset();
@@ -66,13 +65,24 @@ export default function ImportPage() {
     return e;
   };
 
+  // 手动填写: the term's first Monday is chosen here first, then the editor opens with it.
+  const startManual = () => {
+    if (!isDate(start)) return setErrors((e) => ({ ...e, start: '请选择第一周的周一' }));
+    Taro.navigateTo({ url: `${PAGES.edit}?start=${start}` });
+  };
+
   const runPreview = async () => {
     reset();
     const e = check();
     setErrors(e);
     if (Object.keys(e).length || !format || format === 'manual') return;
     const res = await previewImport({ format: format as ImportFormat, content, termStartDate: start });
-    if (res.ok) return setPreview(res.data);
+    if (res.ok) {
+      setPreview(res.data);
+      // The courses and the skipped lines are below the content: bring them into view.
+      setTimeout(() => void Taro.pageScrollTo({ selector: '.im-preview-anchor', duration: 200 }).catch(() => undefined), 50);
+      return;
+    }
     if (res.code === 'NO_CONSENT') return Taro.redirectTo({ url: PAGES.consent });
     if (res.code === 'INVALID_INPUT') return setErrors({ content: res.message });
     toast(res.message, 'error');
@@ -160,7 +170,11 @@ export default function ImportPage() {
             mode='date'
             value={start}
             onChange={(e) => {
-              setStart(String(e.detail.value));
+              // Week 1 starts on a Monday: a day picked in that week means its Monday.
+              const picked = String(e.detail.value);
+              const monday = mondayOf(picked);
+              if (monday !== picked) toast(`第一周从周一算起，已换成 ${monday}`);
+              setStart(monday);
               setErrors((x) => ({ ...x, start: undefined }));
               reset();
             }}
@@ -173,71 +187,84 @@ export default function ImportPage() {
         </Field>
       </View>
 
-      <View className='section'>
-        <Field label='3. 课表内容' required error={errors.content} hint={choice ? choice.hint : undefined} testId='import-content'>
-          {file ? (
-            <View className='im-file' data-testid='import-file'>
-              <Text>
-                {file.name}（{Math.max(1, Math.round(file.content.length / KB))} KB）
-              </Text>
-              <Text
-                className='im-file-clear'
-                onClick={() => {
-                  setFile(null);
+      {format === 'manual' ? (
+        <Text className='tt-note'>选好第一周的周一，再一门一门填写课程。</Text>
+      ) : (
+        <View className='section'>
+          <Field label='3. 课表内容' required error={errors.content} hint={choice ? choice.hint : undefined} testId='import-content'>
+            {file ? (
+              <View className='im-file' data-testid='import-file'>
+                <Text>
+                  {file.name}（{Math.max(1, Math.round(file.content.length / KB))} KB）
+                </Text>
+                <Text
+                  className='im-file-clear'
+                  onClick={() => {
+                    setFile(null);
+                    reset();
+                  }}
+                >
+                  换成粘贴
+                </Text>
+              </View>
+            ) : (
+              <Textarea
+                className='im-textarea'
+                value={text}
+                maxlength={-1}
+                placeholder='把导出的文件内容粘贴到这里'
+                placeholderClass='ui-placeholder'
+                data-testid='import-text'
+                onInput={(e) => {
+                  setText(e.detail.value);
+                  setErrors((x) => ({ ...x, content: undefined }));
                   reset();
                 }}
-              >
-                换成粘贴
-              </Text>
-            </View>
-          ) : (
-            <Textarea
-              className='im-textarea'
-              value={text}
-              maxlength={-1}
-              placeholder='把导出的文件内容粘贴到这里'
-              placeholderClass='ui-placeholder'
-              data-testid='import-text'
-              onInput={(e) => {
-                setText(e.detail.value);
-                setErrors((x) => ({ ...x, content: undefined }));
-                reset();
-              }}
-            />
-          )}
-          {process.env.TARO_ENV === 'weapp' ? (
-            <View className='im-pick'>
-              <Button size='small' onClick={pickFile} testId='import-choose-file'>
-                从微信聊天选文件
-              </Button>
-            </View>
-          ) : null}
-          {process.env.TARO_ENV === 'h5' ? (
-            <View className='im-pick'>
-              <input
-                className='im-native'
-                type='file'
-                accept={choice?.accept || undefined}
-                data-testid='import-file-input'
-                onChange={(e) => void onNativeFile(e as unknown as { target: HTMLInputElement })}
               />
-            </View>
-          ) : null}
-        </Field>
-      </View>
+            )}
+            {process.env.TARO_ENV === 'weapp' ? (
+              <View className='im-pick'>
+                <Button size='small' onClick={pickFile} testId='import-choose-file'>
+                  从微信聊天选文件
+                </Button>
+              </View>
+            ) : null}
+            {process.env.TARO_ENV === 'h5' ? (
+              <View className='im-pick'>
+                <input
+                  className='im-native'
+                  type='file'
+                  accept={choice?.accept || undefined}
+                  data-testid='import-file-input'
+                  onChange={(e) => void onNativeFile(e as unknown as { target: HTMLInputElement })}
+                />
+              </View>
+            ) : null}
+          </Field>
+        </View>
+      )}
 
+      <View className='im-preview-anchor' />
       {preview ? <PreviewList preview={preview} /> : null}
       {status.hasTimetable ? <Text className='tt-note'>你已经有一份课表（{status.courseCount} 门课），保存这次导入会替换它。</Text> : null}
       {saveError ? <Text className='tt-error tt-note'>{saveError}</Text> : null}
 
       <ActionBar>
         <View className='tt-actions' style={{ margin: 0, width: '100%' }}>
-          <Button block onClick={runPreview} testId='import-preview-btn'>
-            预览
-          </Button>
-          <Button type='primary' block disabled={!preview?.courses.length} onClick={askSave} testId='import-save'>
-            保存
-          </Button>
+          {format === 'manual' ? (
+            <Button type='primary' block onClick={startManual} testId='import-manual'>
+              去填写课程
+            </Button>
+          ) : (
+            <>
+              <Button block onClick={runPreview} testId='import-preview-btn'>
+                预览
+              </Button>
+              <Button type='primary' block disabled={!preview?.courses.length} onClick={askSave} testId='import-save'>
+                保存
+              </Button>
+            </>
+          )}
         </View>
       </ActionBar>
 

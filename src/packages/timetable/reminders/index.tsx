@@ -12,6 +12,7 @@ import '../timetable.css';
 import './index.css';
 
 const STATES: Record<ReminderView['state'], { text: string; tone: TagTone }> = {
+  waiting: { text: '等结果', tone: 'info' },
   planned: { text: '待发送', tone: 'info' },
   sent: { text: '已发送', tone: 'success' },
   failed: { text: '未送达', tone: 'danger' },
@@ -75,12 +76,18 @@ export default function Reminders() {
             <Cell
               key={r.id}
               title={r.title || KINDS[r.kind]}
-              label={`${KINDS[r.kind]} · ${r.state === 'planned' ? '将于' : ''}${formatShortDateTime(r.sendAt)}${r.state === 'planned' ? ' 发送' : ''}`}
+              label={`${KINDS[r.kind]} · ${
+                r.state === 'waiting'
+                  ? `成团或截止时发送（最晚 ${formatShortDateTime(r.sendAt)}）`
+                  : r.state === 'planned'
+                    ? `将于 ${formatShortDateTime(r.sendAt)} 发送`
+                    : formatShortDateTime(r.sendAt)
+              }`}
               testId='reminder'
               value={
                 <View className='rm-value'>
                   <Tag tone={STATES[r.state].tone}>{STATES[r.state].text}</Tag>
-                  {r.state === 'planned' ? (
+                  {r.state === 'planned' || r.state === 'waiting' ? (
                     <Text className='rm-cancel' onClick={() => void cancel(r)} data-testid='reminder-cancel'>
                       取消
                     </Text>
