@@ -77,10 +77,15 @@ export async function orderInvariants(w: World, settled: boolean): Promise<strin
     if (p.stocked !== undefined && p.stock + (p.heldUnits ?? 0) + (p.soloSold ?? 0) !== p.stocked)
       bad.push(`product ${p._id}: ${p.stock} free + ${p.heldUnits ?? 0} held + ${p.soloSold ?? 0} sold != ${p.stocked}`);
     const sold = orders.filter(
-      (o) => o.kind === 'solo' && o.productId === p._id && o.money !== 'unpaid' && o.history.some((h) => h.from === 'created' && h.to === 'confirmed'),
+      // A KOC's ¥0 trial product is sold like a solo unit.
+      (o) =>
+        (o.kind === 'solo' || o.kind === 'trial') &&
+        o.productId === p._id &&
+        o.money !== 'unpaid' &&
+        o.history.some((h) => h.from === 'created' && h.to === 'confirmed'),
     );
     if (sold.reduce((sum, o) => sum + o.quantity, 0) !== (p.soloSold ?? 0))
-      bad.push(`product ${p._id}: soloSold ${p.soloSold} but ${sold.length} solo orders were sold`);
+      bad.push(`product ${p._id}: soloSold ${p.soloSold} but ${sold.length} solo or trial orders were sold`);
     for (const id of held) {
       const o = byId.get(id);
       if (settled && (!o || !UNPAID_STATES.includes(o.status))) bad.push(`product ${p._id}: stock held by ${id} (${o?.status})`);
