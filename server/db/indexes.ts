@@ -223,7 +223,60 @@ export const indexes: IndexPlan = {
       ],
       why: "a program's KOCs, paged by _id",
     },
+    { name: 'openid', fields: [['openid', 'asc']], why: "a student's programs (their courses and badges)" },
   ],
+  // One per course (_id from the shop and the request that made it).
+  koc_courses: [
+    {
+      name: 'merchant_updated',
+      fields: [
+        ['merchantId', 'asc'],
+        ['updatedAt', 'desc'],
+      ],
+      why: "a program's courses, newest first",
+    },
+  ],
+  // One per course and student who passed its quiz (_id `${courseId}:${openid}`), made by add.
+  koc_trainings: [
+    {
+      name: 'openid_merchant',
+      fields: [
+        ['openid', 'asc'],
+        ['merchantId', 'asc'],
+      ],
+      why: "a KOC's completed courses with a program (the training badge)",
+    },
+  ],
+  // One per program (_id the merchant's id): the course its KOCs complete before promoting.
+  koc_settings: [],
+  // One per badge (_id from the shop and the request that made it); disabled, never removed.
+  koc_badge_defs: [
+    {
+      name: 'merchant_created',
+      fields: [
+        ['merchantId', 'asc'],
+        ['createdAt', 'asc'],
+      ],
+      why: "a program's badges",
+    },
+  ],
+  // One per badge and KOC (_id `${badgeId}:${openid}`): a badge is granted once.
+  koc_badges: [
+    {
+      name: 'openid_at',
+      fields: [
+        ['openid', 'asc'],
+        ['at', 'desc'],
+      ],
+      why: "a KOC's badges",
+    },
+  ],
+  // One per grant (_id the grant's), written in the grant's transaction.
+  koc_badge_audit: [],
+  // One per certificate (_id its verification code): verification is a read by _id.
+  koc_certificates: [],
+  // The badge timer's position in koc_members (_id 'badges').
+  koc_state: [],
   orders: [
     {
       name: 'buyer_merchant',

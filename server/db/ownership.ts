@@ -52,6 +52,16 @@ export const owners = {
   koc_open: 'koc',
   koc_profiles: 'koc',
   koc_members: 'koc',
+  // Training (courses, completions, the program's required course), badges (definitions, grants
+  // and their audit), certificates by code, and the badge timer's position.
+  koc_courses: 'koc',
+  koc_trainings: 'koc',
+  koc_settings: 'koc',
+  koc_badge_defs: 'koc',
+  koc_badges: 'koc',
+  koc_badge_audit: 'koc',
+  koc_certificates: 'koc',
+  koc_state: 'koc',
   // Append-only, written only through server/events.ts.
   events: 'events',
 } as const satisfies Record<keyof typeof indexes, Domain>;
