@@ -2,7 +2,8 @@ import type { MyBinding } from '@core/contracts/share';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { kocPrograms } from '../../api/koc';
 import { myBinding } from '../../api/share';
 import { signInPage } from '../../api/transport';
 import { Button, Cell, CellGroup, Empty } from '../../components/ui';
@@ -28,6 +29,7 @@ const TIMETABLE_MENU = [
 ];
 
 const STUDENT_MENU = [
+  { title: '达人中心', hint: '申请成为店铺达人，查看进度', url: '/packages/koc/centre/index', testid: 'my-koc-centre' },
   { title: '我的佣金', hint: '同学通过你的分享下单', url: '/packages/koc/earnings/index', testid: 'my-earnings' },
   { title: '我的分享', hint: '每张卡片的打开和新顾客', url: '/packages/koc/share-stats/index', testid: 'my-shares' },
 ];
@@ -39,6 +41,7 @@ const MERCHANT_MENU = [
   { title: '拼团活动', hint: '新建与结束', url: '/packages/merchant/campaigns/index', testid: 'merchant-campaigns' },
   { title: '自提点与配送', hint: '取货地点和送货上门', url: '/packages/merchant/shop/index', testid: 'merchant-shop' },
   { title: '佣金提现审核', hint: '通过或驳回', url: '/packages/merchant/payouts/index', testid: 'merchant-payouts' },
+  { title: '达人招募', hint: '初筛、面试、试用与入选', url: '/packages/merchant/koc/index', testid: 'merchant-koc' },
   { title: '佣金设置', hint: '比例、等级与售后期', url: '/packages/merchant/commission/index', testid: 'merchant-commission' },
   { title: '推荐规则与分享数据', hint: '首次或最后触达', url: '/packages/merchant/attribution/index', testid: 'merchant-attribution' },
 ];
@@ -48,9 +51,19 @@ const go = (url: string) => Taro.navigateTo({ url });
 export default observer(function Me() {
   const { profile, status, error } = userStore;
   const [bindings, setBindings] = useState<MyBinding[]>([]);
+  // The shops whose KOC the student is (selected in their program), read once: the role shown.
+  const [kocShops, setKocShops] = useState<string[]>([]);
+  const kocRead = useRef(false);
   useDidShow(async () => {
     await userStore.login();
     if (!userStore.profile || userStore.isMerchantOnly) return;
+    if (!kocRead.current) {
+      kocRead.current = true;
+      void kocPrograms().then((r) => {
+        if (r.ok) setKocShops(r.data.programs.filter((p) => p.member).map((p) => p.merchantName));
+        else kocRead.current = false;
+      });
+    }
     const res = await myBinding();
     if (res.ok) setBindings(res.data);
   });
@@ -67,6 +80,9 @@ export default observer(function Me() {
   }
   // A shop's account sees its shop, not a student's orders, commissions and referrers.
   const buyer = !userStore.isMerchantOnly;
+  // A student is a KOC only where a program selected them, not for having earned commission.
+  const studentRole = kocShops.length ? `达人（${kocShops.join('、')}）` : '学生';
+  const roles = [...(buyer ? [studentRole] : []), ...profile.roles.filter((r) => r !== 'student' && r !== 'koc').map((r) => ROLE_NAMES[r] ?? r)];
   return (
     <View className='page me-page'>
       <View className='me-head' onClick={() => go('/pages/profile/index')}>
@@ -81,9 +97,9 @@ export default observer(function Me() {
           </Text>
           <Text className='me-campus'>{[profile.campusName ?? (buyer ? '还没选学校' : ''), profile.grade, profile.major].filter(Boolean).join(' · ')}</Text>
           <View className='me-roles'>
-            {profile.roles.map((r) => (
-              <Text key={r} className='me-role'>
-                {ROLE_NAMES[r] ?? r}
+            {roles.map((r, i) => (
+              <Text key={r} className='me-role' data-testid={i === 0 ? 'me-role' : undefined}>
+                {r}
               </Text>
             ))}
           </View>
