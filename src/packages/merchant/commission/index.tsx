@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { getProgram, setProgram } from '../../../api/commission';
 import { ActionBar, Button, Dialog, Empty, TextField, toast } from '../../../components/ui';
 import type { FieldErrors } from '../shared/form';
-import { checkProgram, formOf, orderWarnings, type ProgramForm, serverProgramErrors, type TierForm } from './rules';
+import { checkProgram, formOf, KOC_MODE_OPTIONS, orderWarnings, type ProgramForm, serverProgramErrors, type TierForm } from './rules';
 import './index.css';
 
 export default function CommissionSettings() {
@@ -67,6 +67,25 @@ export default function CommissionSettings() {
 
   return (
     <View className='page'>
+      <View className='section'>
+        <Text className='section-title'>谁能赚佣金</Text>
+        {KOC_MODE_OPTIONS.map((o) => (
+          <View
+            key={o.mode}
+            className={`cs-mode${form.kocMode === o.mode ? ' cs-mode-on' : ''}`}
+            data-testid={`commission-koc-mode-${o.mode}`}
+            onClick={() => edit({ kocMode: o.mode }, 'kocMode')}
+          >
+            <View className='cs-radio'>{form.kocMode === o.mode ? <View className='cs-radio-dot' /> : null}</View>
+            <View className='cs-mode-main'>
+              <Text className='cs-mode-label'>{o.label}</Text>
+              <Text className='muted'>{o.hint}</Text>
+            </View>
+          </View>
+        ))}
+        {errors.kocMode ? <Text className='cs-error cs-error-inline'>{errors.kocMode}</Text> : null}
+        <Text className='muted'>加入不收费；推荐别人加入没有任何收益；等级只看达人自己的成交。</Text>
+      </View>
       <View className='section'>
         <Text className='section-title'>基础</Text>
         <TextField

@@ -1,12 +1,21 @@
 import { DEFAULT_TIER_RULES } from '@core/tiers';
 import { checkProgram, formOf, orderWarnings, serverProgramErrors } from './rules';
 
-const base = { defaultRateBp: 1000, holdDays: 7, selfPurchaseRebates: false, tiers: DEFAULT_TIER_RULES };
+const base = { defaultRateBp: 1000, holdDays: 7, selfPurchaseRebates: false, kocMode: 'approved' as const, tiers: DEFAULT_TIER_RULES };
 const names = ['初级达人', '中级达人', '高级达人'];
 
 describe('commission settings checks', () => {
   test('round trip of the settings through the form', () => {
     expect(checkProgram(formOf(base), base)).toEqual({ data: base, errors: {} });
+  });
+
+  test('who earns: approved KOCs by default, every student when chosen, sent as kocMode', () => {
+    const { kocMode: _, ...older } = base;
+    expect(formOf(older).kocMode).toBe('approved');
+    const form = formOf(base);
+    form.kocMode = 'everyone';
+    expect(checkProgram(form, base).data).toEqual({ ...base, kocMode: 'everyone' });
+    expect(serverProgramErrors('kocMode: 请选择谁能赚佣金')).toEqual({ kocMode: '请选择谁能赚佣金' });
   });
 
   test('field errors in Chinese instead of the schema’s raw text', () => {

@@ -1,7 +1,7 @@
 // The commission settings form as typed, its checks in plain Chinese (the server's schema has
 // no messages of its own: "defaultRateBp: 数值过大：期望 number <=5000"), and the warning
 // when tier rates are out of order (a KOC would earn less after moving up).
-import { commissionInput, type ProgramSettings } from '@core/contracts/commission';
+import { commissionInput, type KocMode, type ProgramSettings } from '@core/contracts/commission';
 import { parseYuan } from '@core/money';
 import { TIER_NAMES } from '@core/tiers';
 import { bpOfPercent, type FieldErrors, intOf, percentOf, yuanOf } from '../shared/form';
@@ -15,13 +15,22 @@ export interface ProgramForm {
   defaultRate: string;
   holdDays: string;
   selfPurchaseRebates: boolean;
+  /** Who earns: the program's selected KOCs only (the default) or every student (人人分销). */
+  kocMode: KocMode;
   tiers: TierForm[];
 }
+
+/** The choice on the page, default first. */
+export const KOC_MODE_OPTIONS: { mode: KocMode; label: string; hint: string }[] = [
+  { mode: 'approved', label: '只有入选达人', hint: '学生申请、经你初筛面试试用入选后，分享成交才有佣金；其他同学的分享照常可用，但没有佣金' },
+  { mode: 'everyone', label: '所有学生（人人分销）', hint: '任何同学分享卡片带来成交都有佣金' },
+];
 
 export const formOf = (p: ProgramSettings): ProgramForm => ({
   defaultRate: percentOf(p.defaultRateBp),
   holdDays: String(p.holdDays),
   selfPurchaseRebates: p.selfPurchaseRebates,
+  kocMode: p.kocMode ?? 'approved',
   tiers: p.tiers.map((t) => ({ rate: percentOf(t.rateBp), revenue: yuanOf(t.minRevenueFen).replace(/\.00$/, ''), orders: String(t.minOrders) })),
 });
 
@@ -58,7 +67,13 @@ export function checkProgram(form: ProgramForm, base: ProgramSettings): { data: 
       errors[`tiers.${i}.orders`] = `${TIER_NAMES[upper.tier]}的门槛不能低于${TIER_NAMES[lower.tier]}`;
   }
   if (Object.keys(errors).length) return { data: null, errors };
-  const res = commissionInput.setProgram.safeParse({ defaultRateBp, holdDays, selfPurchaseRebates: form.selfPurchaseRebates, tiers });
+  const res = commissionInput.setProgram.safeParse({
+    defaultRateBp,
+    holdDays,
+    selfPurchaseRebates: form.selfPurchaseRebates,
+    kocMode: form.kocMode,
+    tiers,
+  });
   if (!res.success) return { data: null, errors: { _: '设置有误，请检查各项后再保存' } };
   return { data: res.data, errors };
 }
@@ -81,13 +96,27 @@ export function orderWarnings(form: ProgramForm, names: string[]): FieldErrors {
 /** "tiers.1.rateBp: ..." or "defaultRateBp: ..." from the server onto the form's fields. */
 export function serverProgramErrors(message: string): FieldErrors {
   const errors: FieldErrors = {};
-  const map: Record<string, string> = { defaultRateBp: 'defaultRate', holdDays: 'holdDays', rateBp: 'rate', minRevenueFen: 'revenue', minOrders: 'orders' };
+  const map: Record<string, string> = {
+    kocMode: 'kocMode',
+    defaultRateBp: 'defaultRate',
+    holdDays: 'holdDays',
+    rateBp: 'rate',
+    minRevenueFen: 'revenue',
+    minOrders: 'orders',
+  };
   for (const part of message.split(/;\s*/)) {
     const m = /^(?:tiers\.(\d)\.)?(\w+):/.exec(part.trim());
     const field = m ? map[m[2]] : undefined;
     if (m && field) {
       const key = m[1] !== undefined ? `tiers.${m[1]}.${field}` : field;
-      errors[key] = field === 'rate' || field === 'defaultRate' ? RATE : field === 'holdDays' ? '售后期填 0 到 30 之间的整数天' : '请填写不小于 0 的数';
+      errors[key] =
+        field === 'rate' || field === 'defaultRate'
+          ? RATE
+          : field === 'holdDays'
+            ? '售后期填 0 到 30 之间的整数天'
+            : field === 'kocMode'
+              ? '请选择谁能赚佣金'
+              : '请填写不小于 0 的数';
     } else if (part.trim()) errors._ = '设置有误，请检查各项后再保存';
   }
   return errors;
