@@ -4,35 +4,60 @@
 // the caller runs (FORBIDDEN otherwise). Domain code lives in server/koc/.
 import { kocInput } from '../../core/contracts/koc';
 import { honoursInput } from '../../core/contracts/koc-honours';
+import { fail, ok } from '../../core/result';
 import { action, defineFunction } from '../../server/define';
 import { apply, myApplication, programs, withdraw } from '../../server/koc/applications';
+import { runBadgeJob } from '../../server/koc/badge-timer';
+import { disableBadge, grantBadge, listBadges, myBadges, saveBadge } from '../../server/koc/badges';
+import { certificate, verifyCertificate } from '../../server/koc/certificates';
 import { listCourses, saveCourse, setRequiredCourse } from '../../server/koc/courses';
 import { decide } from '../../server/koc/decide';
 import { offerSlots, pickSlot, scoreInterview } from '../../server/koc/interview';
 import { listApplications, screen } from '../../server/koc/screening';
 import { canPromote, course, myCourses, submitQuiz } from '../../server/koc/training';
 import { startTrial, trialMetrics } from '../../server/koc/trial';
+import { RunBudget } from '../../server/run-budget';
 
-export default defineFunction('koc', {
-  programs: action({ input: kocInput.programs, run: (ctx) => programs(ctx) }),
-  apply: action({ input: kocInput.apply, run: (ctx, input) => apply(ctx, input) }),
-  myApplication: action({ input: kocInput.myApplication, run: (ctx, { merchantId }) => myApplication(ctx, merchantId) }),
-  withdraw: action({ input: kocInput.withdraw, run: (ctx, { applicationId }) => withdraw(ctx, applicationId) }),
-  pickSlot: action({ input: kocInput.pickSlot, run: (ctx, input) => pickSlot(ctx, input) }),
-  // Merchant actions.
-  listApplications: action({ input: kocInput.listApplications, run: (ctx, input) => listApplications(ctx, input) }),
-  screen: action({ input: kocInput.screen, run: (ctx, input) => screen(ctx, input) }),
-  offerSlots: action({ input: kocInput.offerSlots, run: (ctx, input) => offerSlots(ctx, input) }),
-  scoreInterview: action({ input: kocInput.scoreInterview, run: (ctx, input) => scoreInterview(ctx, input) }),
-  startTrial: action({ input: kocInput.startTrial, run: (ctx, input) => startTrial(ctx, input) }),
-  trialMetrics: action({ input: kocInput.trialMetrics, run: (ctx, { applicationId }) => trialMetrics(ctx, applicationId) }),
-  decide: action({ input: kocInput.decide, run: (ctx, input) => decide(ctx, input) }),
-  // Training: the merchant writes courses and may require one before its KOCs promote.
-  saveCourse: action({ input: honoursInput.saveCourse, run: (ctx, input) => saveCourse(ctx, input) }),
-  listCourses: action({ input: honoursInput.listCourses, run: (ctx) => listCourses(ctx) }),
-  setRequiredCourse: action({ input: honoursInput.setRequiredCourse, run: (ctx, input) => setRequiredCourse(ctx, input) }),
-  courses: action({ input: honoursInput.courses, run: (ctx) => myCourses(ctx) }),
-  course: action({ input: honoursInput.course, run: (ctx, input) => course(ctx, input) }),
-  submitQuiz: action({ input: honoursInput.submitQuiz, run: (ctx, input) => submitQuiz(ctx, input) }),
-  canPromote: action({ input: honoursInput.canPromote, run: (ctx, input) => canPromote(ctx, input) }),
-});
+export default defineFunction(
+  'koc',
+  {
+    programs: action({ input: kocInput.programs, run: (ctx) => programs(ctx) }),
+    apply: action({ input: kocInput.apply, run: (ctx, input) => apply(ctx, input) }),
+    myApplication: action({ input: kocInput.myApplication, run: (ctx, { merchantId }) => myApplication(ctx, merchantId) }),
+    withdraw: action({ input: kocInput.withdraw, run: (ctx, { applicationId }) => withdraw(ctx, applicationId) }),
+    pickSlot: action({ input: kocInput.pickSlot, run: (ctx, input) => pickSlot(ctx, input) }),
+    // Merchant actions.
+    listApplications: action({ input: kocInput.listApplications, run: (ctx, input) => listApplications(ctx, input) }),
+    screen: action({ input: kocInput.screen, run: (ctx, input) => screen(ctx, input) }),
+    offerSlots: action({ input: kocInput.offerSlots, run: (ctx, input) => offerSlots(ctx, input) }),
+    scoreInterview: action({ input: kocInput.scoreInterview, run: (ctx, input) => scoreInterview(ctx, input) }),
+    startTrial: action({ input: kocInput.startTrial, run: (ctx, input) => startTrial(ctx, input) }),
+    trialMetrics: action({ input: kocInput.trialMetrics, run: (ctx, { applicationId }) => trialMetrics(ctx, applicationId) }),
+    decide: action({ input: kocInput.decide, run: (ctx, input) => decide(ctx, input) }),
+    // Training: the merchant writes courses and may require one before its KOCs promote.
+    saveCourse: action({ input: honoursInput.saveCourse, run: (ctx, input) => saveCourse(ctx, input) }),
+    listCourses: action({ input: honoursInput.listCourses, run: (ctx) => listCourses(ctx) }),
+    setRequiredCourse: action({ input: honoursInput.setRequiredCourse, run: (ctx, input) => setRequiredCourse(ctx, input) }),
+    courses: action({ input: honoursInput.courses, run: (ctx) => myCourses(ctx) }),
+    course: action({ input: honoursInput.course, run: (ctx, input) => course(ctx, input) }),
+    submitQuiz: action({ input: honoursInput.submitQuiz, run: (ctx, input) => submitQuiz(ctx, input) }),
+    canPromote: action({ input: honoursInput.canPromote, run: (ctx, input) => canPromote(ctx, input) }),
+    // Badges: the merchant's definitions (disabled, never removed) and manual grants; the timer grants by rule.
+    saveBadge: action({ input: honoursInput.saveBadge, run: (ctx, input) => saveBadge(ctx, input) }),
+    disableBadge: action({ input: honoursInput.disableBadge, run: (ctx, input) => disableBadge(ctx, input) }),
+    listBadges: action({ input: honoursInput.listBadges, run: (ctx) => listBadges(ctx) }),
+    grantBadge: action({ input: honoursInput.grantBadge, run: (ctx, input) => grantBadge(ctx, input) }),
+    myBadges: action({ input: honoursInput.myBadges, run: (ctx) => myBadges(ctx) }),
+    badges: action({
+      input: honoursInput.badges,
+      async run(ctx) {
+        if (!ctx.source.split(',').includes('wx_trigger')) return fail('FORBIDDEN', '只由定时器运行');
+        return ok(await runBadgeJob(ctx, new RunBudget(ctx.timeLeft)));
+      },
+    }),
+    // Certificates: a member's, and the public check of a code.
+    certificate: action({ input: honoursInput.certificate, run: (ctx, input) => certificate(ctx, input) }),
+    verifyCertificate: action({ input: honoursInput.verifyCertificate, public: true, run: (ctx, input) => verifyCertificate(ctx, input) }),
+  },
+  { timerAction: 'badges' },
+);

@@ -1,28 +1,8 @@
 import type { HonoursResults } from '../../core/contracts/koc-honours';
-import { KOC, OWNER, PRODUCT, SHOP, STUDENTS } from '../groupbuy/fixture';
-import { honoursWorld as kocWorld } from './fixture';
+import { KOC, OWNER, SHOP, STUDENTS } from '../groupbuy/fixture';
+import { courseInput, honoursWorld as kocWorld } from './fixture';
 
 const [S1, S2] = STUDENTS;
-
-export const courseInput = (requestId = 'course-request-1', extra: Record<string, unknown> = {}) => ({
-  action: 'saveCourse',
-  requestId,
-  title: '台灯的卖点',
-  kind: 'product',
-  productId: PRODUCT.id,
-  sections: [
-    { heading: '来源与工艺', body: '产地、工艺、特点' },
-    { heading: '怎么用', body: '三档亮度，USB 充电' },
-    { heading: '卖点', body: '护眼、便携' },
-  ],
-  quiz: [
-    { question: '几档亮度？', options: ['一档', '三档'], answer: 1 },
-    { question: '怎么充电？', options: ['USB', '电池', '太阳能'], answer: 0 },
-    { question: '主要卖点？', options: ['护眼', '防水', '降噪', '加热'], answer: 0 },
-  ],
-  passMark: 2,
-  ...extra,
-});
 
 describe('koc training', () => {
   it('a course is written once per request; a KOC sees it without answers; below the pass mark does not complete', async () => {
