@@ -11,7 +11,7 @@ it("a KOC's summary shows only the KOC's own commission, not another KOC's at th
   // The other KOC passed the shop's trial too: an approved KOC, whose cards earn.
   await c.cloud.db
     .collection('koc_members')
-    .add({ data: { _id: `${SHOP}:${OTHER_KOC}`, merchantId: SHOP, openid: OTHER_KOC, since: new Date(), via: 'trial' } });
+    .add({ data: { _id: `${SHOP}:${OTHER_KOC}`, merchantId: SHOP, openid: OTHER_KOC, since: new Date(0), via: 'trial' } });
   await kocSale(c, S2, S1); // through KOC's card: 590 pending
   await kocSale(c, S4, S3, OTHER_KOC); // through the other KOC's card: 590 pending
   expect(await c.summary()).toMatchObject({ pendingFen: 590, availableFen: 0, earnedFen: 590 });

@@ -1,7 +1,7 @@
 // Who earns: by default a program pays its approved KOCs only; another student's card is a
 // plain share (the binding still decides nothing is paid); a program that pays every student
 // (人人分销) pays them as before.
-import { KOC, kocSale, OWNER, STUDENTS, world } from '../groupbuy/fixture';
+import { KOC, kocSale, OWNER, SHOP, STUDENTS, world } from '../groupbuy/fixture';
 
 const [S1, S2, S3] = STUDENTS;
 
@@ -15,6 +15,21 @@ describe('who earns commission', () => {
     expect((await w.cloud.db.collection('ledger').get()).data.filter((l) => JSON.stringify(l).includes(S3))).toEqual([]);
     // The card still worked as a share: the order carries S3's binding.
     expect((await w.cloud.db.collection('orders').doc(order).get()).data).toMatchObject({ binding: { sharer: S3 } });
+  });
+
+  it('a sale paid before the student was selected earns nothing, even when the timer reads its event again after', async () => {
+    const w = await world();
+    await kocSale(w, S1, S2, S3);
+    // Selected a moment later (the timer re-reads the last two minutes of events).
+    w.clock.advance(30_000);
+    await w.cloud.db
+      .collection('koc_members')
+      .add({ data: { _id: `${SHOP}:${S3}`, merchantId: SHOP, openid: S3, since: new Date(w.clock.now()), via: 'trial' } });
+    await w.settleCommission();
+    expect(await commissionsOf(w, S3)).toEqual([]);
+    // The next sale, paid after the selection, earns.
+    await kocSale(w, STUDENTS[3], STUDENTS[4], S3);
+    expect(await commissionsOf(w, S3)).toHaveLength(1);
   });
 
   it('an approved KOC earns at their tier rate', async () => {

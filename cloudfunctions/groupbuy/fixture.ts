@@ -97,12 +97,12 @@ export async function world(options: WorldOptions = {}) {
   await db()
     .collection('merchants')
     .add({ data: { _id: RIVAL_SHOP, name: '隔壁小店', logo: '', campusId: 'fx-campus', ownerOpenid: RIVAL } });
-  // The KOC is an approved KOC of both programs (a trial passed), so their cards earn; other
+  // The KOC is an approved KOC of both programs (a trial passed a year ago), so their cards earn; other
   // students' cards are plain shares (programs pay approved KOCs only by default).
   for (const shop of [SHOP, RIVAL_SHOP])
     await db()
       .collection('koc_members')
-      .add({ data: { _id: `${shop}:${KOC}`, merchantId: shop, openid: KOC, since: now, via: 'trial' } });
+      .add({ data: { _id: `${shop}:${KOC}`, merchantId: shop, openid: KOC, since: new Date(now.getTime() - 365 * 86_400_000), via: 'trial' } });
   const product = {
     _id: 'fx-product',
     merchantId: SHOP,

@@ -62,16 +62,20 @@ export class RunCache {
     for (const id of ids) this.memo.set(`tier:${id}`, Promise.resolve(found.get(id)?.tier ?? 'primary'));
   }
 
-  /** Reads which of these (merchant, sharer) pairs are approved KOCs, in one query per 100. */
+  /** Reads since when these (merchant, sharer) pairs are approved KOCs, in one query per 100. */
   async loadMembers(pairs: { merchantId: string; koc: string }[]): Promise<void> {
     const ids = [...new Set(pairs.map((p) => `${p.merchantId}:${p.koc}`))].filter((id) => !this.memo.has(`member:${id}`));
-    const found = await getDocsByIds<{ _id: string }>(this.ctx, 'koc_members', ids);
-    for (const id of ids) this.memo.set(`member:${id}`, Promise.resolve(found.has(id)));
+    const found = await getDocsByIds<{ _id: string; since: Date }>(this.ctx, 'koc_members', ids);
+    for (const id of ids) {
+      const since = found.get(id)?.since;
+      this.memo.set(`member:${id}`, Promise.resolve(since ? new Date(since).getTime() : null));
+    }
   }
 
-  async isMember(merchantId: string, koc: string): Promise<boolean> {
+  /** When the sharer became an approved KOC of the program (ms), or null when they are not one. */
+  async memberSince(merchantId: string, koc: string): Promise<number | null> {
     await this.loadMembers([{ merchantId, koc }]);
-    return this.memo.get(`member:${merchantId}:${koc}`) as Promise<boolean>;
+    return this.memo.get(`member:${merchantId}:${koc}`) as Promise<number | null>;
   }
 
   async tier(merchantId: string, koc: string): Promise<Tier> {
@@ -95,8 +99,13 @@ async function entryFor(cache: RunCache, order: OrderDoc): Promise<NewEntry | nu
   const program = await cache.program(order.merchantId);
   if (b.sharer === order.buyer && !program.selfPurchaseRebates) return null; // own purchase: nothing unless the merchant enabled it
   // Only the program's approved KOCs earn, unless it pays every student; the card still worked
-  // as a plain share (the binding stays, no commission).
-  if (program.kocMode !== 'everyone' && !(await cache.isMember(order.merchantId, b.sharer))) return null;
+  // as a plain share (the binding stays, no commission). An order paid before the sharer was
+  // selected earns nothing later either (events are read again after a selection).
+  if (program.kocMode !== 'everyone') {
+    const since = await cache.memberSince(order.merchantId, b.sharer);
+    const paidAt = new Date(order.paidAt ?? order.createdAt).getTime();
+    if (since === null || paidAt < since) return null;
+  }
   const tier = await cache.tier(order.merchantId, b.sharer);
   const tierRateBp = (await cache.rules(order.merchantId)).find((r) => r.tier === tier)?.rateBp ?? null;
   const { rateBp, source } = resolveRate({ productOverrideBp: await cache.productRate(order.productId), tierRateBp, defaultBp: program.defaultRateBp });

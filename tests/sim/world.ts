@@ -36,7 +36,9 @@ export async function buildWorld(options: TestCloudOptions): Promise<{ t: SimClo
   for (const k of KOCS) {
     await db.collection('users').add({ data: user(k, ['student', 'koc']) });
     // Approved KOCs of the shop's program (a trial passed): their cards earn.
-    await db.collection('koc_members').add({ data: { _id: `${SHOP}:${k}`, merchantId: SHOP, openid: k, since: new Date(t.clock.now()), via: 'trial' } });
+    await db
+      .collection('koc_members')
+      .add({ data: { _id: `${SHOP}:${k}`, merchantId: SHOP, openid: k, since: new Date(t.clock.now() - 365 * 86_400_000), via: 'trial' } });
   }
   for (const s of STUDENTS) await db.collection('users').add({ data: user(s, ['student']) });
   const fulfilment = {
