@@ -25,7 +25,7 @@ export const FUNCTION_CODES = {
   merchant: ['BAD_STATE', 'WRONG_CODE'],
   order: ['BAD_STATE', 'SEAT_EXPIRED', 'REFUND_IN_PROGRESS', 'SOLD_OUT', 'NO_FULFILMENT'],
   payCallback: ['UNVERIFIED'],
-  share: ['CODE_INVALID'],
+  share: ['CODE_INVALID', 'TRAINING_REQUIRED'],
   timetable: ['NO_CONSENT', 'NO_TIMETABLE', 'BAD_STATE'],
   user: [],
 } as const satisfies Record<string, readonly string[]>;

@@ -123,6 +123,19 @@ export async function submitQuiz(ctx: Ctx, { courseId, answers }: z.output<typeo
 }
 
 /** May the caller promote the program? Refused with the course to take when the program requires one not completed. */
+/**
+ * Why `openid` may not promote this shop's items yet, or null: an approved KOC of a program that
+ * requires a course must pass it first. Other students share as plain shares (they earn nothing).
+ */
+export async function promotionBlock(ctx: Ctx, openid: string, merchantId: string): Promise<string | null> {
+  const member = await getDoc(ctx, 'koc_members', `${merchantId}:${openid}`);
+  if (!member) return null;
+  const required = await requiredCourseOf(ctx, merchantId);
+  if (!required || (await hasCompleted(ctx, openid, required))) return null;
+  const title = (await findCourse(ctx, required))?.title ?? '商家指定的课程';
+  return `先完成「${title}」培训再推广`;
+}
+
 export async function canPromote(ctx: Ctx, { merchantId }: z.output<typeof honoursInput.canPromote>) {
   const required = await requiredCourseOf(ctx, merchantId);
   if (!required || (await hasCompleted(ctx, ctx.openid, required))) return ok<HonoursResults['canPromote']>({ allowed: true });

@@ -6,7 +6,8 @@ import { fail, ok } from '../../core/result';
 import type { Ctx } from '../context';
 import { isDuplicateKeyError } from '../db/types';
 import { recordEvent } from '../events';
-import { describeTarget, type ShareCodeDoc } from './share';
+import { promotionBlock } from '../koc/training';
+import { describeTarget, PLATFORM_SCOPE, type ShareCodeDoc } from './share';
 import { newShareCode } from './share-code';
 
 const DAY = 86_400_000;
@@ -14,6 +15,9 @@ const DAY = 86_400_000;
 export async function createShare(ctx: Ctx, { targetType, targetId, channel }: z.output<typeof shareInput.create>) {
   const target = await describeTarget(ctx, targetType, targetId);
   if (!target) return fail('NOT_FOUND', '要分享的内容不存在或暂不支持分享');
+  // A KOC whose program requires a course promotes its items once they passed it.
+  const blocked = target.scope === PLATFORM_SCOPE ? null : await promotionBlock(ctx, ctx.openid, target.scope);
+  if (blocked) return fail('TRAINING_REQUIRED', blocked);
   const now = ctx.now();
   const reuseKey = `${ctx.openid}|${targetType}|${targetId}|${channel}`;
   const _ = ctx.db.command;
