@@ -2,6 +2,7 @@
 // trial → selected) and the merchant's pipeline. Types only from the contract: zod stays out of
 // the student pages (scripts/size-report.mjs).
 import type { KocResults } from '@core/contracts/koc';
+import type { BadgeRule, BadgeTier, CourseKind, HonoursResults } from '@core/contracts/koc-honours';
 import type { PipelineState, SOCIAL_PLATFORMS, TrialGoals } from '@core/koc-pipeline';
 import { call } from './client';
 
@@ -48,3 +49,48 @@ export const startTrial = (input: { applicationId: string; productIds: string[];
   call<KocResults['startTrial'], 'koc'>('koc', 'startTrial', input);
 export const decideApplication = (applicationId: string, selected: boolean, reason: string) =>
   call<KocResults['decide'], 'koc'>('koc', 'decide', { applicationId, selected, reason });
+
+// Training, badges and certificates.
+export interface CourseInput {
+  courseId?: string;
+  /** Names a new course (newRequestId); the same one when retrying the save. */
+  requestId: string;
+  title: string;
+  kind: CourseKind;
+  productId?: string;
+  category?: string;
+  sections: { heading: string; body: string }[];
+  quiz: { question: string; options: string[]; answer: number }[];
+  passMark: number;
+}
+export interface BadgeInput {
+  badgeId?: string;
+  requestId: string;
+  name: string;
+  tier: BadgeTier;
+  rule: BadgeRule;
+}
+
+// Student: the courses of the programs the caller belongs to, one course without its answers, the quiz.
+export const kocCourses = () => call<HonoursResults['courses'], 'koc'>('koc', 'courses');
+export const kocCourse = (courseId: string) => call<HonoursResults['course'], 'koc'>('koc', 'course', { courseId });
+/** One chosen option index per question, in order. */
+export const submitQuiz = (courseId: string, answers: number[]) => call<HonoursResults['submitQuiz'], 'koc'>('koc', 'submitQuiz', { courseId, answers });
+/** TRAINING_REQUIRED when the program asks for a course the caller has not passed. */
+export const canPromote = (merchantId: string) => call<HonoursResults['canPromote'], 'koc'>('koc', 'canPromote', { merchantId });
+export const myBadges = () => call<HonoursResults['myBadges'], 'koc'>('koc', 'myBadges');
+/** The caller's certificate in a program they are a member of (NOT_FOUND otherwise). */
+export const kocCertificate = (merchantId: string) => call<HonoursResults['certificate'], 'koc'>('koc', 'certificate', { merchantId });
+/** Public: NOT_FOUND for a made-up or altered code. */
+export const verifyCertificate = (code: string) => call<HonoursResults['verifyCertificate'], 'koc'>('koc', 'verifyCertificate', { code });
+
+// Merchant: courses and badges of the caller's shop.
+export const saveCourse = (input: CourseInput) => call<HonoursResults['saveCourse'], 'koc'>('koc', 'saveCourse', input);
+export const listCourses = () => call<HonoursResults['listCourses'], 'koc'>('koc', 'listCourses');
+/** null: no course is required any more. */
+export const setRequiredCourse = (courseId: string | null) => call<HonoursResults['setRequiredCourse'], 'koc'>('koc', 'setRequiredCourse', { courseId });
+export const saveBadge = (input: BadgeInput) => call<HonoursResults['saveBadge'], 'koc'>('koc', 'saveBadge', input);
+export const disableBadge = (badgeId: string) => call<HonoursResults['disableBadge'], 'koc'>('koc', 'disableBadge', { badgeId });
+export const listBadges = () => call<HonoursResults['listBadges'], 'koc'>('koc', 'listBadges');
+export const grantBadge = (badgeId: string, openid: string, reason: string) =>
+  call<HonoursResults['grantBadge'], 'koc'>('koc', 'grantBadge', { badgeId, openid, reason });

@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { kocPrograms } from '../../../api/koc';
-import { Empty, Tag } from '../../../components/ui';
+import { Cell, CellGroup, Empty, Tag } from '../../../components/ui';
 import { MODE_NAMES, STATE_TONES } from './tones';
 import './index.css';
 
@@ -46,6 +46,24 @@ export default function KocCentre() {
           申请不收任何费用；推荐别人加入不会得到任何收益；等级只看你自己的成交。达人计划的店铺只给入选达人佣金，人人可赚的店铺每位同学分享都有佣金。
         </Text>
       </View>
+      {memberOf.length ? (
+        <CellGroup>
+          <Cell
+            title='培训课程'
+            label='产品知识与内容创作，学完做个小测验'
+            arrow
+            testId='koc-training'
+            onClick={() => Taro.navigateTo({ url: '/packages/koc/training/index' })}
+          />
+          <Cell
+            title='徽章与证书'
+            label='获得的徽章、可查验的达人证书'
+            arrow
+            testId='koc-honours'
+            onClick={() => Taro.navigateTo({ url: '/packages/koc/honours/index' })}
+          />
+        </CellGroup>
+      ) : null}
       {programs.length === 0 ? (
         <Empty title='你的学校还没有店铺开放达人计划' hint='先在“编辑资料”里选好学校' />
       ) : (
