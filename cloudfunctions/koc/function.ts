@@ -4,6 +4,7 @@
 // the caller runs (FORBIDDEN otherwise). Domain code lives in server/koc/.
 import { kocInput } from '../../core/contracts/koc';
 import { honoursInput } from '../../core/contracts/koc-honours';
+import { showcaseInput } from '../../core/contracts/koc-showcase';
 import { fail, ok } from '../../core/result';
 import { action, defineFunction } from '../../server/define';
 import { apply, myApplication, programs, withdraw } from '../../server/koc/applications';
@@ -12,8 +13,9 @@ import { disableBadge, grantBadge, listBadges, myBadges, saveBadge } from '../..
 import { certificate, verifyCertificate } from '../../server/koc/certificates';
 import { listCourses, saveCourse, setRequiredCourse } from '../../server/koc/courses';
 import { decide } from '../../server/koc/decide';
-import { offerSlots, pickSlot, scoreInterview } from '../../server/koc/interview';
+import { freeSlots, offerSlots, pickSlot, scoreInterview } from '../../server/koc/interview';
 import { listApplications, screen } from '../../server/koc/screening';
+import { setShowcase, showcase } from '../../server/koc/showcase';
 import { canPromote, course, myCourses, submitQuiz } from '../../server/koc/training';
 import { startTrial, trialMetrics } from '../../server/koc/trial';
 import { RunBudget } from '../../server/run-budget';
@@ -30,6 +32,7 @@ export default defineFunction(
     listApplications: action({ input: kocInput.listApplications, run: (ctx, input) => listApplications(ctx, input) }),
     screen: action({ input: kocInput.screen, run: (ctx, input) => screen(ctx, input) }),
     offerSlots: action({ input: kocInput.offerSlots, run: (ctx, input) => offerSlots(ctx, input) }),
+    freeSlots: action({ input: showcaseInput.freeSlots, run: (ctx, input) => freeSlots(ctx, input) }),
     scoreInterview: action({ input: kocInput.scoreInterview, run: (ctx, input) => scoreInterview(ctx, input) }),
     startTrial: action({ input: kocInput.startTrial, run: (ctx, input) => startTrial(ctx, input) }),
     trialMetrics: action({ input: kocInput.trialMetrics, run: (ctx, { applicationId }) => trialMetrics(ctx, applicationId) }),
@@ -58,6 +61,9 @@ export default defineFunction(
     // Certificates: a member's, and the public check of a code.
     certificate: action({ input: honoursInput.certificate, run: (ctx, input) => certificate(ctx, input) }),
     verifyCertificate: action({ input: honoursInput.verifyCertificate, public: true, run: (ctx, input) => verifyCertificate(ctx, input) }),
+    // The home showcase: a member opts in; anyone sees this week's best opted-in KOCs of their campus.
+    setShowcase: action({ input: showcaseInput.setShowcase, run: (ctx, input) => setShowcase(ctx, input) }),
+    showcase: action({ input: showcaseInput.showcase, public: true, run: (ctx) => showcase(ctx) }),
   },
   { timerAction: 'badges' },
 );

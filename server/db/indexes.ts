@@ -277,6 +277,18 @@ export const indexes: IndexPlan = {
   koc_certificates: [],
   // The badge timer's position in koc_members (_id 'badges').
   koc_state: [],
+  // One per KOC (_id the openid): whether the home showcase may show them, and their campus.
+  koc_showcase: [
+    {
+      name: 'campus_optin_updated',
+      fields: [
+        ['campusId', 'asc'],
+        ['optIn', 'asc'],
+        ['updatedAt', 'desc'],
+      ],
+      why: "the home showcase: a campus's opted-in KOCs, most recently opted in first",
+    },
+  ],
   orders: [
     {
       name: 'buyer_merchant',

@@ -62,6 +62,8 @@ export const owners = {
   koc_badge_audit: 'koc',
   koc_certificates: 'koc',
   koc_state: 'koc',
+  // The home showcase's opt-ins, one per KOC.
+  koc_showcase: 'koc',
   // Append-only, written only through server/events.ts.
   events: 'events',
 } as const satisfies Record<keyof typeof indexes, Domain>;
