@@ -2,6 +2,7 @@
 // Nothing is paid for recruiting others and there is no fee to join. Student actions act on the
 // caller's own application (NOT_FOUND otherwise); merchant actions on applications to the shop
 // the caller runs (FORBIDDEN otherwise). Domain code lives in server/koc/.
+
 import { kocInput } from '../../core/contracts/koc';
 import { honoursInput } from '../../core/contracts/koc-honours';
 import { showcaseInput } from '../../core/contracts/koc-showcase';
@@ -19,10 +20,13 @@ import { setShowcase, showcase } from '../../server/koc/showcase';
 import { canPromote, course, myCourses, submitQuiz } from '../../server/koc/training';
 import { startTrial, trialMetrics } from '../../server/koc/trial';
 import { RunBudget } from '../../server/run-budget';
+import { careerActions } from './career';
 
 export default defineFunction(
   'koc',
   {
+    // Internships and recommendation letters: ./career.ts.
+    ...careerActions,
     programs: action({ input: kocInput.programs, run: (ctx) => programs(ctx) }),
     apply: action({ input: kocInput.apply, run: (ctx, input) => apply(ctx, input) }),
     myApplication: action({ input: kocInput.myApplication, run: (ctx, { merchantId }) => myApplication(ctx, merchantId) }),

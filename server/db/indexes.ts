@@ -274,6 +274,47 @@ export const indexes: IndexPlan = {
   // One per grant (_id the grant's), written in the grant's transaction.
   koc_badge_audit: [],
   // One per certificate (_id its verification code): verification is a read by _id.
+  // Internships a shop posts for its KOCs; applications (_id `${internshipId}:${openid}`: once each).
+  koc_internships: [
+    {
+      name: 'merchant_open',
+      fields: [
+        ['merchantId', 'asc'],
+        ['open', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      why: 'open internships of the programs a KOC belongs to',
+    },
+  ],
+  koc_internship_applications: [
+    {
+      name: 'internship_at',
+      fields: [
+        ['internshipId', 'asc'],
+        ['at', 'desc'],
+      ],
+      why: "an internship's applicants",
+    },
+  ],
+  // Recommendation letters a KOC asked a shop for (_id from shop, KOC and purpose: asked once).
+  koc_letters: [
+    {
+      name: 'merchant_requested',
+      fields: [
+        ['merchantId', 'asc'],
+        ['requestedAt', 'desc'],
+      ],
+      why: "a shop's letter requests",
+    },
+    {
+      name: 'openid_requested',
+      fields: [
+        ['openid', 'asc'],
+        ['requestedAt', 'desc'],
+      ],
+      why: "a KOC's letters",
+    },
+  ],
   koc_certificates: [],
   // The badge timer's position in koc_members (_id 'badges').
   koc_state: [],

@@ -61,6 +61,9 @@ export const owners = {
   koc_badges: 'koc',
   koc_badge_audit: 'koc',
   koc_certificates: 'koc',
+  koc_internships: 'koc',
+  koc_internship_applications: 'koc',
+  koc_letters: 'koc',
   koc_state: 'koc',
   // The home showcase's opt-ins, one per KOC.
   koc_showcase: 'koc',
