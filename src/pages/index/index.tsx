@@ -3,6 +3,7 @@ import { CATEGORIES } from '@core/profile';
 import { ScrollView, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
+import { KocShowcase } from '../../components/KocShowcase';
 import { PrecisionCard } from '../../components/PrecisionCard';
 import { ProductCard } from '../../components/ProductCard';
 import { Empty } from '../../components/ui';
@@ -28,6 +29,7 @@ export default observer(function Home() {
         </View>
       </View>
       <PrecisionCard />
+      <KocShowcase />
       <ScrollView scrollX className='home-cats' enableFlex>
         <View className={`chip ${feed.category ? '' : 'chip-on'}`} onClick={() => void feed.reload(undefined)}>
           全部
