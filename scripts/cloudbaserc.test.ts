@@ -36,7 +36,13 @@ describe('cloudbaserc.json', () => {
   it('lists every timer of every config.json, as the CLI expects them', () => {
     const rc = JSON.parse(committed) as Cloudbaserc;
     const timers = Object.entries(configs).flatMap(([fn, c]) => (c.triggers ?? []).map((t) => ({ fn, ...t })));
-    expect(timers.map((t) => `${t.fn}.${t.name}`).sort()).toEqual(['analytics.rollup', 'commission.settle', 'groupbuy.sweep', 'koc.badges', 'timetable.reminders']);
+    expect(timers.map((t) => `${t.fn}.${t.name}`).sort()).toEqual([
+      'analytics.rollup',
+      'commission.settle',
+      'groupbuy.sweep',
+      'koc.badges',
+      'timetable.reminders',
+    ]);
     for (const t of timers) {
       expect(rc.functions.find((f) => f.name === t.fn)?.triggers).toContainEqual({ name: t.name, type: 'timer', config: t.config });
     }
