@@ -35,6 +35,8 @@ export default defineAppConfig({
         'shop/index',
         'campus/index',
         'koc/index',
+        'training/index',
+        'badges/index',
       ],
     },
   ],

@@ -66,6 +66,14 @@ export default function KocPipeline() {
 
   return (
     <View className='page kp-page'>
+      <View className='kp-links'>
+        <Text className='kp-link' data-testid='merchant-training-link' onClick={() => Taro.navigateTo({ url: '/packages/merchant/training/index' })}>
+          达人培训 ›
+        </Text>
+        <Text className='kp-link' data-testid='merchant-badges-link' onClick={() => Taro.navigateTo({ url: '/packages/merchant/badges/index' })}>
+          达人徽章 ›
+        </Text>
+      </View>
       <Tabs items={TABS} value={tab} onChange={switchTab} testId='pipeline-tab' />
       <Text className='kp-note'>默认标准：粉丝 ≥ 500、平均互动 ≥ 50、擅长品类匹配。清单只作参考，由你决定是否通过。</Text>
       {items === null ? (

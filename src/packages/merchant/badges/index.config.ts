@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '达人徽章', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '达人培训', enablePullDownRefresh: true });
