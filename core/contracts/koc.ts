@@ -88,6 +88,8 @@ export interface ApplicationView {
 
 export interface MerchantApplicationView extends ApplicationView {
   nickname: string;
+  /** The applicant's openid (this shop's own applicant; a manual badge grant names it). */
+  applicant: string;
   socials: z.output<typeof socialInput>[];
   categories: { category: string; selfAssessment: string }[];
   portfolio: { links: string[]; images: string[] };

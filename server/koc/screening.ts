@@ -49,6 +49,8 @@ export async function listApplications(ctx: Ctx, { state }: ListInput) {
     return {
       ...toView(a, shop.name),
       nickname: users.get(a.applicant)?.nickname ?? '',
+      // The merchant's own applicant: needed to grant a badge by hand.
+      applicant: a.applicant,
       socials: a.socials,
       categories: a.categories,
       portfolio: a.portfolio,

@@ -8,6 +8,8 @@ export function goToSignInFirst(): void {
   if (window.location.hash.startsWith(`#${signInPage}`)) return;
   // Moments single-page mode has no identity by design: it must not be sent to sign in.
   if (/[?&]wxscene=1154\b/.test(window.location.hash)) return;
+  // Checking a KOC certificate's code is public: anyone with the code may verify it.
+  if (window.location.hash.startsWith('#/packages/koc/verify/')) return;
   const back = currentRoute();
   window.location.replace(`#${signInPage}${back ? `?back=${encodeURIComponent(back)}` : ''}`);
 }
