@@ -30,6 +30,17 @@ export const PIPELINE_NAMES: Record<PipelineState, string> = {
   withdrawn: '已撤回',
 };
 
+/** How each state is coloured wherever it is shown (the ui kit's tag tones). */
+export const PIPELINE_TONES: Record<PipelineState, 'warning' | 'info' | 'success' | 'danger' | 'neutral'> = {
+  applied: 'warning',
+  screened: 'info',
+  interview: 'info',
+  trial: 'info',
+  selected: 'success',
+  rejected: 'danger',
+  withdrawn: 'neutral',
+};
+
 export const pipelineMachine = stateMachine<PipelineState>('koc application', PIPELINE_TRANSITIONS, ['applied']);
 
 /** States in which an application is still open (one open application per student and program). */

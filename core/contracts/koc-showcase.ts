@@ -3,21 +3,10 @@
 // koc.ts so the pipeline's contract stays one screen.
 import * as z from 'zod';
 import type { Tier } from '../tiers';
-import { dayNumber } from '../timetable/term';
+import { campusDate } from './dates';
 
 const id = z.string().min(1).max(64);
-const isRealDate = (s: string) => {
-  try {
-    dayNumber(s);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式是 YYYY-MM-DD')
-  .refine(isRealDate, '没有这一天');
+const date = campusDate;
 
 /** Most KOCs the home page shows. */
 export const SHOWCASE_SIZE = 6;

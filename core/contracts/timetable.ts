@@ -4,8 +4,9 @@
 import * as z from 'zod';
 import type { ClassSlot, CourseInput, FreeWindow, ImportWarning, Scene, SectionTime, Term } from '../timetable/model';
 import { IMPORT_FORMATS } from '../timetable/model';
-import { dayNumber, weekdayOf } from '../timetable/term';
+import { weekdayOf } from '../timetable/term';
 import type { ProductCard } from './catalog';
+import { campusDate, isRealDate } from './dates';
 
 /** Shown on the consent page and kept with each grant, so a changed text asks again. */
 export const CONSENT_VERSION = 1;
@@ -18,18 +19,7 @@ export const MAX_TERM_WEEKS = 30;
 /** Largest file a preview reads (a term's ICS per occurrence is ~100 KB). */
 export const MAX_IMPORT_CHARS = 400_000;
 
-const isRealDate = (s: string) => {
-  try {
-    dayNumber(s);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式是 YYYY-MM-DD')
-  .refine(isRealDate, '没有这一天');
+const date = campusDate;
 /** Week 1's Monday: every week number and weekday is counted from it. */
 const termStart = date.refine((s) => !isRealDate(s) || weekdayOf(s) === 1, '第一周的第一天要是星期一');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式是 HH:mm');

@@ -5,9 +5,8 @@
 // merchant selects the student, whose 我的 page then says 达人 and whose next attributed sale
 // accrues commission (none did before).
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { eventually, startE2E } from './harness';
-import { formatProblems, type LayoutProblem, screen } from './layout';
+import { screenshots } from './layout';
 
 let e2e: Awaited<ReturnType<typeof startE2E>>;
 beforeAll(async () => {
@@ -17,11 +16,7 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-const problems: string[] = [];
-async function look(page: Page, name: string) {
-  const found: LayoutProblem[] = await screen(page, `koc-${name}`);
-  if (found.length) problems.push(formatProblems(name, found));
-}
+const { problems, look } = screenshots('koc');
 
 const STUDENT = 'demo-student-2';
 const FRIEND = 'demo-student-3';

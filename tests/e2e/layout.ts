@@ -162,3 +162,16 @@ export async function screen(page: Page, name: string): Promise<LayoutProblem[]>
 }
 
 export const formatProblems = (name: string, ps: LayoutProblem[]) => ps.map((p) => `${name}: ${p.rule} ${p.element}: ${p.detail}`).join('\n');
+
+/**
+ * A test file's screenshot taker: each call saves test-results/screens/<prefix>-<name>.png and
+ * keeps its layout problems in `problems`, which the file's last test expects empty.
+ */
+export function screenshots(prefix: string) {
+  const problems: string[] = [];
+  const look = async (page: Page, name: string) => {
+    const found = await screen(page, `${prefix}-${name}`);
+    if (found.length) problems.push(formatProblems(name, found));
+  };
+  return { problems, look };
+}

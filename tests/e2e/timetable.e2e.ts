@@ -3,9 +3,8 @@
 // the week grid, the home card for the 10:05 break, 上课提醒 for the next class, the timer putting
 // exactly one message in the inbox 10 minutes before class and none during class, its open
 // recorded, and revoking consent deleting the timetable and every derived record.
-import type { Page } from 'playwright-core';
 import { eventually, startE2E } from './harness';
-import { formatProblems, type LayoutProblem, screen } from './layout';
+import { screenshots } from './layout';
 
 let e2e: Awaited<ReturnType<typeof startE2E>>;
 beforeAll(async () => {
@@ -15,11 +14,7 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-const problems: string[] = [];
-async function look(page: Page, name: string) {
-  const found: LayoutProblem[] = await screen(page, `timetable-${name}`);
-  if (found.length) problems.push(formatProblems(name, found));
-}
+const { problems, look } = screenshots('timetable');
 
 const STUDENT = 'demo-student-3';
 const CSV = [

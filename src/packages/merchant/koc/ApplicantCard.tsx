@@ -2,7 +2,7 @@
 // portfolio), the screening checklist and risk flags, the interview and the trial, and the
 // actions their state allows.
 import type { KocResults, MerchantApplicationView } from '@core/contracts/koc';
-import { INTERVIEW_DIMENSIONS, INTERVIEW_NAMES, PIPELINE_NAMES, RISK_NAMES } from '@core/koc-pipeline';
+import { INTERVIEW_DIMENSIONS, INTERVIEW_NAMES, PIPELINE_NAMES, PIPELINE_TONES, RISK_NAMES } from '@core/koc-pipeline';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -12,15 +12,7 @@ import { formatDateTime, formatShortDateTime } from '../../../utils/time';
 
 export type PipelineAction = 'screenReject' | 'offerSlots' | 'score' | 'trial' | 'select' | 'reject';
 
-const TONES: Record<MerchantApplicationView['state'], TagTone> = {
-  applied: 'warning',
-  screened: 'info',
-  interview: 'info',
-  trial: 'info',
-  selected: 'success',
-  rejected: 'danger',
-  withdrawn: 'neutral',
-};
+const TONES: Record<MerchantApplicationView['state'], TagTone> = PIPELINE_TONES;
 
 const preview = (urls: string[], current: string) => void Taro.previewImage({ urls, current }).catch(() => undefined);
 
