@@ -18,7 +18,10 @@ export default defineAppConfig({
   pages,
   // Areas not every student needs load on demand and stay out of the 2 MB main package.
   subPackages: [
-    { root: 'packages/koc', pages: ['share-stats/index', 'earnings/index', 'centre/index', 'apply/index', 'training/index', 'honours/index', 'verify/index'] },
+    {
+      root: 'packages/koc',
+      pages: ['share-stats/index', 'earnings/index', 'centre/index', 'apply/index', 'training/index', 'honours/index', 'verify/index', 'career/index'],
+    },
     { root: 'packages/order', pages: ['detail/index', 'refund/index'] },
     { root: 'packages/search', pages: ['index'] },
     { root: 'packages/timetable', pages: ['consent/index', 'import/index', 'week/index', 'edit/index', 'reminders/index'] },
@@ -37,6 +40,7 @@ export default defineAppConfig({
         'koc/index',
         'training/index',
         'badges/index',
+        'career/index',
       ],
     },
   ],

@@ -3,15 +3,27 @@
 // in one line. Tapping a shop opens its application (or the form when there is none).
 import type { KocResults } from '@core/contracts/koc';
 import { PIPELINE_NAMES } from '@core/koc-pipeline';
-import { Text, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { kocPrograms } from '../../../api/koc';
-import { Cell, CellGroup, Empty, Tag } from '../../../components/ui';
+import { setKocShowcase } from '../../../api/koc-showcase';
+import { Cell, CellGroup, Empty, Tag, toast } from '../../../components/ui';
 import { MODE_NAMES, STATE_TONES } from './tones';
 import './index.css';
 
 type Program = KocResults['programs']['programs'][number];
+
+// The server has no action that reads the choice back, so the switch shows what was last chosen
+// on this phone (off until the student turns it on here).
+const SHOWCASE_KEY = 'koc-showcase-opt-in';
+const savedShowcase = () => {
+  try {
+    return Taro.getStorageSync(SHOWCASE_KEY) === true;
+  } catch {
+    return false;
+  }
+};
 
 const open = (p: Program) =>
   Taro.navigateTo({ url: `/packages/koc/apply/index?merchantId=${encodeURIComponent(p.merchantId)}&name=${encodeURIComponent(p.merchantName)}` });
@@ -19,6 +31,21 @@ const open = (p: Program) =>
 export default function KocCentre() {
   const [programs, setPrograms] = useState<Program[] | null>(null);
   const [error, setError] = useState('');
+  const [showcase, setShowcase] = useState(savedShowcase);
+  const [saving, setSaving] = useState(false);
+  const toggleShowcase = async (optIn: boolean) => {
+    setShowcase(optIn);
+    setSaving(true);
+    const res = await setKocShowcase(optIn);
+    setSaving(false);
+    if (!res.ok) {
+      setShowcase(!optIn);
+      return toast(res.message);
+    }
+    setShowcase(res.data.optIn);
+    Taro.setStorageSync(SHOWCASE_KEY, res.data.optIn);
+    toast(res.data.optIn ? '已上榜' : '已不再展示', 'success');
+  };
   const load = async () => {
     setError('');
     const res = await kocPrograms();
@@ -62,7 +89,23 @@ export default function KocCentre() {
             testId='koc-honours'
             onClick={() => Taro.navigateTo({ url: '/packages/koc/honours/index' })}
           />
+          <Cell
+            title='实习与推荐信'
+            label='入选店铺的实习机会，请店铺为你写推荐信'
+            arrow
+            testId='koc-career'
+            onClick={() => Taro.navigateTo({ url: '/packages/koc/career/index' })}
+          />
         </CellGroup>
+      ) : null}
+      {memberOf.length ? (
+        <View className='section'>
+          <View className='kc-row kc-switch-row'>
+            <Text className='kc-shop'>上首页本周达人榜</Text>
+            <Switch checked={showcase} disabled={saving} color='#16a34a' data-testid='koc-showcase' onChange={(e) => void toggleShowcase(e.detail.value)} />
+          </View>
+          <Text className='kc-note'>打开后，同校同学会在首页看到你的昵称、头像、达人等级和本周成交单数。随时可以关闭，关闭后不再展示。</Text>
+        </View>
       ) : null}
       {programs.length === 0 ? (
         <Empty title='你的学校还没有店铺开放达人计划' hint='先在“编辑资料”里选好学校' />

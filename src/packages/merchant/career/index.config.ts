@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '实习与推荐信', enablePullDownRefresh: true });
