@@ -49,6 +49,10 @@ describe('career help', () => {
     const applicants = await w.must<CareerResults['internshipApplicants']>(OWNER, { action: 'internshipApplicants', internshipId: post.internshipId });
     expect(applicants.items).toEqual([expect.objectContaining({ note: '我做过宿舍团购', record: expect.objectContaining({ tier: 'primary', orders: 1 }) })]);
     expect((await w.must<CareerResults['internships']>(KOC, { action: 'internships' })).items[0].applied).toBe(true);
+    // The shop's own list, with how many applied.
+    const mine = await w.must<CareerResults['myInternships']>(OWNER, { action: 'myInternships' });
+    expect(mine.items).toEqual([expect.objectContaining({ id: post.internshipId, title: '校园运营实习', applicants: 1, open: true })]);
+    expect(await w.koc(KOC, { action: 'myInternships' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
   it('a KOC asks for a recommendation letter; the merchant writes and signs it once; the KOC reads it', async () => {

@@ -6,6 +6,7 @@ import * as career from '../../server/koc/career';
 export const careerActions = {
   postInternship: action({ input: careerInput.postInternship, run: career.postInternship }),
   closeInternship: action({ input: careerInput.closeInternship, run: career.closeInternship }),
+  myInternships: action({ input: careerInput.myInternships, run: (ctx) => career.myInternships(ctx) }),
   internships: action({ input: careerInput.internships, run: (ctx) => career.internships(ctx) }),
   applyInternship: action({ input: careerInput.applyInternship, run: career.applyInternship }),
   internshipApplicants: action({ input: careerInput.internshipApplicants, run: career.internshipApplicants }),

@@ -16,7 +16,7 @@ import { listCourses, saveCourse, setRequiredCourse } from '../../server/koc/cou
 import { decide } from '../../server/koc/decide';
 import { freeSlots, offerSlots, pickSlot, scoreInterview } from '../../server/koc/interview';
 import { listApplications, screen } from '../../server/koc/screening';
-import { setShowcase, showcase } from '../../server/koc/showcase';
+import { myShowcase, setShowcase, showcase } from '../../server/koc/showcase';
 import { canPromote, course, myCourses, submitQuiz } from '../../server/koc/training';
 import { startTrial, trialMetrics } from '../../server/koc/trial';
 import { RunBudget } from '../../server/run-budget';
@@ -68,6 +68,7 @@ export default defineFunction(
     // The home showcase: a member opts in; anyone sees this week's best opted-in KOCs of their campus.
     setShowcase: action({ input: showcaseInput.setShowcase, run: (ctx, input) => setShowcase(ctx, input) }),
     showcase: action({ input: showcaseInput.showcase, public: true, run: (ctx) => showcase(ctx) }),
+    myShowcase: action({ input: showcaseInput.myShowcase, run: (ctx) => myShowcase(ctx) }),
   },
   { timerAction: 'badges' },
 );

@@ -32,7 +32,9 @@ describe('koc showcase', () => {
     // The KOC sold, but did not opt in.
     expect(await w.showcase()).toEqual({ kocs: [] });
 
+    expect(await w.koc(KOC, { action: 'myShowcase' })).toEqual({ ok: true, data: { optIn: false } });
     expect(await w.koc(KOC, { action: 'setShowcase', optIn: true })).toEqual({ ok: true, data: { optIn: true } });
+    expect(await w.koc(KOC, { action: 'myShowcase' })).toEqual({ ok: true, data: { optIn: true } });
     expect((await w.showcase()).kocs).toEqual([{ nickname: NICKNAME[KOC], avatarUrl: '', tier: 'primary', tierName: '初级达人', orders: 1 }]);
 
     // A sale after the rollup's cursor counts too (the tail of events).

@@ -10,6 +10,8 @@ const text = (max: number, what: string) => z.string().trim().min(1, `请填写$
 export const careerInput = {
   postInternship: z.strictObject({ requestId, title: text(40, '岗位名称'), description: text(1000, '岗位说明'), deadline: z.number().int().positive() }),
   closeInternship: z.strictObject({ internshipId: id }),
+  /** Merchant: the shop's internships, newest first, with how many applied. */
+  myInternships: z.strictObject({}),
   internships: z.strictObject({}),
   applyInternship: z.strictObject({ internshipId: id, note: z.string().trim().max(300, '附言最多 300 个字').default('') }),
   internshipApplicants: z.strictObject({ internshipId: id }),
@@ -54,6 +56,7 @@ export interface LetterView {
 export interface CareerResults {
   postInternship: { internshipId: string };
   closeInternship: { internshipId: string };
+  myInternships: { items: (InternshipView & { applicants: number })[] };
   internships: { items: InternshipView[] };
   applyInternship: { applied: true };
   internshipApplicants: { items: { nickname: string; note: string; record: KocRecord; at: number }[] };

@@ -18,6 +18,8 @@ export const showcaseInput = {
   freeSlots: z.strictObject({ applicationId: id, date }),
   /** A member chooses whether the home page may show them. */
   setShowcase: z.strictObject({ optIn: z.boolean() }),
+  /** The caller's own choice. */
+  myShowcase: z.strictObject({}),
   /** Public: this week's best opted-in KOCs of the caller's campus. */
   showcase: z.strictObject({}),
 };
@@ -34,5 +36,6 @@ export interface ShowcaseEntry {
 export interface ShowcaseResults {
   freeSlots: { date: string; windows: { start: string; end: string }[] | null };
   setShowcase: { optIn: boolean };
+  myShowcase: { optIn: boolean };
   showcase: { kocs: ShowcaseEntry[] };
 }

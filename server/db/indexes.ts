@@ -285,6 +285,14 @@ export const indexes: IndexPlan = {
       ],
       why: 'open internships of the programs a KOC belongs to',
     },
+    {
+      name: 'merchant_created',
+      fields: [
+        ['merchantId', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      why: "a shop's own internships",
+    },
   ],
   koc_internship_applications: [
     {

@@ -80,6 +80,39 @@ export async function closeInternship(ctx: Ctx, { internshipId }: In<'closeInter
   return ok<CareerResults['closeInternship']>({ internshipId });
 }
 
+/** The shop's internships (at most 50, newest first) with how many applied to each. */
+export async function myInternships(ctx: Ctx) {
+  const shop = await callerMerchant(ctx);
+  if (!shop) return fail('FORBIDDEN', '只有商家可以查看实习');
+  const _ = ctx.db.command;
+  const { data } = await ctx.db.collection<InternshipDoc>('koc_internships').where({ merchantId: shop._id }).orderBy('createdAt', 'desc').limit(50).get();
+  // One aggregation for every count, however many internships.
+  const counts = new Map<string, number>();
+  if (data.length) {
+    const { list } = await ctx.db
+      .collection('koc_internship_applications')
+      .aggregate()
+      .match({ internshipId: _.in(data.map((d) => d._id)) })
+      .group({ _id: '$internshipId', n: _.aggregate.sum(1) })
+      .limit(data.length)
+      .end();
+    for (const row of list as { _id: string; n: number }[]) counts.set(row._id, row.n);
+  }
+  return ok<CareerResults['myInternships']>({
+    items: data.map((d) => ({
+      id: d._id,
+      merchantId: d.merchantId,
+      merchantName: shop.name,
+      title: d.title,
+      description: d.description,
+      deadline: new Date(d.deadline).getTime(),
+      open: d.open,
+      applied: false,
+      applicants: counts.get(d._id) ?? 0,
+    })),
+  });
+}
+
 /** The open internships of the programs the caller is a KOC of (at most 50), newest first. */
 export async function internships(ctx: Ctx) {
   const _ = ctx.db.command;

@@ -46,6 +46,11 @@ export async function setShowcase(ctx: Ctx, { optIn }: SetInput) {
   return ok<ShowcaseResults['setShowcase']>({ optIn });
 }
 
+export async function myShowcase(ctx: Ctx) {
+  const doc = await ctx.db.collection<ShowcaseDoc>('koc_showcase').where({ _id: ctx.openid }).limit(1).get();
+  return ok<ShowcaseResults['myShowcase']>({ optIn: doc.data[0]?.optIn ?? false });
+}
+
 /** Each KOC's paid orders this week, by merchant, from the counters and the events after them. */
 async function weekOrders(ctx: Ctx, kocs: string[]): Promise<Map<string, Map<string, number>>> {
   const out = new Map<string, Map<string, number>>(kocs.map((k) => [k, new Map()]));

@@ -26,6 +26,8 @@ export interface PostInternshipInput {
   deadline: number;
 }
 export const postInternship = (input: PostInternshipInput) => call<CareerResults['postInternship'], 'koc'>('koc', 'postInternship', input);
+/** Merchant: the shop's internships, newest first, with how many applied. */
+export const myInternships = () => call<CareerResults['myInternships'], 'koc'>('koc', 'myInternships');
 export const closeInternship = (internshipId: string) => call<CareerResults['closeInternship'], 'koc'>('koc', 'closeInternship', { internshipId });
 export const internshipApplicants = (internshipId: string) =>
   call<CareerResults['internshipApplicants'], 'koc'>('koc', 'internshipApplicants', { internshipId });

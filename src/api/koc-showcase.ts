@@ -7,6 +7,8 @@ import { call } from './client';
 export const kocShowcase = () => call<ShowcaseResults['showcase'], 'koc'>('koc', 'showcase');
 /** A member chooses whether the home page may show them; FORBIDDEN for a student who is not one. */
 export const setKocShowcase = (optIn: boolean) => call<ShowcaseResults['setShowcase'], 'koc'>('koc', 'setShowcase', { optIn });
+/** The caller's own choice (off until they opt in). */
+export const myKocShowcase = () => call<ShowcaseResults['myShowcase'], 'koc'>('koc', 'myShowcase');
 /** Merchant: the applicant's free windows on a campus date ('YYYY-MM-DD'); windows null when no timetable is shared. */
 export const applicantFreeSlots = (applicationId: string, date: string) =>
   call<ShowcaseResults['freeSlots'], 'koc'>('koc', 'freeSlots', { applicationId, date });

@@ -7,23 +7,12 @@ import { Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { kocPrograms } from '../../../api/koc';
-import { setKocShowcase } from '../../../api/koc-showcase';
+import { myKocShowcase, setKocShowcase } from '../../../api/koc-showcase';
 import { Cell, CellGroup, Empty, Tag, toast } from '../../../components/ui';
 import { MODE_NAMES, STATE_TONES } from './tones';
 import './index.css';
 
 type Program = KocResults['programs']['programs'][number];
-
-// The server has no action that reads the choice back, so the switch shows what was last chosen
-// on this phone (off until the student turns it on here).
-const SHOWCASE_KEY = 'koc-showcase-opt-in';
-const savedShowcase = () => {
-  try {
-    return Taro.getStorageSync(SHOWCASE_KEY) === true;
-  } catch {
-    return false;
-  }
-};
 
 const open = (p: Program) =>
   Taro.navigateTo({ url: `/packages/koc/apply/index?merchantId=${encodeURIComponent(p.merchantId)}&name=${encodeURIComponent(p.merchantName)}` });
@@ -31,7 +20,7 @@ const open = (p: Program) =>
 export default function KocCentre() {
   const [programs, setPrograms] = useState<Program[] | null>(null);
   const [error, setError] = useState('');
-  const [showcase, setShowcase] = useState(savedShowcase);
+  const [showcase, setShowcase] = useState(false);
   const [saving, setSaving] = useState(false);
   const toggleShowcase = async (optIn: boolean) => {
     setShowcase(optIn);
@@ -43,11 +32,13 @@ export default function KocCentre() {
       return toast(res.message);
     }
     setShowcase(res.data.optIn);
-    Taro.setStorageSync(SHOWCASE_KEY, res.data.optIn);
     toast(res.data.optIn ? '已上榜' : '已不再展示', 'success');
   };
   const load = async () => {
     setError('');
+    void myKocShowcase().then((r) => {
+      if (r.ok) setShowcase(r.data.optIn);
+    });
     const res = await kocPrograms();
     if (!res.ok) return setError(res.message);
     setPrograms(res.data.programs);

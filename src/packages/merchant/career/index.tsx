@@ -1,11 +1,10 @@
 // 实习与推荐信 (merchant): post an internship for the shop's KOCs, close it and see who applied,
-// and write and sign the recommendation letters KOCs asked for. There is no action that lists
-// the shop's internships yet, so this page lists those posted during this visit.
+// and write and sign the recommendation letters KOCs asked for.
 import type { LetterView } from '@core/contracts/koc-career';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
-import { letterRequests, writeLetter } from '../../../api/koc-career';
+import { letterRequests, myInternships, writeLetter } from '../../../api/koc-career';
 import { Button, Dialog, Empty, Tag, TextAreaField, toast } from '../../../components/ui';
 import { formatDate } from '../../../utils/time';
 import { BODY_MAX, checkBody } from './career-form';
@@ -52,7 +51,8 @@ export default function MerchantCareer() {
 
   const load = async () => {
     setError('');
-    const res = await letterRequests();
+    const [res, mine] = await Promise.all([letterRequests(), myInternships()]);
+    if (mine.ok) setPosted(mine.data.items.map((p) => ({ id: p.id, title: p.title, deadline: p.deadline, open: p.open })));
     if (!res.ok) return setError(res.message);
     setLetters(res.data.items);
   };
@@ -85,7 +85,7 @@ export default function MerchantCareer() {
       <PostForm onPosted={(p) => setPosted((list) => [p, ...list])} />
       {posted.length ? (
         <>
-          <Text className='mc-heading'>本次发布的实习</Text>
+          <Text className='mc-heading'>我发布的实习</Text>
           {posted.map((p) => (
             <PostedCard key={p.id} post={p} onClosed={() => setPosted((list) => list.map((x) => (x.id === p.id ? { ...x, open: false } : x)))} />
           ))}
