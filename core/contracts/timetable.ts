@@ -4,9 +4,9 @@
 import * as z from 'zod';
 import type { ClassSlot, CourseInput, FreeWindow, ImportWarning, Scene, SectionTime, Term } from '../timetable/model';
 import { IMPORT_FORMATS } from '../timetable/model';
-import { weekdayOf } from '../timetable/term';
+import { addDays, weekdayOf } from '../timetable/term';
 import type { ProductCard } from './catalog';
-import { campusDate, isRealDate } from './dates';
+import { campusDate } from './dates';
 
 /** Shown on the consent page and kept with each grant, so a changed text asks again. */
 export const CONSENT_VERSION = 1;
@@ -20,8 +20,11 @@ export const MAX_TERM_WEEKS = 30;
 export const MAX_IMPORT_CHARS = 400_000;
 
 const date = campusDate;
-/** Week 1's Monday: every week number and weekday is counted from it. */
-const termStart = date.refine((s) => !isRealDate(s) || weekdayOf(s) === 1, '第一周的第一天要是星期一');
+/**
+ * Week 1's Monday: every week number and weekday is counted from it. Another day of that week
+ * means its Monday (a student who types the first day of classes, a Wednesday, gets week 1 right).
+ */
+const termStart = date.transform((s) => addDays(s, 1 - weekdayOf(s)));
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式是 HH:mm');
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}最多 ${max} 个字`);
 
