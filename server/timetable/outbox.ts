@@ -1,8 +1,9 @@
 // The reminder timer (every minute): sends what is due, at least once and never twice from
 // overlapping runs. Each reminder is claimed by a conditional update (pending → sending) before
 // WeChat is asked; a run that dies after the claim leaves it `sending`, and a later run takes it
-// back after CLAIM_MS. Sending again after such a crash may reach WeChat twice for one grant:
-// WeChat then answers 43101 (no grant left), which on a retried claim means it was sent.
+// back after CLAIM_MS. A retry that meets 43101 (no grant left) counts as sent. Delivery is at
+// least once: grants are kept per student and template, so when the student holds a second
+// grant of the template, a retry after a send whose record was lost uses it (README).
 import { campusDay } from '../../core/campus-days';
 import { toMinutes } from '../../core/timetable/model';
 import type { Ctx } from '../context';
