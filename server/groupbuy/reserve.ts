@@ -5,13 +5,14 @@
 // and the group, the seat, and last 'created' with its event in one transaction. Retrying the
 // same request finishes a half-made order; one nobody retries is cancelled by the sweep a
 // minute later, which gives back whatever it took.
-import { createHash } from 'node:crypto';
+
 import type { CodeOf } from '../../core/contracts/codes';
 import type { FulfilmentInput } from '../../core/contracts/fulfilment';
 import { campaignIsLive, SEAT_PAYMENT_MINUTES } from '../../core/groupbuy';
 import { type Fail, fail, ok } from '../../core/result';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
+import { hashId } from '../db/hash-id';
 import { isDuplicateKeyError } from '../db/types';
 import { orderEventFields, recordEventTx } from '../events';
 import { cancelOrder } from '../orders/order-end';
@@ -23,8 +24,6 @@ import { chooseFulfilment, findShop } from '../users/merchants';
 import { type CampaignDoc, courseNameOf, type GroupDoc, takeSeat } from './groups';
 import { openGroup } from './open-group';
 import { releaseDeadHolds } from './reconcile';
-
-export const hashId = (...parts: string[]) => createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32);
 
 /** Why a reservation ended, as the caller hears it (also for a retry of an ended request). */
 const REFUSALS = {

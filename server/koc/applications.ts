@@ -11,8 +11,8 @@ import { DEFAULT_COOLDOWN_DAYS, OPEN_STATES, profileKey } from '../../core/koc-p
 import { fail, ok } from '../../core/result';
 import type { Ctx } from '../context';
 import { getDoc, getDocsByIds } from '../db/get-doc';
+import { hashId } from '../db/hash-id';
 import { isDuplicateKeyError } from '../db/types';
-import { hashId } from '../groupbuy/reserve';
 import { findShop, merchantName, merchantsById } from '../users/merchants';
 import { programsById } from '../users/programs';
 import { findUser } from '../users/users';

@@ -8,8 +8,8 @@ import type { BadgeRule, BadgeTier, BadgeView, HonoursResults, honoursInput } fr
 import { type Fail, fail, ok } from '../../core/result';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
+import { hashId } from '../db/hash-id';
 import { isDuplicateKeyError } from '../db/types';
-import { hashId } from '../groupbuy/reserve';
 import { callerMerchant, merchantsById } from '../users/merchants';
 import { isMember } from './members';
 

@@ -9,8 +9,8 @@ import { fail, ok } from '../../core/result';
 import type { ProductDoc } from '../catalog/products';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
+import { hashId } from '../db/hash-id';
 import { isDuplicateKeyError } from '../db/types';
-import { hashId } from '../groupbuy/reserve';
 import { callerMerchant } from '../users/merchants';
 
 export interface CourseDoc {

@@ -10,8 +10,8 @@
 import { releaseIfNotUnpaid, type StockedProduct, sellStockTx, takeStock } from '../catalog/stock';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
+import { hashId } from '../db/hash-id';
 import { isDuplicateKeyError } from '../db/types';
-import { hashId } from '../groupbuy/reserve';
 import { findShop, shopFulfilment } from '../users/merchants';
 import { cancelOrder } from './order-end';
 import { findOrder, insertOrder, type OrderDoc, orderMoves, soloMemberKey, updateOrderTx } from './orders';
