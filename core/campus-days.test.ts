@@ -1,5 +1,5 @@
 import { DAY_MS } from './attribution';
-import { campusDay, campusDayStart, campusMonth, campusMonthStart, lastCampusDays } from './campus-days';
+import { campusDay, campusDayStart, campusMonth, campusMonthDayTime, campusMonthStart, lastCampusDays } from './campus-days';
 import { campusTime } from './time';
 
 it('a campus day runs from 16:00 UTC to 16:00 UTC the next day', () => {
@@ -64,4 +64,10 @@ it('agrees with dayjs in Asia/Shanghai, which the functions used before', () => 
     same(m.valueOf() - 1);
     same(m.valueOf());
   }
+});
+
+test('a message time is campus time whatever the machine', () => {
+  // 2026-11-24 02:00 UTC is 10:00 on the 24th in Shanghai; 16:30 UTC is 00:30 on the next day.
+  expect(campusMonthDayTime(Date.UTC(2026, 10, 24, 2, 0))).toBe('11月24日 10:00');
+  expect(campusMonthDayTime(Date.UTC(2026, 10, 24, 16, 30))).toBe('11月25日 00:30');
 });

@@ -32,3 +32,9 @@ export function lastCampusDays(now: number, days: number): string[] {
   const today = campusDayStart(campusDay(now));
   return Array.from({ length: days }, (_, i) => campusDay(today - (days - 1 - i) * DAY_MS));
 }
+
+/** "11月24日 10:00" in campus time, for messages a function writes (no date library). */
+export function campusMonthDayTime(ms: number): string {
+  const iso = new Date(ms + OFFSET_MS).toISOString();
+  return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`;
+}

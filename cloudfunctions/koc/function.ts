@@ -14,6 +14,7 @@ import { disableBadge, grantBadge, listBadges, myBadges, saveBadge } from '../..
 import { certificate, verifyCertificate } from '../../server/koc/certificates';
 import { listCourses, saveCourse, setRequiredCourse } from '../../server/koc/courses';
 import { decide } from '../../server/koc/decide';
+import { finishTrialSignups } from '../../server/koc/events';
 import { freeSlots, offerSlots, pickSlot, scoreInterview } from '../../server/koc/interview';
 import { listApplications, screen } from '../../server/koc/screening';
 import { myShowcase, setShowcase, showcase } from '../../server/koc/showcase';
@@ -21,12 +22,15 @@ import { canPromote, course, myCourses, submitQuiz } from '../../server/koc/trai
 import { startTrial, trialMetrics } from '../../server/koc/trial';
 import { RunBudget } from '../../server/run-budget';
 import { careerActions } from './career';
+import { eventActions } from './events';
 
 export default defineFunction(
   'koc',
   {
     // Internships and recommendation letters: ./career.ts.
     ...careerActions,
+    // Brand events and trial drops: places and sign-up windows that open by tier, highest first: ./events.ts.
+    ...eventActions,
     programs: action({ input: kocInput.programs, run: (ctx) => programs(ctx) }),
     apply: action({ input: kocInput.apply, run: (ctx, input) => apply(ctx, input) }),
     myApplication: action({ input: kocInput.myApplication, run: (ctx, { merchantId }) => myApplication(ctx, merchantId) }),
@@ -59,7 +63,10 @@ export default defineFunction(
       input: honoursInput.badges,
       async run(ctx) {
         if (!ctx.source.split(',').includes('wx_trigger')) return fail('FORBIDDEN', '只由定时器运行');
-        return ok(await runBadgeJob(ctx, new RunBudget(ctx.timeLeft)));
+        const budget = new RunBudget(ctx.timeLeft);
+        // Trial sign-ups a crash left without their order: a small share, they are rare.
+        const trialOrders = await finishTrialSignups(ctx, budget.share(0.2));
+        return ok({ ...(await runBadgeJob(ctx, budget)), trialOrders });
       },
     }),
     // Certificates: a member's, and the public check of a code.

@@ -9,7 +9,7 @@ export const FUNCTION_CODES = {
   analytics: [],
   catalog: [],
   commission: ['BAD_STATE', 'BELOW_MINIMUM', 'ABOVE_MAXIMUM', 'REQUEST_OPEN', 'INSUFFICIENT', 'DAILY_CAP'],
-  koc: ['BAD_STATE', 'APPLICATION_OPEN', 'COOLDOWN', 'TRAINING_REQUIRED'],
+  koc: ['BAD_STATE', 'APPLICATION_OPEN', 'COOLDOWN', 'TRAINING_REQUIRED', 'EVENT_FULL', 'NOT_OPEN_YET'],
   groupbuy: [
     'GROUP_FULL',
     'GROUP_CLOSED',

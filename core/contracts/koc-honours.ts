@@ -11,6 +11,9 @@ const text = (max: number, what: string) => z.string().trim().min(1, `请填写$
 
 export const COURSE_KINDS = ['product', 'content'] as const;
 export type CourseKind = (typeof COURSE_KINDS)[number];
+/** A course may be kept for KOCs of a tier and above (the tier privilege of exclusive training). */
+export const EXCLUSIVE_TIERS = ['intermediate', 'advanced'] as const;
+export type ExclusiveTier = (typeof EXCLUSIVE_TIERS)[number];
 export const BADGE_TIERS = ['bronze', 'silver', 'gold', 'custom'] as const;
 export type BadgeTier = (typeof BADGE_TIERS)[number];
 export const BADGE_METRICS = ['orders', 'tier', 'training', 'trial_passed'] as const;
@@ -39,6 +42,8 @@ const courseInput = z
       .max(12, '最多 12 个小节'),
     quiz: z.array(quizItem).min(1, '测验 1-10 题').max(10, '测验 1-10 题'),
     passMark: z.number().int().min(1, '及格线至少 1 题'),
+    /** Only KOCs of this tier and above may take it; null for every KOC of the program. */
+    minTier: z.enum(EXCLUSIVE_TIERS, '请选择专享等级').nullable().default(null),
   })
   .refine((c) => c.passMark <= c.quiz.length, { message: '及格线不能超过题目数', path: ['passMark'] })
   .refine((c) => c.productId !== undefined || c.category !== undefined, { message: '课程要对应一个商品或品类', path: ['productId'] });
@@ -89,6 +94,7 @@ export interface CourseView {
   /** Without the answers. */
   quiz: { question: string; options: string[] }[];
   passMark: number;
+  minTier: ExclusiveTier | null;
 }
 
 export interface CourseSummary {
@@ -102,6 +108,9 @@ export interface CourseSummary {
   completed: boolean;
   /** The program asks for it before its KOCs promote. */
   required: boolean;
+  minTier: ExclusiveTier | null;
+  /** Kept for a higher tier than the caller's: shown, not opened. */
+  locked: boolean;
 }
 
 export interface BadgeView {
@@ -135,7 +144,7 @@ export interface HonoursResults {
   disableBadge: { badgeId: string };
   listBadges: { items: BadgeView[] };
   grantBadge: { granted: boolean };
-  badges: { members: number; granted: number };
+  badges: { members: number; granted: number; trialOrders: number };
   myBadges: { items: { badgeId: string; merchantId: string; merchantName: string; name: string; tier: BadgeTier; reason: string; at: number }[] };
   certificate: CertificateView;
   verifyCertificate: CertificateView;

@@ -1,9 +1,13 @@
 // Every index Sprout needs, in one place. The local database creates them in SQLite; for
 // WeChat Cloud create the same ones in the console (云开发控制台 > 数据库 > 索引管理), unique
 // where marked. A query on a field listed here is served by the index in both places.
-import type { IndexPlan } from './index-spec';
+import type { IndexPlan, IndexSpec } from './index-spec';
+import { kocIndexes } from './indexes-koc';
+import { timetableIndexes } from './indexes-timetable';
 
-export const indexes: IndexPlan = {
+const plan = {
+  ...timetableIndexes,
+  ...kocIndexes,
   users: [
     // _id is the openid, so login needs no index of its own.
     { name: 'campus', fields: [['campusId', 'asc']], why: 'students of one campus' },
@@ -145,199 +149,6 @@ export const indexes: IndexPlan = {
   analytics_visitors: [],
   // The rollup's cursor and the page it is writing (_id 'rollup').
   analytics_state: [],
-  // One document per student (_id = openid): read and written by _id.
-  timetable_consents: [{ name: 'purge', fields: [['purgePending', 'asc']], why: 'the timer finishes revokes that died halfway' }],
-  timetables: [
-    {
-      name: 'course_keys',
-      fields: [['courseKeys', 'asc']],
-      array: true,
-      why: 'how many students have a class (course team-buys: counts, never names)',
-    },
-  ],
-  // The outbox of reminders a student asked for.
-  reminders: [
-    {
-      name: 'status_send',
-      fields: [
-        ['status', 'asc'],
-        ['sendAt', 'asc'],
-      ],
-      why: 'the sending timer: pending reminders due, in (sendAt, _id) order; sending ones whose claim expired',
-    },
-    {
-      name: 'openid_send',
-      fields: [
-        ['openid', 'asc'],
-        ['sendAt', 'desc'],
-      ],
-      why: "a student's reminders, newest first; revoking deletes a student's class reminders",
-    },
-  ],
-  // Opens of a reminder or a precision card per student (_id the ref), for conversions.
-  touches: [
-    {
-      name: 'openid_opened',
-      fields: [
-        ['openid', 'asc'],
-        ['openedAt', 'desc'],
-      ],
-      why: "a buyer's opens in the 24 h before an order",
-    },
-  ],
-  // Anonymous counters per campus day, kind, scene and segment (_id `${day}:${kind}:${scene}:${segment}`).
-  touch_stats: [],
-  // The conversion step's cursor over order events (_id 'conversions').
-  timetable_state: [],
-  // One per application (_id made from the applicant, the request and the program).
-  koc_applications: [
-    {
-      name: 'merchant_state_created',
-      fields: [
-        ['merchantId', 'asc'],
-        ['state', 'asc'],
-        ['createdAt', 'desc'],
-      ],
-      why: "a shop's applications in one state (the pipeline's columns), newest first",
-    },
-    {
-      name: 'applicant_created',
-      fields: [
-        ['applicant', 'asc'],
-        ['createdAt', 'desc'],
-      ],
-      why: "a student's applications",
-    },
-  ],
-  // One per program and student (_id `${merchantId}:${openid}`), made by add: the open application and the cooldown.
-  koc_open: [],
-  // One per social account (_id its profileKey): who used it, to flag reuse across applicants; read by _id.
-  koc_profiles: [],
-  // One per program and selected KOC (_id `${merchantId}:${openid}`).
-  koc_members: [
-    {
-      name: 'merchant',
-      fields: [
-        ['merchantId', 'asc'],
-        ['_id', 'asc'],
-      ],
-      why: "a program's KOCs, paged by _id",
-    },
-    { name: 'openid', fields: [['openid', 'asc']], why: "a student's programs (their courses and badges)" },
-  ],
-  // One per course (_id from the shop and the request that made it).
-  koc_courses: [
-    {
-      name: 'merchant_updated',
-      fields: [
-        ['merchantId', 'asc'],
-        ['updatedAt', 'desc'],
-      ],
-      why: "a program's courses, newest first",
-    },
-  ],
-  // One per course and student who passed its quiz (_id `${courseId}:${openid}`), made by add.
-  koc_trainings: [
-    {
-      name: 'openid_merchant',
-      fields: [
-        ['openid', 'asc'],
-        ['merchantId', 'asc'],
-      ],
-      why: "a KOC's completed courses with a program (the training badge)",
-    },
-  ],
-  // One per program (_id the merchant's id): the course its KOCs complete before promoting.
-  koc_settings: [],
-  // One per badge (_id from the shop and the request that made it); disabled, never removed.
-  koc_badge_defs: [
-    {
-      name: 'merchant_created',
-      fields: [
-        ['merchantId', 'asc'],
-        ['createdAt', 'asc'],
-      ],
-      why: "a program's badges",
-    },
-  ],
-  // One per badge and KOC (_id `${badgeId}:${openid}`): a badge is granted once.
-  koc_badges: [
-    {
-      name: 'openid_at',
-      fields: [
-        ['openid', 'asc'],
-        ['at', 'desc'],
-      ],
-      why: "a KOC's badges",
-    },
-  ],
-  // One per grant (_id the grant's), written in the grant's transaction.
-  koc_badge_audit: [],
-  // One per certificate (_id its verification code): verification is a read by _id.
-  // Internships a shop posts for its KOCs; applications (_id `${internshipId}:${openid}`: once each).
-  koc_internships: [
-    {
-      name: 'merchant_open',
-      fields: [
-        ['merchantId', 'asc'],
-        ['open', 'asc'],
-        ['createdAt', 'desc'],
-      ],
-      why: 'open internships of the programs a KOC belongs to',
-    },
-    {
-      name: 'merchant_created',
-      fields: [
-        ['merchantId', 'asc'],
-        ['createdAt', 'desc'],
-      ],
-      why: "a shop's own internships",
-    },
-  ],
-  koc_internship_applications: [
-    {
-      name: 'internship_at',
-      fields: [
-        ['internshipId', 'asc'],
-        ['at', 'desc'],
-      ],
-      why: "an internship's applicants",
-    },
-  ],
-  // Recommendation letters a KOC asked a shop for (_id from shop, KOC and purpose: asked once).
-  koc_letters: [
-    {
-      name: 'merchant_requested',
-      fields: [
-        ['merchantId', 'asc'],
-        ['requestedAt', 'desc'],
-      ],
-      why: "a shop's letter requests",
-    },
-    {
-      name: 'openid_requested',
-      fields: [
-        ['openid', 'asc'],
-        ['requestedAt', 'desc'],
-      ],
-      why: "a KOC's letters",
-    },
-  ],
-  koc_certificates: [],
-  // The badge timer's position in koc_members (_id 'badges').
-  koc_state: [],
-  // One per KOC (_id the openid): whether the home showcase may show them, and their campus.
-  koc_showcase: [
-    {
-      name: 'campus_optin_updated',
-      fields: [
-        ['campusId', 'asc'],
-        ['optIn', 'asc'],
-        ['updatedAt', 'desc'],
-      ],
-      why: "the home showcase: a campus's opted-in KOCs, most recently opted in first",
-    },
-  ],
   orders: [
     {
       name: 'buyer_merchant',
@@ -600,7 +411,7 @@ export const indexes: IndexPlan = {
       why: 'the sweep: refunds WeChat is processing, due for a query',
     },
   ],
-};
+} satisfies IndexPlan;
 
-/** Collections that exist; a test checks that code only touches these. */
-export const COLLECTIONS = Object.keys(indexes);
+/** By collection: every collection Sprout has (ownership.ts names an owner for each). */
+export const indexes: Record<keyof typeof plan, IndexSpec[]> = plan;

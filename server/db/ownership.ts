@@ -67,6 +67,9 @@ export const owners = {
   koc_state: 'koc',
   // The home showcase's opt-ins, one per KOC.
   koc_showcase: 'koc',
+  // Brand events and trial drops with tier-ordered sign-up windows, and their sign-ups.
+  koc_events: 'koc',
+  koc_event_signups: 'koc',
   // Append-only, written only through server/events.ts.
   events: 'events',
 } as const satisfies Record<keyof typeof indexes, Domain>;

@@ -4,7 +4,7 @@
 // users domain). A new course's id comes from the shop and the request, so a repeated save makes
 // one course; a save of an existing course replaces its content, completions stay.
 import type { z } from 'zod';
-import type { CourseKind, HonoursResults, honoursInput } from '../../core/contracts/koc-honours';
+import type { CourseKind, ExclusiveTier, HonoursResults, honoursInput } from '../../core/contracts/koc-honours';
 import { fail, ok } from '../../core/result';
 import type { ProductDoc } from '../catalog/products';
 import type { Ctx } from '../context';
@@ -23,6 +23,8 @@ export interface CourseDoc {
   sections: { heading: string; body: string }[];
   quiz: { question: string; options: string[]; answer: number }[];
   passMark: number;
+  /** Absent on courses written before exclusive training: open to every KOC. */
+  minTier?: ExclusiveTier | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -58,11 +60,13 @@ export async function saveCourse(ctx: Ctx, input: z.output<typeof honoursInput.s
     sections: input.sections,
     quiz: input.quiz,
     passMark: input.passMark,
+    minTier: input.minTier,
     updatedAt: now,
   };
   if (input.courseId) {
     const existing = await findCourse(ctx, input.courseId);
     if (!existing || existing.merchantId !== shop._id) return fail('NOT_FOUND', '没有这门课程');
+    if (input.minTier && (await requiredCourseOf(ctx, shop._id)) === existing._id) return fail('BAD_STATE', '这门课是必修课，不能设为专享');
     // The whole document replaced: arrays and optional fields leave nothing of the old content.
     await ctx.db
       .collection('koc_courses')
@@ -98,6 +102,8 @@ export async function setRequiredCourse(ctx: Ctx, { courseId }: z.output<typeof 
   if (courseId) {
     const course = await findCourse(ctx, courseId);
     if (!course || course.merchantId !== shop._id) return fail('NOT_FOUND', '没有这门课程');
+    // Every KOC must be able to take the course that gates promoting.
+    if (course.minTier) return fail('BAD_STATE', '专享课程只对部分等级开放，不能设为必修');
   }
   const doc: Omit<KocSettingsDoc, '_id'> = { requiredCourseId: courseId, updatedAt: new Date(ctx.now()) };
   await ctx.db.collection('koc_settings').doc(shop._id).set({ data: doc });
@@ -116,5 +122,6 @@ export function courseView(c: CourseDoc) {
     sections: c.sections,
     quiz: c.quiz.map(({ question, options }) => ({ question, options })),
     passMark: c.passMark,
+    minTier: c.minTier ?? null,
   };
 }

@@ -5,9 +5,12 @@
 // application with. canPromote is what the sharing flow asks before a KOC promotes a program
 // that requires a course.
 import type { z } from 'zod';
-import type { CourseSummary, HonoursResults, honoursInput } from '../../core/contracts/koc-honours';
+import type { CourseSummary, ExclusiveTier, HonoursResults, honoursInput } from '../../core/contracts/koc-honours';
 import { OPEN_STATES } from '../../core/koc-pipeline';
-import { fail, ok } from '../../core/result';
+import { type Fail, fail, ok } from '../../core/result';
+import { TIER_NAMES, TIERS, type Tier } from '../../core/tiers';
+import { tiersOf } from '../commission/tier-reads';
+import { tierOf } from '../commission/tiers';
 import type { Ctx } from '../context';
 import { getDoc, getDocsByIds } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
@@ -50,12 +53,22 @@ async function programsOf(ctx: Ctx, openid: string): Promise<string[]> {
   return [...new Set([...members.data.map((m) => m.merchantId), ...apps.data.map((a) => a.merchantId)])];
 }
 
-/** The course if the caller may take it (or runs its shop); NOT_FOUND otherwise. */
-async function reachableCourse(ctx: Ctx, courseId: string): Promise<CourseDoc | null> {
+/** Whether a KOC of `tier` may open a course kept for `minTier` and above. */
+const tierAllows = (tier: Tier, minTier: ExclusiveTier | null | undefined) => !minTier || TIERS.indexOf(tier) >= TIERS.indexOf(minTier);
+
+/**
+ * The course if the caller may take it (or runs its shop); NOT_FOUND otherwise, FORBIDDEN with
+ * the tier it is kept for when the caller's tier with the program is lower.
+ */
+async function reachableCourse(ctx: Ctx, courseId: string): Promise<{ course: CourseDoc } | { error: Fail<'NOT_FOUND' | 'FORBIDDEN'> }> {
   const course = await findCourse(ctx, courseId);
-  if (!course) return null;
-  if ((await programsOf(ctx, ctx.openid)).includes(course.merchantId)) return course;
-  return (await callerMerchant(ctx))?._id === course.merchantId ? course : null;
+  const notFound = { error: fail('NOT_FOUND', '没有这门课程') };
+  if (!course) return notFound;
+  if ((await callerMerchant(ctx))?._id === course.merchantId) return { course };
+  if (!(await programsOf(ctx, ctx.openid)).includes(course.merchantId)) return notFound;
+  if (course.minTier && !tierAllows(await tierOf(ctx, course.merchantId, ctx.openid), course.minTier))
+    return { error: fail('FORBIDDEN', `这门课是${TIER_NAMES[course.minTier]}及以上专享，升级后就能学`) };
+  return { course };
 }
 
 export async function myCourses(ctx: Ctx) {
@@ -68,7 +81,7 @@ export async function myCourses(ctx: Ctx) {
     .orderBy('updatedAt', 'desc')
     .limit(100)
     .get();
-  const [done, settings, shops] = await Promise.all([
+  const [done, settings, shops, tiers] = await Promise.all([
     getDocsByIds<TrainingDoc>(
       ctx,
       'koc_trainings',
@@ -76,6 +89,7 @@ export async function myCourses(ctx: Ctx) {
     ),
     getDocsByIds<KocSettingsDoc>(ctx, 'koc_settings', merchantIds),
     merchantsById(ctx, merchantIds),
+    tiersOf(ctx, ctx.openid, merchantIds),
   ]);
   const items: CourseSummary[] = courses.map((c) => ({
     id: c._id,
@@ -87,19 +101,23 @@ export async function myCourses(ctx: Ctx) {
     passMark: c.passMark,
     completed: done.has(trainingId(c._id, ctx.openid)),
     required: settings.get(c.merchantId)?.requiredCourseId === c._id,
+    minTier: c.minTier ?? null,
+    locked: !tierAllows(tiers.get(c.merchantId) ?? 'primary', c.minTier),
   }));
   return ok<HonoursResults['courses']>({ items });
 }
 
 export async function course(ctx: Ctx, { courseId }: z.output<typeof honoursInput.course>) {
-  const c = await reachableCourse(ctx, courseId);
-  if (!c) return fail('NOT_FOUND', '没有这门课程');
+  const found = await reachableCourse(ctx, courseId);
+  if ('error' in found) return found.error;
+  const c = found.course;
   return ok<HonoursResults['course']>({ course: courseView(c), completed: await hasCompleted(ctx, ctx.openid, c._id) });
 }
 
 export async function submitQuiz(ctx: Ctx, { courseId, answers }: z.output<typeof honoursInput.submitQuiz>) {
-  const c = await reachableCourse(ctx, courseId);
-  if (!c) return fail('NOT_FOUND', '没有这门课程');
+  const found = await reachableCourse(ctx, courseId);
+  if ('error' in found) return found.error;
+  const c = found.course;
   if (answers.length !== c.quiz.length) return fail('INVALID_INPUT', `请回答全部 ${c.quiz.length} 题`);
   const score = c.quiz.filter((q, i) => q.answer === answers[i]).length;
   const passed = score >= c.passMark;
@@ -122,7 +140,6 @@ export async function submitQuiz(ctx: Ctx, { courseId, answers }: z.output<typeo
   return ok<HonoursResults['submitQuiz']>({ score, total: c.quiz.length, passed });
 }
 
-/** May the caller promote the program? Refused with the course to take when the program requires one not completed. */
 /**
  * Why `openid` may not promote this shop's items yet, or null: an approved KOC of a program that
  * requires a course must pass it first. Other students share as plain shares (they earn nothing).

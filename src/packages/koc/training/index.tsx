@@ -13,23 +13,36 @@ import './index.css';
 
 type QuizResult = HonoursResults['submitQuiz'];
 
+/** Exclusive training is a tier privilege: shown to every KOC, opened from its tier up. */
+const EXCLUSIVE_NAMES = { intermediate: '中级及以上达人专享', advanced: '高级达人专享' } as const;
+
 function CourseList({ items, onOpen }: { items: CourseSummary[]; onOpen: (id: string) => void }) {
   if (items.length === 0) return <Empty title='还没有培训课程' hint='成为店铺的达人后，这里会出现店铺写的课程' />;
   return (
     <>
       {items.map((c) => (
-        <View key={c.id} className='section kt-course' data-testid='course' onClick={() => onOpen(c.id)}>
+        <View
+          key={c.id}
+          className={`section kt-course${c.locked ? ' kt-locked' : ''}`}
+          data-testid='course'
+          onClick={() => (c.locked ? toast(`${EXCLUSIVE_NAMES[c.minTier ?? 'intermediate']}，升级后就能学`) : onOpen(c.id))}
+        >
           <View className='kt-row'>
             <Text className='kt-title'>{c.title}</Text>
             <Tag tone={c.kind === 'product' ? 'info' : 'warning'}>{KIND_NAMES[c.kind]}</Tag>
             {c.required ? <Tag tone='danger'>必修</Tag> : null}
+            {c.minTier ? (
+              <Tag tone='success' testId='course-exclusive'>
+                {EXCLUSIVE_NAMES[c.minTier]}
+              </Tag>
+            ) : null}
           </View>
           <View className='kt-row kt-meta'>
             <Text className='muted'>
               {c.merchantName} · {c.questions} 题，答对 {c.passMark} 题及格
             </Text>
             <Tag tone={c.completed ? 'success' : 'neutral'} testId='course-state'>
-              {c.completed ? '已通过' : '未通过'}
+              {c.locked ? '未解锁' : c.completed ? '已通过' : '未通过'}
             </Tag>
           </View>
           <Text className='kt-arrow'>›</Text>
@@ -161,7 +174,9 @@ export default function KocTraining() {
     );
   return (
     <View className='page kt-page'>
-      <Text className='kt-note'>课程由店铺编写：产品知识帮你讲清楚商品，内容创作教你写好笔记。标“必修”的课程通过后才能推广这家店的商品。</Text>
+      <Text className='kt-note'>
+        课程由店铺编写：产品知识帮你讲清楚商品，内容创作教你写好笔记。标“必修”的课程通过后才能推广这家店的商品；标“专享”的课程是等级特权，升级后解锁。
+      </Text>
       <CourseList items={items} onOpen={(id) => void openCourse(id)} />
     </View>
   );

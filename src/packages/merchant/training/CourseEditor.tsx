@@ -27,7 +27,12 @@ const KINDS = [
   { key: 'product', label: '产品知识', hint: '来源、工艺、特点、用法、卖点' },
   { key: 'content', label: '内容创作', hint: '文案、拍照、短视频' },
 ] as const;
-const FIELDS = ['title', 'kind', 'productId', 'category', 'sections', 'quiz', 'passMark'] as const;
+const FIELDS = ['title', 'kind', 'productId', 'category', 'sections', 'quiz', 'passMark', 'minTier'] as const;
+const AUDIENCES = [
+  { tier: null, label: '全部达人' },
+  { tier: 'intermediate', label: '中级及以上专享' },
+  { tier: 'advanced', label: '高级专享' },
+] as const;
 
 export function CourseEditor({ initial, onSaved, onCancel }: { initial: CourseForm; onSaved: () => void; onCancel: () => void }) {
   const [form, setForm] = useState<CourseForm>(initial);
@@ -230,6 +235,21 @@ export function CourseEditor({ initial, onSaved, onCancel }: { initial: CourseFo
           onInput={(passMark) => set({ passMark })}
           testId='course-pass-mark'
         />
+        <Field label='谁能学' error={errors.minTier} testId='course-min-tier'>
+          <View className='mt-chips'>
+            {AUDIENCES.map((a) => (
+              <Text
+                key={a.label}
+                className={`chip${form.minTier === a.tier ? ' chip-on' : ''}`}
+                data-testid={`course-min-tier-${a.tier ?? 'all'}`}
+                onClick={() => set({ minTier: a.tier })}
+              >
+                {a.label}
+              </Text>
+            ))}
+          </View>
+          <Text className='muted'>专享课程是等级特权：达人升级后才能学，不能设为必修。</Text>
+        </Field>
       </View>
       {errors._ ? <Text className='mt-error mt-general'>{errors._}</Text> : null}
       <View className='mt-actions'>

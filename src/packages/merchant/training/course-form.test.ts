@@ -73,11 +73,12 @@ describe('course form', () => {
         category: '日用',
         sections: [{ heading: '光线', body: '靠窗拍。' }],
         quiz: [{ question: '哪里拍？', options: ['窗边', '床底'], answer: 0 }],
+        minTier: 'advanced',
         passMark: 1,
       },
       'req-abcdefgh',
     );
-    expect(f).toMatchObject({ courseId: 'c1', target: 'category', category: '日用', passMark: '1' });
+    expect(f).toMatchObject({ courseId: 'c1', target: 'category', category: '日用', passMark: '1', minTier: 'advanced' });
     expect(checkCourse(f).input).toMatchObject({ courseId: 'c1', requestId: 'req-abcdefgh' });
   });
 });

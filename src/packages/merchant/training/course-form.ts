@@ -32,6 +32,8 @@ export interface CourseForm {
   sections: { heading: string; body: string }[];
   quiz: QuestionForm[];
   passMark: string;
+  /** Who may take it: every KOC of the program, or a tier and above. */
+  minTier: 'intermediate' | 'advanced' | null;
 }
 
 export const emptyQuestion = (): QuestionForm => ({ question: '', options: ['', ''], answer: null });
@@ -46,6 +48,7 @@ export const emptyCourseForm = (requestId: string): CourseForm => ({
   sections: [{ heading: '', body: '' }],
   quiz: [emptyQuestion()],
   passMark: '1',
+  minTier: null,
 });
 
 type StoredCourse = HonoursResults['listCourses']['items'][number];
@@ -68,6 +71,7 @@ export function formOfCourse(c: StoredCourse, requestId: string): CourseForm {
       answer: q.answer,
     })),
     passMark: String(c.passMark),
+    minTier: c.minTier,
   };
 }
 
@@ -109,6 +113,7 @@ export function checkCourse(form: CourseForm): { input: CourseInput | null; erro
     sections: form.sections,
     quiz: form.quiz.map((q) => ({ question: q.question, options: q.options, answer: q.answer ?? 0 })),
     passMark: Number.isNaN(passMark) ? 0 : passMark,
+    minTier: form.minTier,
   };
   const res = honoursInput.saveCourse.safeParse(raw);
   if (!res.success)
