@@ -20,7 +20,17 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/koc',
-      pages: ['share-stats/index', 'earnings/index', 'centre/index', 'apply/index', 'training/index', 'honours/index', 'verify/index', 'career/index'],
+      pages: [
+        'share-stats/index',
+        'earnings/index',
+        'centre/index',
+        'apply/index',
+        'training/index',
+        'honours/index',
+        'verify/index',
+        'career/index',
+        'privileges/index',
+      ],
     },
     { root: 'packages/order', pages: ['detail/index', 'refund/index'] },
     { root: 'packages/search', pages: ['index'] },
@@ -41,6 +51,7 @@ export default defineAppConfig({
         'training/index',
         'badges/index',
         'career/index',
+        'events/index',
       ],
     },
   ],

@@ -84,7 +84,8 @@ export interface EventResults {
   saveEvent: { eventId: string };
   listEvents: { items: EventView[] };
   eventSignups: { items: SignupView[] };
-  events: { items: MyEventView[] };
+  /** The caller's tier with each program they belong to, and those programs' events. */
+  events: { programs: { merchantId: string; merchantName: string; tier: Tier }[]; items: MyEventView[] };
   signUp: { eventId: string; orderId: string | null };
   cancelSignUp: { eventId: string };
 }

@@ -171,7 +171,7 @@ export async function myEvents(ctx: Ctx) {
   const _ = ctx.db.command;
   const { data: members } = await ctx.db.collection<MemberDoc>('koc_members').where({ openid: ctx.openid }).limit(100).get();
   const merchantIds = members.map((m) => m.merchantId);
-  if (merchantIds.length === 0) return ok<EventResults['events']>({ items: [] });
+  if (merchantIds.length === 0) return ok<EventResults['events']>({ programs: [], items: [] });
   const now = ctx.now();
   const { data: events } = await ctx.db
     .collection<EventDoc>('koc_events')
@@ -205,7 +205,8 @@ export async function myEvents(ctx: Ctx) {
       orderId: e.holders.includes(ctx.openid) ? (mine?.orderId ?? null) : null,
     };
   });
-  return ok<EventResults['events']>({ items });
+  const programs = merchantIds.map((merchantId) => ({ merchantId, merchantName: shops.get(merchantId)?.name ?? '', tier: tiers.get(merchantId) ?? 'primary' }));
+  return ok<EventResults['events']>({ programs, items });
 }
 
 export async function signUp(ctx: Ctx, { eventId }: z.output<typeof eventInput.signUp>) {

@@ -67,6 +67,13 @@ export default function KocCentre() {
       {memberOf.length ? (
         <CellGroup>
           <Cell
+            title='等级与特权'
+            label='你的达人等级；品牌活动、试用名额按等级优先报名'
+            arrow
+            testId='koc-privileges'
+            onClick={() => Taro.navigateTo({ url: '/packages/koc/privileges/index' })}
+          />
+          <Cell
             title='培训课程'
             label='产品知识与内容创作，学完做个小测验'
             arrow

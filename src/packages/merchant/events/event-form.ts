@@ -1,0 +1,83 @@
+// The merchant's event form: a brand event (place and time) or a trial drop (a product, each
+// place a ¥0 order), the places, and the sign-up window with the head start each tier gets over
+// the next. Checked against the contract and the window rule the server applies
+// (core/koc-events.ts), so a window where 初级 would never get a turn is caught beside the field.
+import { eventInput } from '@core/contracts/koc-events';
+import { DEFAULT_HEAD_START_HOURS, type EventKind, windowProblem } from '@core/koc-events';
+import type { EventInput } from '../../../api/koc-events';
+import { campusInstant, pickerValues } from '../shared/campus';
+import { check, type FieldErrors, intOf } from '../shared/form';
+
+export const EVENT_FIELDS = ['kind', 'title', 'description', 'place', 'startsAt', 'productId', 'capacity', 'opensAt', 'closesAt', 'headStartHours'] as const;
+const FALLBACK: Record<string, string> = {
+  capacity: '名额填 1-500 的整数',
+  headStartHours: '提前时间填 0-72 的整数小时',
+  opensAt: '请选择开始报名时间',
+  closesAt: '请选择报名截止时间',
+  startsAt: '请选择活动时间',
+};
+
+export interface EventForm {
+  kind: EventKind;
+  title: string;
+  description: string;
+  place: string;
+  startDay: string;
+  startClock: string;
+  productId: string;
+  capacity: string;
+  openDay: string;
+  openClock: string;
+  closeDay: string;
+  closeClock: string;
+  headStartHours: string;
+}
+
+/** A new form: sign-up opens tomorrow at 10:00 for 高级, closes four days later; the event a week out. */
+export function freshEventForm(now: number): EventForm {
+  const open = pickerValues(now + 86_400_000);
+  const close = pickerValues(now + 5 * 86_400_000);
+  const start = pickerValues(now + 7 * 86_400_000);
+  return {
+    kind: 'event',
+    title: '',
+    description: '',
+    place: '',
+    startDay: start.day,
+    startClock: '14:00',
+    productId: '',
+    capacity: '20',
+    openDay: open.day,
+    openClock: '10:00',
+    closeDay: close.day,
+    closeClock: '22:00',
+    headStartHours: String(DEFAULT_HEAD_START_HOURS),
+  };
+}
+
+/** The input for saveEvent, or one message per field. */
+export function checkEvent(form: EventForm, requestId: string, now: number): { input: EventInput | null; errors: FieldErrors } {
+  const isEvent = form.kind === 'event';
+  const raw = {
+    requestId,
+    kind: form.kind,
+    title: form.title,
+    description: form.description,
+    ...(isEvent ? { place: form.place, startsAt: campusInstant(form.startDay, form.startClock) } : { productId: form.productId || undefined }),
+    capacity: intOf(form.capacity),
+    opensAt: campusInstant(form.openDay, form.openClock),
+    closesAt: campusInstant(form.closeDay, form.closeClock),
+    headStartHours: intOf(form.headStartHours),
+  };
+  const res = check(eventInput.saveEvent, raw, FALLBACK);
+  const errors: FieldErrors = { ...(res.errors ?? {}) };
+  // The schema's cross-field rules run only once every field parses: say these at once.
+  if (!isEvent && !form.productId) errors.productId = '请选择试用商品';
+  if (isEvent && !form.place.trim() && !errors.place) errors.place = '请填写活动地点';
+  if (!errors.opensAt && !errors.closesAt && !errors.headStartHours && res.data) {
+    const problem = windowProblem(res.data, now);
+    if (problem) errors[problem.field] = problem.message;
+  }
+  if (Object.keys(errors).length > 0 || !res.data) return { input: null, errors };
+  return { input: raw as EventInput, errors: {} };
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '达人活动', enablePullDownRefresh: true });
