@@ -55,6 +55,7 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
       },
     });
   }
+  await seedEvents(db, now);
   for (const u of DEMO_USERS) {
     await db.collection('users').add({
       data: {
@@ -72,4 +73,43 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
     });
   }
   return true;
+}
+
+/**
+ * 云朵便利店's KOC events, so 等级与特权 has something to show: a tasting open now to every tier
+ * (高级 two days ago, 中级 yesterday, 初级 today) and a trial drop whose 初级 turn is tomorrow.
+ */
+async function seedEvents(db: Db, now: number): Promise<void> {
+  const H = 3600_000;
+  const base = { merchantId: 'm-yunduo', description: '', taken: 0, holders: [], headStartHours: 24, createdAt: new Date(now) };
+  await db.collection('koc_events').add({
+    data: {
+      ...base,
+      _id: 'event-demo-tasting',
+      kind: 'event',
+      title: '冬季新品试吃会',
+      description: '现场试吃三款新品零食，拍一篇笔记分享给同学。',
+      place: '二食堂二楼活动室',
+      startsAt: now + 5 * 24 * H,
+      productId: null,
+      capacity: 12,
+      opensAt: now - 48 * H,
+      closesAt: now + 3 * 24 * H,
+    },
+  });
+  await db.collection('koc_events').add({
+    data: {
+      ...base,
+      _id: 'event-demo-trial',
+      kind: 'trial',
+      title: '气泡水试用名额',
+      description: '¥0 领一箱气泡水，喝完写下真实感受。',
+      place: null,
+      startsAt: null,
+      productId: 'p-sparkling',
+      capacity: 5,
+      opensAt: now - 24 * H,
+      closesAt: now + 4 * 24 * H,
+    },
+  });
 }
