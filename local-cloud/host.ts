@@ -32,6 +32,8 @@ export interface LocalCloudOptions {
   pay?: ReturnType<typeof localPay>;
   payout?: ReturnType<typeof localPayout>;
   messages?: ReturnType<typeof localMessages>;
+  /** Content checks to reuse (image checks WeChat accepted survive a restart). */
+  contentCheck?: ReturnType<typeof localContentCheck>;
   /**
    * The clock a run's time limit is measured on (ms, monotonic): real time by default; a bench
    * or simulator whose database waits on a virtual clock passes real + virtual time.
@@ -79,6 +81,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   const pay = options.pay ?? localPay();
   const payout = options.payout ?? localPayout();
   const messages = options.messages ?? localMessages(clock.now);
+  const contentCheck = options.contentCheck ?? localContentCheck();
   const runClock = options.runClock ?? (() => performance.now());
   const write = options.logWrite ?? (process.env.JEST_WORKER_ID ? () => {} : (l: string) => console.log(l));
 
@@ -111,7 +114,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
       log,
       // A function calling a function keeps the caller's identity, as WeChat does, and adds scf to SOURCE.
       call: (other, data) => invoke(other, data, { openid, source: `${source},scf` }),
-      contentCheck: localContentCheck,
+      contentCheck: contentCheck.port,
       codes,
       pay: pay.port,
       payout: payout.port,
@@ -146,6 +149,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
     pay,
     payout,
     messages,
+    contentCheck,
     close: () => closeLocalDatabase(db),
   };
 }

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import sirv from 'sirv';
 import { demoAsset } from './assets';
 import { type LocalCloud, UnknownFunctionError } from './host';
+import { deliverMediaCheck } from './media-check-sim';
 import { simulatePayment, simulateRefundNotice } from './pay-sim';
 import { HttpError, readBody } from './request-body';
 import { DEMO_USERS } from './seed/demo';
@@ -112,6 +113,21 @@ export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
     if (path === '/api/dev/inbox' && method === 'GET') {
       const openid = new URL(req.url ?? '', 'http://local').searchParams.get('openid') ?? '';
       return send(res, 200, { messages: cloud.messages.inbox(openid || undefined) });
+    }
+    // Image checks WeChat would still be running, and their verdicts: {traceId | fileId, pass}
+    // answers one check (or every check of that file) as WeChat's wxa_media_check push would.
+    if (path === '/api/dev/media-check') {
+      if (method === 'GET') return send(res, 200, { pending: cloud.contentCheck.pending() });
+      if (method === 'POST') {
+        const body = (await readJson(req)) as { traceId?: unknown; fileId?: unknown; pass?: unknown };
+        const traceId = typeof body.traceId === 'string' ? body.traceId : undefined;
+        const fileId = typeof body.fileId === 'string' ? body.fileId : undefined;
+        if (!traceId && !fileId) throw new HttpError(400, 'traceId or fileId is required');
+        if (typeof body.pass !== 'boolean') throw new HttpError(400, 'pass must be true or false');
+        const deliveries = await deliverMediaCheck(cloud, { traceId, fileId }, body.pass);
+        if (!deliveries) throw new HttpError(404, 'no image check with that traceId or fileId');
+        return send(res, 200, { deliveries });
+      }
     }
     const pay = /^\/api\/dev\/pay\/([\w-]{1,32})$/.exec(path);
     if (pay && method === 'POST') {

@@ -10,12 +10,52 @@ import type { CodesPort, ContentCheckPort, MessagesPort, PayoutPort, PayPort } f
  */
 const REFUSED = ['违禁', '赌博', '代考', '刷单'];
 
-export const localContentCheck: ContentCheckPort = {
-  async checkText({ content }) {
-    const hit = REFUSED.find((w) => content.includes(w));
-    return hit ? { suggest: 'risky', label: 'local-blocklist' } : { suggest: 'pass' };
-  },
-};
+/** An image check WeChat has accepted and not yet answered. */
+export interface PendingMediaCheck {
+  traceId: string;
+  fileId: string;
+  openid: string;
+}
+
+/**
+ * Content checks, locally: text against the word list above, at once; images queued as WeChat
+ * queues them, until POST /api/dev/media-check (or a test) delivers each verdict as WeChat's
+ * push would (local-cloud/media-check-sim.ts).
+ */
+export function localContentCheck() {
+  const pending = new Map<string, PendingMediaCheck>();
+  /** Checks already answered: a later delivery for one is WeChat flagging it again. */
+  const answered = new Map<string, PendingMediaCheck>();
+  let n = 0;
+  const port: ContentCheckPort = {
+    async checkText({ content }) {
+      const hit = REFUSED.find((w) => content.includes(w));
+      return hit ? { suggest: 'risky', label: `local-blocklist:${hit}` } : { suggest: 'pass' };
+    },
+    async checkImage({ fileId, openid }) {
+      const traceId = `local-trace-${++n}-${Date.now().toString(36)}`;
+      pending.set(traceId, { traceId, fileId, openid });
+      return { traceId };
+    },
+  };
+  return {
+    port,
+    /** Checks waiting for a verdict, oldest first. */
+    pending: () => [...pending.values()],
+    /**
+     * Takes the checks a delivery answers: the one with this trace id, or every pending check
+     * of this file. A trace id already answered is found again (WeChat may push twice).
+     */
+    take(key: { traceId?: string; fileId?: string }): PendingMediaCheck[] {
+      const hits = [...pending.values()].filter((c) => c.traceId === key.traceId || (key.fileId !== undefined && c.fileId === key.fileId));
+      for (const c of hits) answered.set(c.traceId, c);
+      for (const c of hits) pending.delete(c.traceId);
+      if (hits.length === 0 && key.traceId && answered.has(key.traceId)) return [answered.get(key.traceId) as PendingMediaCheck];
+      if (hits.length === 0 && key.fileId) return [...answered.values()].filter((c) => c.fileId === key.fileId);
+      return hits;
+    },
+  };
+}
 
 /**
  * Mini-program codes, locally: a QR image of the H5 link a scan would open (scene 1047),

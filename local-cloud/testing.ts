@@ -60,6 +60,7 @@ export async function testCloud(options: TestCloudOptions = {}) {
       pay: cloud.pay,
       payout: cloud.payout,
       messages: cloud.messages,
+      contentCheck: cloud.contentCheck,
       runClock: options.runClock,
     });
     t.cloud = cloud;

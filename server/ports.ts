@@ -5,6 +5,12 @@
 export interface ContentCheckPort {
   /** WeChat's msgSecCheck v2: 'pass' publishes, 'review' and 'risky' do not. */
   checkText(input: { content: string; openid: string; scene: 1 | 2 | 3 | 4 }): Promise<{ suggest: 'pass' | 'review' | 'risky'; label?: string }>;
+  /**
+   * WeChat's mediaCheckAsync v2 for one image (an uploaded file): accepted now, judged later.
+   * The verdict arrives as a push to the function (event wxa_media_check) carrying this trace id,
+   * within 30 minutes. Locally the verdict waits for POST /api/dev/media-check.
+   */
+  checkImage(input: { fileId: string; openid: string; scene: 1 | 2 | 3 | 4 }): Promise<{ traceId: string }>;
 }
 
 export interface CodesPort {

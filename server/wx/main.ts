@@ -28,7 +28,13 @@ export function wxMain(fn: CloudFunction) {
       timeLeft: () => limitMs - (Date.now() - started),
       log: jsonLog({ fn: fn.name }),
       call: async (name, data) => ((await cloud.callFunction({ name, data })) as { result: unknown }).result,
-      contentCheck: wxContentCheck(cloud.openapi),
+      contentCheck: wxContentCheck(cloud.openapi, async (fileID) => {
+        // An hour: the check's verdict is due within 30 minutes of the request.
+        const res = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })) as { fileList: { tempFileURL?: string }[] };
+        const url = res.fileList[0]?.tempFileURL;
+        if (!url) throw new Error(`no temporary URL for ${fileID}`);
+        return url;
+      }),
       codes: wxCodes(cloud as unknown as Parameters<typeof wxCodes>[0]),
       pay: payFromEnv(process.env, (cloud as unknown as { cloudPay: CloudPay }).cloudPay, wx.ENV ?? ''),
       payout: wxPayout(),
