@@ -6,6 +6,7 @@ import commission from '../cloudfunctions/commission/function';
 import groupbuy from '../cloudfunctions/groupbuy/function';
 import koc from '../cloudfunctions/koc/function';
 import merchant from '../cloudfunctions/merchant/function';
+import notes from '../cloudfunctions/notes/function';
 import order from '../cloudfunctions/order/function';
 import payCallback from '../cloudfunctions/payCallback/function';
 import share from '../cloudfunctions/share/function';
@@ -13,4 +14,17 @@ import timetable from '../cloudfunctions/timetable/function';
 import user from '../cloudfunctions/user/function';
 import type { CloudFunction } from '../server/define';
 
-export const functions: Record<string, CloudFunction> = { user, catalog, share, analytics, groupbuy, order, payCallback, merchant, commission, timetable, koc };
+export const functions: Record<string, CloudFunction> = {
+  user,
+  catalog,
+  share,
+  analytics,
+  groupbuy,
+  order,
+  payCallback,
+  merchant,
+  commission,
+  timetable,
+  koc,
+  notes,
+};

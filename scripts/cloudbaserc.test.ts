@@ -41,6 +41,7 @@ describe('cloudbaserc.json', () => {
       'commission.settle',
       'groupbuy.sweep',
       'koc.badges',
+      'notes.sweep',
       'timetable.reminders',
     ]);
     for (const t of timers) {

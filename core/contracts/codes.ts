@@ -23,6 +23,7 @@ export const FUNCTION_CODES = {
     'NO_FULFILMENT',
   ],
   merchant: ['BAD_STATE', 'WRONG_CODE'],
+  notes: ['BAD_STATE'],
   order: ['BAD_STATE', 'SEAT_EXPIRED', 'REFUND_IN_PROGRESS', 'SOLD_OUT', 'NO_FULFILMENT'],
   payCallback: ['UNVERIFIED'],
   share: ['CODE_INVALID', 'TRAINING_REQUIRED'],

@@ -3,11 +3,13 @@
 // where marked. A query on a field listed here is served by the index in both places.
 import type { IndexPlan, IndexSpec } from './index-spec';
 import { kocIndexes } from './indexes-koc';
+import { notesIndexes } from './indexes-notes';
 import { timetableIndexes } from './indexes-timetable';
 
 const plan = {
   ...timetableIndexes,
   ...kocIndexes,
+  ...notesIndexes,
   users: [
     // _id is the openid, so login needs no index of its own.
     { name: 'campus', fields: [['campusId', 'asc']], why: 'students of one campus' },

@@ -4,7 +4,20 @@
 // server/db/ownership.test.ts scans the source and fails on a write from anywhere else.
 import type { indexes } from './indexes';
 
-export const DOMAINS = ['orders', 'groupbuy', 'payments', 'commission', 'sharing', 'users', 'catalog', 'analytics', 'timetable', 'koc', 'events'] as const;
+export const DOMAINS = [
+  'orders',
+  'groupbuy',
+  'payments',
+  'commission',
+  'sharing',
+  'users',
+  'catalog',
+  'analytics',
+  'timetable',
+  'koc',
+  'notes',
+  'events',
+] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export const owners = {
@@ -70,6 +83,15 @@ export const owners = {
   // Brand events and trial drops with tier-ordered sign-up windows, and their sign-ups.
   koc_events: 'koc',
   koc_event_signups: 'koc',
+  // Notes with their image checks, likes, collects, comments, follows and the in-app
+  // notifications they cause.
+  notes: 'notes',
+  note_media_checks: 'notes',
+  note_likes: 'notes',
+  note_collects: 'notes',
+  note_comments: 'notes',
+  note_follows: 'notes',
+  notifications: 'notes',
   // Append-only, written only through server/events.ts.
   events: 'events',
 } as const satisfies Record<keyof typeof indexes, Domain>;

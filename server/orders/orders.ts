@@ -162,3 +162,19 @@ export const soloMemberKey = (orderId: string) => `solo|${orderId}`;
 
 /** Bought outside a group (a trial's ¥0 order too): the product's own stock, no seat. */
 export const isSolo = (o: Pick<OrderDoc, 'kind' | 'groupId'>) => o.kind === 'solo' || o.kind === 'trial' || (!o.kind && !o.groupId);
+
+/**
+ * Which of `productIds` `buyer` received as a KOC trial (a trial order not cancelled): a note
+ * about one of them is an ad (server/notes/tags.ts). One query on the buyer's orders (index
+ * buyer_merchant); kept here, not beside the trial flow, so readers do not bundle payment code.
+ */
+export async function trialProductsOf(ctx: Ctx, buyer: string, productIds: readonly string[]): Promise<Set<string>> {
+  if (!buyer || productIds.length === 0) return new Set();
+  const _ = ctx.db.command;
+  const { data } = await ctx.db
+    .collection<OrderDoc>('orders')
+    .where({ buyer, kind: 'trial', productId: _.in([...productIds]), status: _.neq('cancelled') })
+    .limit(productIds.length * 2 + 10)
+    .get();
+  return new Set((data as OrderDoc[]).map((o) => o.productId));
+}

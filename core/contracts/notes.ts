@@ -1,0 +1,157 @@
+// The `notes` function: 种草笔记 (title, body, images, topics, product tags, an optional linked
+// order for 已购), their checks, likes, collects, comments, follows, notifications and search.
+// Every schema is strict: a field the app may not set (adLabel, status, counts) is refused, so
+// the 广告 label the server decides cannot be taken off by the author.
+import * as z from 'zod';
+import { NOTE_LIMITS, type NoteState, normalizeTopic } from '../notes/rules';
+import { isUpload } from '../uploads';
+
+const id = z.string().min(1).max(64);
+const requestId = z.string().min(8, 'requestId 太短').max(64);
+const cursor = z.string().max(200).optional();
+const image = z.string().max(256, '图片要先上传').refine(isUpload, '图片要先上传');
+const topic = z
+  .string()
+  .transform(normalizeTopic)
+  .pipe(z.string().min(1, '话题不能为空').max(NOTE_LIMITS.topic, `话题最多 ${NOTE_LIMITS.topic} 个字`));
+
+/** A note's content, as publish and edit take it (edit replaces the whole note). */
+const content = {
+  title: z.string().trim().min(1, '请写标题').max(NOTE_LIMITS.title, `标题最多 ${NOTE_LIMITS.title} 个字`),
+  body: z.string().trim().max(NOTE_LIMITS.body, `正文最多 ${NOTE_LIMITS.body} 个字`).default(''),
+  images: z.array(image).max(NOTE_LIMITS.images, `图片最多 ${NOTE_LIMITS.images} 张`).default([]),
+  topics: z
+    .array(topic)
+    .max(NOTE_LIMITS.topics, `话题最多 ${NOTE_LIMITS.topics} 个`)
+    .default([])
+    .transform((ts) => [...new Set(ts)]),
+  productIds: z
+    .array(id)
+    .max(NOTE_LIMITS.products, `最多标记 ${NOTE_LIMITS.products} 个商品`)
+    .default([])
+    .transform((ps) => [...new Set(ps)]),
+  /** The author's own order of a tagged product: the note shows 已购. */
+  orderId: id.optional(),
+  /** Save without publishing: nobody else sees it and nothing is checked yet. */
+  draft: z.boolean().default(false),
+};
+
+export const notesInput = {
+  publish: z.strictObject({ ...content, requestId }),
+  edit: z.strictObject({ noteId: id, ...content }),
+  remove: z.strictObject({ noteId: id }),
+  get: z.strictObject({ noteId: id }),
+  mine: z.strictObject({ status: z.enum(['draft', 'checking', 'published', 'rejected', 'review', 'taken_down']).optional(), cursor }),
+  like: z.strictObject({ noteId: id }),
+  unlike: z.strictObject({ noteId: id }),
+  collect: z.strictObject({ noteId: id }),
+  uncollect: z.strictObject({ noteId: id }),
+  comment: z.strictObject({
+    noteId: id,
+    text: z.string().trim().min(1, '评论不能为空').max(NOTE_LIMITS.comment, `评论最多 ${NOTE_LIMITS.comment} 个字`),
+    /** The comment this one answers (on the same note). */
+    replyTo: id.optional(),
+    requestId,
+  }),
+  comments: z.strictObject({ noteId: id, cursor }),
+  follow: z.strictObject({ openid: id }),
+  unfollow: z.strictObject({ openid: id }),
+  notifications: z.strictObject({ cursor }),
+  search: z.strictObject({ q: z.string().trim().min(1, '请输入要搜索的内容').max(30, '搜索词最多 30 个字'), cursor }),
+  /**
+   * WeChat's push of an image check (event wxa_media_check, by message push to the function):
+   * only the platform may send it (function.ts checks SOURCE). Other fields are ignored.
+   */
+  mediaCheckResult: z.object({
+    trace_id: z.string().min(1).max(128),
+    result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.union([z.string(), z.number()]).optional() }),
+  }),
+  /** The timer: notes whose image results did not come within 30 minutes go to a person. */
+  sweep: z.strictObject({}),
+};
+
+export const NOTES_PAGE = 20;
+
+export interface AdLabel {
+  merchantId: string;
+  merchantName: string;
+}
+
+export interface NoteProduct {
+  id: string;
+  title: string;
+  priceFen: number;
+  cover: string;
+  /** False once the shop took it off sale: the card stays, the buy button does not. */
+  onSale: boolean;
+}
+
+export interface NoteView {
+  noteId: string;
+  author: string;
+  title: string;
+  body: string;
+  images: string[];
+  topics: string[];
+  status: NoteState;
+  /** Shown to the author of a rejected or reviewed note; null otherwise. */
+  reason: string | null;
+  /** The 广告 label with the merchant's name, set by the server; null when the note is not an ad. */
+  adLabel: AdLabel | null;
+  /** 已购: the linked order is the author's own paid order of a tagged product. */
+  purchased: boolean;
+  likes: number;
+  collects: number;
+  comments: number;
+  liked: boolean;
+  collected: boolean;
+  products: NoteProduct[];
+  publishedAt: number | null;
+  updatedAt: number;
+}
+
+export interface NoteCard {
+  noteId: string;
+  author: string;
+  title: string;
+  cover: string;
+  status: NoteState;
+  adLabel: AdLabel | null;
+  likes: number;
+  publishedAt: number | null;
+}
+
+export interface CommentView {
+  commentId: string;
+  author: string;
+  text: string;
+  replyTo: string | null;
+  at: number;
+}
+
+export interface NotificationView {
+  id: string;
+  kind: 'liked' | 'commented' | 'followed';
+  from: string;
+  noteId: string | null;
+  text: string;
+  at: number;
+}
+
+export interface NotesResults {
+  publish: { noteId: string; status: NoteState; reason: string | null };
+  edit: { noteId: string; status: NoteState; reason: string | null };
+  remove: { noteId: string; status: 'removed' };
+  get: NoteView;
+  mine: { items: NoteCard[]; nextCursor: string | null };
+  like: { liked: true; likes: number };
+  unlike: { liked: false; likes: number };
+  collect: { collected: true; collects: number };
+  uncollect: { collected: false; collects: number };
+  comment: { commentId: string };
+  comments: { items: CommentView[]; nextCursor: string | null };
+  follow: { following: true };
+  unfollow: { following: false };
+  notifications: { items: NotificationView[]; nextCursor: string | null };
+  search: { items: NoteCard[]; nextCursor: string | null };
+}

@@ -1,0 +1,80 @@
+// The notes domain's indexes: notes, their checks, likes, collects, comments, follows and
+// notifications (server/db/indexes.ts gathers every domain's).
+import type { IndexPlan } from './index-spec';
+
+export const notesIndexes = {
+  // One per note (_id from the author and the request that made it).
+  notes: [
+    {
+      name: 'author_created',
+      fields: [
+        ['author', 'asc'],
+        ['createdKey', 'desc'],
+      ],
+      why: "an author's notes, newest first (mine); a KOC trial's notes about its products",
+    },
+    {
+      name: 'author_status_created',
+      fields: [
+        ['author', 'asc'],
+        ['status', 'asc'],
+        ['createdKey', 'desc'],
+      ],
+      why: "an author's notes in one status (drafts, rejected), newest first",
+    },
+    {
+      name: 'status_published',
+      fields: [
+        ['status', 'asc'],
+        ['publishedKey', 'desc'],
+      ],
+      why: 'published notes newest first: search pages (terms filtered) and feeds',
+    },
+    {
+      name: 'terms_published',
+      fields: [
+        ['terms', 'asc'],
+        ['publishedKey', 'desc'],
+      ],
+      array: true,
+      why: 'search: published notes holding every term of a query (_.all on terms)',
+    },
+    {
+      name: 'status_checking',
+      fields: [
+        ['status', 'asc'],
+        ['checkingSince', 'asc'],
+      ],
+      why: 'the sweep: notes whose image verdicts are late go to review',
+    },
+  ],
+  // One per image check sent (_id WeChat's trace id): read by _id when the verdict is pushed.
+  note_media_checks: [],
+  // One per person and note (_id `${noteId}:${openid}`): read by _id.
+  note_likes: [],
+  note_collects: [],
+  // One per comment (_id from the commenter and the request).
+  note_comments: [
+    {
+      name: 'note_key',
+      fields: [
+        ['noteId', 'asc'],
+        ['key', 'asc'],
+      ],
+      why: "a note's comments in order",
+    },
+  ],
+  // One per follower and followee (_id `${follower}:${followee}`): read by _id.
+  note_follows: [],
+  // One per like, comment or follow told (_id names it): a student's notifications.
+  notifications: [
+    {
+      name: 'to_key',
+      fields: [
+        ['to', 'asc'],
+        ['key', 'desc'],
+      ],
+      why: "a student's notifications, newest first",
+    },
+  ],
+} satisfies IndexPlan;
