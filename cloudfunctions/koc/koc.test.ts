@@ -94,7 +94,9 @@ describe('koc pipeline', () => {
     expect(metrics.figures.cardViews).toBeGreaterThanOrEqual(1);
     expect(metrics.figures.uniqueVisitors).toBe(1);
     expect(metrics.figures.orders).toBe(1);
-    expect(metrics.notesCounted).toBe(false);
+    // Notes are counted (none were written in this trial, so their figures are 0, measured).
+    expect(metrics.notesCounted).toBe(true);
+    expect(metrics.figures.notes).toBe(0);
     expect(metrics.score).toBeGreaterThanOrEqual(70);
     // The applicant sees the same figures.
     expect(await w.must(S1, { action: 'trialMetrics', applicationId })).toEqual(metrics);
