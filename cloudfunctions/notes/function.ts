@@ -16,10 +16,11 @@ import { getNote, mine, searchNotes } from '../../server/notes/read';
 /**
  * Sources a person can cause: a client, the IDE, an HTTP call, a crawler, another function.
  * WeChat does not document the SOURCE of a message push, so the push is told apart by what it
- * cannot be: anything a caller could have sent is refused.
+ * cannot be: anything a caller could have sent is refused (an empty SOURCE too is accepted:
+ * only the platform, or an administrator with the account's cloud keys, invokes without one).
  */
 const CALLER_SOURCES = ['wx_client', 'wx_devtools', 'wx_localdebug', 'wx_http', 'wx_crawler', 'wx_trigger', 'wx_paycallback', 'scf'];
-const fromPlatformPush = (source: string) => source !== '' && !source.split(',').some((s) => CALLER_SOURCES.includes(s));
+const fromPlatformPush = (source: string) => !source.split(',').some((s) => CALLER_SOURCES.includes(s));
 
 const inner = defineFunction(
   'notes',
