@@ -10,6 +10,7 @@ import notes from '../cloudfunctions/notes/function';
 import order from '../cloudfunctions/order/function';
 import payCallback from '../cloudfunctions/payCallback/function';
 import share from '../cloudfunctions/share/function';
+import support from '../cloudfunctions/support/function';
 import timetable from '../cloudfunctions/timetable/function';
 import user from '../cloudfunctions/user/function';
 import type { CloudFunction } from '../server/define';
@@ -27,4 +28,5 @@ export const functions: Record<string, CloudFunction> = {
   timetable,
   koc,
   notes,
+  support,
 };

@@ -14,7 +14,7 @@ import { type DbOps, metered } from './engine/meter';
 import { functions as allFunctions } from './functions';
 import { closeLocalDatabase, type OpenOptions, openLocalEngine } from './index';
 import { seedIfEmpty } from './seed/seed';
-import { localCodes, localContentCheck, localMessages, localPay, localPayout } from './stand-ins';
+import { localCodes, localContentCheck, localCustomerService, localMessages, localPay, localPayout } from './stand-ins';
 
 export interface LocalCloudOptions {
   /** Folder for the SQLite file; ':memory:' for a throwaway database. Default: SPROUT_DATA_DIR or .data */
@@ -81,6 +81,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
   const pay = options.pay ?? localPay();
   const payout = options.payout ?? localPayout();
   const messages = options.messages ?? localMessages(clock.now);
+  const customerService = localCustomerService(clock.now);
   const contentCheck = options.contentCheck ?? localContentCheck();
   const runClock = options.runClock ?? (() => performance.now());
   const write = options.logWrite ?? (process.env.JEST_WORKER_ID ? () => {} : (l: string) => console.log(l));
@@ -119,6 +120,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
       pay: pay.port,
       payout: payout.port,
       messages: messages.port,
+      customerService: customerService.port,
     };
     // Events and results cross a wire in WeChat: pass them through JSON so nothing local-only
     // (a Date object, undefined, a class instance) leaks through.
@@ -149,6 +151,7 @@ export async function createLocalCloud(options: LocalCloudOptions = {}) {
     pay,
     payout,
     messages,
+    customerService,
     contentCheck,
     close: () => closeLocalDatabase(db),
   };

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import type { CodesPort, ContentCheckPort, MessagesPort, PayoutPort, PayPort } from '../server/ports';
+import type { CodesPort, ContentCheckPort, CustomerServicePort, MessagesPort, PayoutPort, PayPort } from '../server/ports';
 
 /**
  * A few words that WeChat's check would refuse, so the refusal path can be tried locally.
@@ -177,6 +177,35 @@ export function localPayout() {
     failNextTransfers(n: number) {
       failing = n;
     },
+  };
+}
+
+/** A customer-service message WeChat would have shown in the student's session. */
+export interface CsMessage {
+  touser: string;
+  content: string;
+  at: number;
+}
+
+/**
+ * Customer-service messages, locally: every send is recorded (GET /api/dev/cs-messages?openid=),
+ * outside the database as WeChat's side is; failNext(errcode) makes the next sends fail.
+ */
+export function localCustomerService(now: () => number) {
+  const sent: CsMessage[] = [];
+  const failures: number[] = [];
+  const port: CustomerServicePort = {
+    async sendText({ touser, content }) {
+      const errcode = failures.shift();
+      if (errcode !== undefined) return { ok: false, errcode, errmsg: `simulated error ${errcode}` };
+      sent.push({ touser, content, at: now() });
+      return { ok: true };
+    },
+  };
+  return {
+    port,
+    sent: (openid?: string) => sent.filter((m) => !openid || m.touser === openid),
+    failNext: (...errcodes: number[]) => failures.push(...errcodes),
   };
 }
 

@@ -106,10 +106,23 @@ export interface MessagesPort {
   send(input: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<SendResult>;
 }
 
+/** What WeChat answered to one customer-service message. */
+export type CsSendResult = { ok: true } | { ok: false; errcode: number; errmsg: string };
+
+/**
+ * Customer-service messages (客服消息) in the session a student opened: at most 5 within 48 h of
+ * their message (server/support keeps under that). Production: openapi.customerServiceMessage.send;
+ * locally every message is recorded (GET /api/dev/cs-messages?openid=).
+ */
+export interface CustomerServicePort {
+  sendText(input: { touser: string; content: string }): Promise<CsSendResult>;
+}
+
 export interface Ports {
   contentCheck: ContentCheckPort;
   codes: CodesPort;
   pay: PayPort;
   payout: PayoutPort;
   messages: MessagesPort;
+  customerService: CustomerServicePort;
 }

@@ -4,7 +4,7 @@
 import type { Ctx } from '../../server/context';
 import { jsonLog } from '../../server/log';
 import type { RefundDoc } from '../../server/payments/refunds';
-import type { CodesPort, ContentCheckPort, MessagesPort, PayoutPort } from '../../server/ports';
+import type { CodesPort, ContentCheckPort, CustomerServicePort, MessagesPort, PayoutPort } from '../../server/ports';
 import { wxPayV3 } from '../../server/wx/pay-v3';
 import { config, fakeFetch, notice, refundResource, stranger, transaction } from '../../server/wx/pay-v3.fixtures';
 import { STUDENTS, world } from '../groupbuy/fixture';
@@ -30,6 +30,7 @@ async function setup() {
       codes: {} as CodesPort,
       payout: {} as PayoutPort,
       messages: {} as MessagesPort,
+      customerService: {} as CustomerServicePort,
       pay: wxPayV3(config, fakeFetch([]).fn, g.clock.now),
     };
     // Through JSON, as the event crosses the wire.

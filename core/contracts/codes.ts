@@ -27,6 +27,7 @@ export const FUNCTION_CODES = {
   order: ['BAD_STATE', 'SEAT_EXPIRED', 'REFUND_IN_PROGRESS', 'SOLD_OUT', 'NO_FULFILMENT'],
   payCallback: ['UNVERIFIED'],
   share: ['CODE_INVALID', 'TRAINING_REQUIRED'],
+  support: ['LIMIT_REACHED'],
   timetable: ['NO_CONSENT', 'NO_TIMETABLE', 'BAD_STATE'],
   user: [],
 } as const satisfies Record<string, readonly string[]>;

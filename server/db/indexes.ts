@@ -4,11 +4,13 @@
 import type { IndexPlan, IndexSpec } from './index-spec';
 import { kocIndexes } from './indexes-koc';
 import { notesIndexes } from './indexes-notes';
+import { supportIndexes } from './indexes-support';
 import { timetableIndexes } from './indexes-timetable';
 
 const plan = {
   ...timetableIndexes,
   ...kocIndexes,
+  ...supportIndexes,
   ...notesIndexes,
   users: [
     // _id is the openid, so login needs no index of its own.

@@ -16,6 +16,7 @@ export const DOMAINS = [
   'timetable',
   'koc',
   'notes',
+  'support',
   'events',
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
@@ -92,6 +93,13 @@ export const owners = {
   note_comments: 'notes',
   note_follows: 'notes',
   notifications: 'notes',
+  // Customer service: a shop's FAQs and its counter (the limit), the questions nobody answered,
+  // each student's reply window in WeChat's session, and one marker per push handled.
+  support_faqs: 'support',
+  support_shops: 'support',
+  support_misses: 'support',
+  support_sessions: 'support',
+  support_replies: 'support',
   // Append-only, written only through server/events.ts.
   events: 'events',
 } as const satisfies Record<keyof typeof indexes, Domain>;

@@ -7,6 +7,7 @@ import type { CloudFunction } from '../define';
 import { jsonLog } from '../log';
 import { wxCodes } from './codes';
 import { wxContentCheck } from './content-check';
+import { wxCustomerService } from './customer-service';
 import { wxMessages } from './messages';
 import type { CloudPay } from './pay';
 import { payFromEnv } from './pay-provider';
@@ -39,6 +40,7 @@ export function wxMain(fn: CloudFunction) {
       pay: payFromEnv(process.env, (cloud as unknown as { cloudPay: CloudPay }).cloudPay, wx.ENV ?? ''),
       payout: wxPayout(),
       messages: wxMessages(cloud.openapi),
+      customerService: wxCustomerService(cloud.openapi),
     };
     return fn.handle(event, ctx);
   };
