@@ -114,6 +114,25 @@ export function createHttpServer({ cloud, triggers, h5Dir }: ServerOptions) {
       const openid = new URL(req.url ?? '', 'http://local').searchParams.get('openid') ?? '';
       return send(res, 200, { messages: cloud.messages.inbox(openid || undefined) });
     }
+    // WeChat's customer-service session, locally: GET lists what the bot sent; POST {openid, text}
+    // (or {openid, enter: 'shop:<id>'}) delivers what WeChat's push would (MsgType text, or the
+    // event user_enter_tempsession) to the support function.
+    if (path === '/api/dev/cs-messages') {
+      if (method === 'GET') {
+        const openid = new URL(req.url ?? '', 'http://local').searchParams.get('openid') ?? '';
+        return send(res, 200, { messages: cloud.customerService.sent(openid || undefined) });
+      }
+      if (method === 'POST') {
+        const body = (await readJson(req)) as { openid?: unknown; text?: unknown; enter?: unknown };
+        if (typeof body.openid !== 'string' || !body.openid) throw new HttpError(400, 'openid is required');
+        const base = { ToUserName: 'gh_local', FromUserName: body.openid, CreateTime: Math.floor(cloud.clock.now() / 1000) };
+        const push =
+          typeof body.text === 'string'
+            ? { ...base, MsgType: 'text', Content: body.text, MsgId: `local-cs-${cloud.clock.now()}-${Math.random().toString(36).slice(2, 8)}` }
+            : { ...base, MsgType: 'event', Event: 'user_enter_tempsession', SessionFrom: typeof body.enter === 'string' ? body.enter : '' };
+        return send(res, 200, { result: await cloud.invoke('support', push, { openid: body.openid, source: 'wx_msgpush' }) });
+      }
+    }
     // Image checks WeChat would still be running, and their verdicts: {traceId | fileId, pass}
     // answers one check (or every check of that file) as WeChat's wxa_media_check push would.
     if (path === '/api/dev/media-check') {
