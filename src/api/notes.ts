@@ -1,0 +1,60 @@
+// The `notes` function: 种草笔记 (write, read, like, collect, comment, follow, notifications,
+// search) and the 发现 feed (feed, following, topic pages, 不感兴趣, the personalisation switch,
+// profiles). Types only from the contract: zod stays out of the main package (the 发现 tab uses
+// these wrappers; scripts/size-report.mjs).
+import type { FeedResults, NotesResults } from '@core/contracts/notes';
+import type { NoteState } from '@core/notes/rules';
+import { call } from './client';
+
+/** What publish and edit take: the whole note (edit replaces it). */
+export interface NoteContent {
+  title: string;
+  body: string;
+  images: string[];
+  topics: string[];
+  productIds: string[];
+  /** The author's own paid order of a tagged product: the note shows 已购. */
+  orderId?: string;
+  /** Save without publishing: nobody else sees it and nothing is checked yet. */
+  draft?: boolean;
+}
+
+// Writing.
+/** One requestId per submission (newRequestId), the same one when retrying it. */
+export const publishNote = (input: NoteContent & { requestId: string }) => call<NotesResults['publish'], 'notes'>('notes', 'publish', input);
+export const editNote = (noteId: string, input: NoteContent) => call<NotesResults['edit'], 'notes'>('notes', 'edit', { noteId, ...input });
+export const removeNote = (noteId: string) => call<NotesResults['remove'], 'notes'>('notes', 'remove', { noteId });
+
+// Reading.
+export const getNote = (noteId: string) => call<NotesResults['get'], 'notes'>('notes', 'get', { noteId });
+/** The caller's notes, newest first, in one status or all but removed. */
+export const myNotes = (status?: Exclude<NoteState, 'removed'>, cursor?: string) =>
+  call<NotesResults['mine'], 'notes'>('notes', 'mine', { ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) });
+export const searchNotes = (q: string, cursor?: string) => call<NotesResults['search'], 'notes'>('notes', 'search', cursor ? { q, cursor } : { q });
+
+// Interactions: each answers the count after it, counted once per person.
+export const likeNote = (noteId: string) => call<NotesResults['like'], 'notes'>('notes', 'like', { noteId });
+export const unlikeNote = (noteId: string) => call<NotesResults['unlike'], 'notes'>('notes', 'unlike', { noteId });
+export const collectNote = (noteId: string) => call<NotesResults['collect'], 'notes'>('notes', 'collect', { noteId });
+export const uncollectNote = (noteId: string) => call<NotesResults['uncollect'], 'notes'>('notes', 'uncollect', { noteId });
+export const commentNote = (input: { noteId: string; text: string; replyTo?: string; requestId: string }) =>
+  call<NotesResults['comment'], 'notes'>('notes', 'comment', input);
+export const noteComments = (noteId: string, cursor?: string) =>
+  call<NotesResults['comments'], 'notes'>('notes', 'comments', cursor ? { noteId, cursor } : { noteId });
+export const follow = (openid: string) => call<NotesResults['follow'], 'notes'>('notes', 'follow', { openid });
+export const unfollow = (openid: string) => call<NotesResults['unfollow'], 'notes'>('notes', 'unfollow', { openid });
+export const noteNotifications = (cursor?: string) => call<NotesResults['notifications'], 'notes'>('notes', 'notifications', cursor ? { cursor } : {});
+
+// The 发现 feed and profiles.
+/** personalized: false asks for the order everyone gets, whatever the saved switch says. */
+export const noteFeed = (input: { cursor?: string; personalized?: boolean } = {}) => call<FeedResults['feed'], 'notes'>('notes', 'feed', input);
+export const followingFeed = (cursor?: string) => call<FeedResults['following'], 'notes'>('notes', 'following', cursor ? { cursor } : {});
+export const topicFeed = (topic: string, cursor?: string) => call<FeedResults['topic'], 'notes'>('notes', 'topic', cursor ? { topic, cursor } : { topic });
+/** 不感兴趣: the note leaves the caller's personalised feed. */
+export const hideNote = (noteId: string) => call<FeedResults['hide'], 'notes'>('notes', 'hide', { noteId });
+export const feedSettings = () => call<FeedResults['feedSettings'], 'notes'>('notes', 'feedSettings');
+export const setPersonalized = (on: boolean) => call<FeedResults['setPersonalized'], 'notes'>('notes', 'setPersonalized', { on });
+export const noteProfile = (openid: string) => call<FeedResults['profile'], 'notes'>('notes', 'profile', { openid });
+export const profileCollects = (openid: string, cursor?: string) =>
+  call<FeedResults['profileCollects'], 'notes'>('notes', 'profileCollects', cursor ? { openid, cursor } : { openid });
+export const setCollectsPublic = (on: boolean) => call<FeedResults['setCollectsPublic'], 'notes'>('notes', 'setCollectsPublic', { on });
