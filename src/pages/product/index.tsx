@@ -9,6 +9,7 @@ import { getProduct } from '../../api/catalog';
 import { getCampaign } from '../../api/groupbuy';
 import { posterCode, resolveShare } from '../../api/share';
 import { type CheckoutMode, CheckoutSheet, type Ordered } from '../../components/CheckoutSheet';
+import { ContactButton } from '../../components/ContactButton';
 import { usePayment } from '../../components/PaySheet/usePayment';
 import { Poster } from '../../components/Poster';
 import { ShareLanding } from '../../components/ShareLanding';
@@ -170,6 +171,7 @@ export default function Product() {
       <View className='section pd-shop'>
         {product.merchant.logo ? <Image className='pd-logo' src={product.merchant.logo} /> : null}
         <Text className='pd-shop-name'>{product.merchant.name}</Text>
+        <ContactButton merchantId={product.merchant.id} />
       </View>
       <View className='section pd-share-row'>
         <Text className='pd-share-hint'>觉得不错？分享给同学一起看看</Text>

@@ -156,6 +156,15 @@ export default function ShopSettings() {
           testId='shop-campus-settings'
         />
       </CellGroup>
+      <CellGroup title='客服'>
+        <Cell
+          title='客服问答'
+          label='机器人自动回复的常见问题，和学生问过没答上的问题'
+          arrow
+          onClick={() => Taro.navigateTo({ url: '/packages/merchant/faq/index' })}
+          testId='shop-faq-link'
+        />
+      </CellGroup>
       <ActionBar>
         <Button type='primary' size='large' block testId='shop-save' onClick={save}>
           保存设置

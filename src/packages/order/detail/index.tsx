@@ -7,6 +7,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { getOrder } from '../../../api/shop';
+import { ContactButton } from '../../../components/ContactButton';
 import { useOrderActions } from '../../../components/OrderCard/actions';
 import { orderStatus, REFUND_STATE_TEXT, stepName } from '../../../components/OrderCard/status';
 import { ActionBar, Button, Cell, CellGroup, Empty, Tag, toast } from '../../../components/ui';
@@ -154,6 +155,7 @@ export default function OrderDetail() {
         <Cell title='下单时间' value={formatDateTime(o.createdAt)} />
         {o.paidAt ? <Cell title='付款时间' value={formatDateTime(o.paidAt)} /> : null}
         {o.groupId ? <Cell title='拼团详情' arrow onClick={() => Taro.navigateTo({ url: `/pages/group/index?id=${o.groupId}` })} /> : null}
+        <Cell title='订单有问题？' label='订单、退款、拼团、取货的常见问题' value={<ContactButton testId='order-contact-support' />} />
       </CellGroup>
 
       {history.length ? (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '客服问答', enablePullDownRefresh: true });
