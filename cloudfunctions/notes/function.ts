@@ -12,6 +12,7 @@ import { COLLECT, comment, follow, LIKE, mark, unfollow, unmark } from '../../se
 import { comments, notifications } from '../../server/notes/lists';
 import { edit, publish, remove } from '../../server/notes/publish';
 import { getNote, mine, searchNotes } from '../../server/notes/read';
+import { feedActions } from './feed';
 
 /**
  * Sources a person can cause: a client, the IDE, an HTTP call, a crawler, another function.
@@ -25,6 +26,8 @@ const fromPlatformPush = (source: string) => !source.split(',').some((s) => CALL
 const inner = defineFunction(
   'notes',
   {
+    // The 发现 feed, following feed, topic pages, 不感兴趣, the personalisation switch, profiles: ./feed.ts.
+    ...feedActions,
     publish: action({ input: notesInput.publish, run: (ctx, input) => publish(ctx, input) }),
     edit: action({ input: notesInput.edit, run: (ctx, input) => edit(ctx, input) }),
     remove: action({ input: notesInput.remove, run: (ctx, { noteId }) => remove(ctx, noteId) }),

@@ -155,3 +155,61 @@ export interface NotesResults {
   notifications: { items: NotificationView[]; nextCursor: string | null };
   search: { items: NoteCard[]; nextCursor: string | null };
 }
+
+// The 发现 feed, topic pages, the following feed, 不感兴趣, the personalisation switch and
+// profiles (server/notes/feed.ts; ranking rules in core/notes/feed-rank.ts).
+const feedCursor = z.string().max(4000).optional();
+
+export const feedInput = {
+  /** personalized: false asks for the same order everyone gets (hot), whatever the saved switch says. */
+  feed: z.strictObject({ cursor: feedCursor, personalized: z.boolean().optional() }),
+  following: z.strictObject({ cursor }),
+  topic: z.strictObject({ topic: z.string().transform(normalizeTopic).pipe(z.string().min(1, '话题不能为空').max(NOTE_LIMITS.topic)), cursor }),
+  /** 不感兴趣: the note leaves the caller's personalised feed. */
+  hide: z.strictObject({ noteId: id }),
+  feedSettings: z.strictObject({}),
+  setPersonalized: z.strictObject({ on: z.boolean() }),
+  profile: z.strictObject({ openid: id }),
+  /** A profile's collects, when its owner made them public (or the caller's own). */
+  profileCollects: z.strictObject({ openid: id, cursor }),
+  setCollectsPublic: z.strictObject({ on: z.boolean() }),
+};
+
+export interface AuthorView {
+  openid: string;
+  nickname: string;
+  avatarUrl: string;
+}
+
+export interface FeedCard extends NoteCard {
+  authorName: string;
+  authorAvatar: string;
+  /** Why this card is here, one short line ("因为你常看 #运动"); null in the unpersonalised feed. */
+  reason: string | null;
+}
+
+export interface ProfileView extends AuthorView {
+  /** The KOC's highest tier with any program, or null for a student who is not a KOC. */
+  tierName: string | null;
+  badges: string[];
+  notes: number;
+  followers: number;
+  following: number;
+  isFollowing: boolean;
+  isMe: boolean;
+  collectsPublic: boolean;
+  items: FeedCard[];
+  nextCursor: string | null;
+}
+
+export interface FeedResults {
+  feed: { items: FeedCard[]; nextCursor: string | null; personalized: boolean };
+  following: { items: FeedCard[]; nextCursor: string | null };
+  topic: { topic: string; items: FeedCard[]; nextCursor: string | null };
+  hide: { hidden: true };
+  feedSettings: { personalized: boolean; collectsPublic: boolean };
+  setPersonalized: { personalized: boolean };
+  profile: ProfileView;
+  profileCollects: { items: FeedCard[]; nextCursor: string | null };
+  setCollectsPublic: { collectsPublic: boolean };
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type Candidate, hotScore, type Interests, interestsFrom, rankFeed, reasonLine } from './feed-rank';
+import { type Candidate, hotKey, hotScore, type Interests, interestsFrom, rankFeed, reasonLine } from './feed-rank';
 
 const none = { likes: 0, collects: 0, comments: 0, shares: 0 };
 
@@ -31,7 +31,7 @@ const note = (noteId: string, hot: number, extra: Partial<Candidate> = {}): Cand
   authorNotes: 10,
   ...extra,
 });
-const nobody: Interests = { topics: {}, categories: {}, courseTopics: [], following: [], hidden: [] };
+const nobody: Interests = { topics: {}, categories: {}, courses: [], following: [], hidden: [] };
 
 test("a student's interests lift matching notes, and the card says why", () => {
   const cands = [note('run', 100, { topics: ['运动'] }), note('snack', 120, { categories: ['零食'] }), note('plain', 130)];
@@ -42,8 +42,8 @@ test("a student's interests lift matching notes, and the card says why", () => {
   expect(reasonLine(page[0].reason)).toBe('因为你常看 #运动');
   expect(page[1].reason).toEqual({ kind: 'popular' });
   // Course scenes and followed authors, each with its line.
-  const course = rankFeed([note('math', 50, { topics: ['高数'] })], { ...nobody, courseTopics: ['高数'] }, 5);
-  expect(reasonLine(course[0].reason)).toBe('和你的课程相关');
+  const course = rankFeed([note('ball', 50, { categories: ['运动'] })], { ...nobody, courses: [{ key: '运动', label: '体育课' }] }, 5);
+  expect(reasonLine(course[0].reason)).toBe('和你的体育课相关');
   const followed = rankFeed([note('x', 50, { author: 'kol' })], { ...nobody, following: ['kol'] }, 5);
   expect(reasonLine(followed[0].reason)).toBe('你关注的作者');
 });
@@ -97,4 +97,12 @@ test('interests: a collect weighs twice a like, a purchase three times, halving 
   );
   expect(w.topics.运动).toBeCloseTo(2, 6); // 1 + 2·½
   expect(w.categories.零食).toBeCloseTo(4, 6); // 2·½ + 3
+});
+
+test('the stored key: ten times the points keep a note level with one 12.5 hours newer', () => {
+  const H = 3_600_000;
+  const old = hotKey({ ...none, likes: 97 }, 0); // log10(100)
+  const newer = hotKey({ ...none, likes: 7 }, 12.5 * H); // log10(10) + 1
+  expect(old).toBeCloseTo(newer, 9);
+  expect(hotKey(none, 0)).toBeCloseTo(Math.log10(3), 9);
 });

@@ -48,8 +48,12 @@ export interface Interests {
   /** Weight per topic and per category from the student's likes, collects and purchases. */
   topics: Record<string, number>;
   categories: Record<string, number>;
-  /** Topics and categories of the courses they take (only with timetable consent). */
-  courseTopics: string[];
+  /**
+   * What the courses they take match (only with timetable consent): a course's name as a topic
+   * (#篮球) and the product categories of its scenes (体育课 → 运动), each with the label the
+   * reason line names.
+   */
+  courses: { key: string; label: string }[];
   /** Authors they follow. */
   following: string[];
   /** Notes they marked 不感兴趣. */
@@ -59,7 +63,7 @@ export interface Interests {
 export type Reason =
   | { kind: 'topic'; topic: string }
   | { kind: 'category'; category: string }
-  | { kind: 'course' }
+  | { kind: 'course'; label: string }
   | { kind: 'following' }
   | { kind: 'new_creator' }
   | { kind: 'popular' };
@@ -72,7 +76,7 @@ export function reasonLine(r: Reason): string {
     case 'category':
       return `因为你喜欢${r.category}`;
     case 'course':
-      return '和你的课程相关';
+      return `和你的${r.label}相关`;
     case 'following':
       return '你关注的作者';
     case 'new_creator':
@@ -97,7 +101,13 @@ function normalised(weights: Record<string, number>): Map<string, number> {
 const COURSE_BONUS = 0.5;
 const FOLLOW_BONUS = 0.5;
 
-function personalScore(c: Candidate, topics: Map<string, number>, categories: Map<string, number>, course: Set<string>, following: Set<string>): Ranked {
+function personalScore(
+  c: Candidate,
+  topics: Map<string, number>,
+  categories: Map<string, number>,
+  course: Map<string, string>,
+  following: Set<string>,
+): Ranked {
   let best: { weight: number; reason: Reason } = { weight: 0, reason: { kind: 'popular' } };
   let affinity = 0;
   for (const t of c.topics) {
@@ -110,9 +120,10 @@ function personalScore(c: Candidate, topics: Map<string, number>, categories: Ma
     affinity += w;
     if (w > best.weight) best = { weight: w, reason: { kind: 'category', category: cat } };
   }
-  if ([...c.topics, ...c.categories].some((x) => course.has(x))) {
+  const courseLabel = [...c.topics, ...c.categories].map((x) => course.get(x)).find((l) => l !== undefined);
+  if (courseLabel) {
     affinity += COURSE_BONUS;
-    if (COURSE_BONUS > best.weight) best = { weight: COURSE_BONUS, reason: { kind: 'course' } };
+    if (COURSE_BONUS > best.weight) best = { weight: COURSE_BONUS, reason: { kind: 'course', label: courseLabel } };
   }
   if (following.has(c.author)) {
     affinity += FOLLOW_BONUS;
@@ -139,7 +150,7 @@ export function rankFeed(candidates: readonly Candidate[], interests: Interests 
   const hidden = new Set(interests.hidden);
   const topics = normalised(interests.topics);
   const categories = normalised(interests.categories);
-  const course = new Set(interests.courseTopics);
+  const course = new Map(interests.courses.map((c) => [c.key, c.label]));
   const following = new Set(interests.following);
   const visible = candidates.filter((c) => !hidden.has(c.noteId));
   const scored = visible.map((c) => personalScore(c, topics, categories, course, following)).sort(byScore);
@@ -182,4 +193,24 @@ export function interestsFrom(
     for (const c of a.categories) categories[c] = (categories[c] ?? 0) + w;
   }
   return { topics, categories };
+}
+
+/** Engagement points with the weights above. */
+export const pointsOf = (e: Engagement) =>
+  e.likes * ENGAGEMENT_WEIGHTS.likes +
+  e.collects * ENGAGEMENT_WEIGHTS.collects +
+  e.comments * ENGAGEMENT_WEIGHTS.comments +
+  e.shares * ENGAGEMENT_WEIGHTS.shares;
+
+/** Hours per tenfold engagement in the stored key (Reddit's 45,000 s). */
+const KEY_HOURS_PER_DECADE = 12.5;
+
+/**
+ * The key the database orders candidates by (Reddit's hot): log10 of the points plus the publish
+ * time in units of 12.5 hours, so a note needs ten times the engagement to stay level with one
+ * 12.5 hours newer. It changes only when the note's engagement does (no timer rewrites it) and
+ * orders notes as a decay with age would; the exact decayed score (hotScore) ranks the page.
+ */
+export function hotKey(e: Engagement, publishedAt: number): number {
+  return Math.log10(3 + pointsOf(e)) + publishedAt / (KEY_HOURS_PER_DECADE * 3_600_000);
 }

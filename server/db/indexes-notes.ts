@@ -6,6 +6,44 @@ export const notesIndexes = {
   // One per note (_id from the author and the request that made it).
   notes: [
     {
+      name: 'status_hot',
+      fields: [
+        ['status', 'asc'],
+        ['hot', 'desc'],
+        ['_id', 'desc'],
+      ],
+      why: 'the 发现 feed: the next window of published notes by hot key',
+    },
+    {
+      name: 'status_topics_hot',
+      fields: [
+        ['status', 'asc'],
+        ['topics', 'asc'],
+        ['hot', 'desc'],
+      ],
+      array: true,
+      why: "the feed pulls forward notes on a student's top topics",
+    },
+    {
+      name: 'status_topics_published',
+      fields: [
+        ['status', 'asc'],
+        ['topics', 'asc'],
+        ['publishedKey', 'desc'],
+      ],
+      array: true,
+      why: 'a topic page, newest first',
+    },
+    {
+      name: 'author_status_published',
+      fields: [
+        ['author', 'asc'],
+        ['status', 'asc'],
+        ['publishedKey', 'desc'],
+      ],
+      why: 'the following feed and a profile: published notes of some authors, newest first',
+    },
+    {
       name: 'author_created',
       fields: [
         ['author', 'asc'],
@@ -48,11 +86,22 @@ export const notesIndexes = {
       why: 'the sweep: notes whose image verdicts are late go to review',
     },
   ],
+  // One per student (_id the openid): read by _id.
+  note_interests: [],
   // One per image check sent (_id WeChat's trace id): read by _id when the verdict is pushed.
   note_media_checks: [],
   // One per person and note (_id `${noteId}:${openid}`): read by _id.
   note_likes: [],
-  note_collects: [],
+  note_collects: [
+    {
+      name: 'openid_at',
+      fields: [
+        ['openid', 'asc'],
+        ['at', 'desc'],
+      ],
+      why: "a profile's collects, newest first",
+    },
+  ],
   // One per comment (_id from the commenter and the request).
   note_comments: [
     {
@@ -64,8 +113,18 @@ export const notesIndexes = {
       why: "a note's comments in order",
     },
   ],
-  // One per follower and followee (_id `${follower}:${followee}`): read by _id.
-  note_follows: [],
+  // One per follower and followee (_id `${follower}:${followee}`).
+  note_follows: [
+    {
+      name: 'follower_at',
+      fields: [
+        ['follower', 'asc'],
+        ['at', 'desc'],
+      ],
+      why: 'whom a student follows (the following feed, the feed reason)',
+    },
+    { name: 'followee', fields: [['followee', 'asc']], why: "a profile's follower count" },
+  ],
   // One per like, comment or follow told (_id names it): a student's notifications.
   notifications: [
     {

@@ -93,6 +93,8 @@ export const owners = {
   note_comments: 'notes',
   note_follows: 'notes',
   notifications: 'notes',
+  // A student's feed interests, 不感兴趣 and switches (_id the openid).
+  note_interests: 'notes',
   // Customer service: a shop's FAQs and its counter (the limit), the questions nobody answered,
   // each student's reply window in WeChat's session, and one marker per push handled.
   support_faqs: 'support',

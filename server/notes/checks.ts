@@ -4,6 +4,7 @@
 // shown to its author; anything unsure sends it to a person (review). A verdict that flags an
 // image of a note already published takes the note down. Each change is one transaction on the
 // note, so two verdicts arriving together both count.
+import { hotKey } from '../../core/notes/feed-rank';
 import { type NoteState, noteMachine, rejectReason, statusAfterChecks, timeKey } from '../../core/notes/rules';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
@@ -22,7 +23,8 @@ export function moveFields(n: NoteDoc, to: NoteState, at: Date, by: string, reas
   noteMachine.assertMove(n.status, to);
   const fields: Partial<NoteDoc> = { status: to, reason, updatedAt: at, history: [...n.history, { from: n.status, to, at, by }] };
   // The first publication dates the note in search and feeds; an edit re-checked later keeps it.
-  if (to === 'published' && !n.publishedKey) Object.assign(fields, { publishedAt: at, publishedKey: timeKey(at.getTime(), n._id) });
+  if (to === 'published' && !n.publishedKey)
+    Object.assign(fields, { publishedAt: at, publishedKey: timeKey(at.getTime(), n._id), hot: hotKey({ ...n, shares: 0 }, at.getTime()) });
   if (to !== 'checking') fields.checkingSince = null;
   return fields;
 }

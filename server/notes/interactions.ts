@@ -4,12 +4,14 @@
 // only when there was a like. Counts are only ever these increments: no number is made up.
 // The notification to the note's author is written in the same transaction.
 import type { NotesResults } from '../../core/contracts/notes';
+import { hotKey } from '../../core/notes/feed-rank';
 import { timeKey } from '../../core/notes/rules';
 import { fail, ok, type Result } from '../../core/result';
 import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
 import { hashId } from '../db/hash-id';
 import type { Transaction } from '../db/types';
+import { addInterestTx } from './interests';
 import { type CommentDoc, type FollowDoc, followId, type MarkDoc, markId, type NoteDoc, type NotificationDoc } from './store';
 import { inTransaction } from './tx';
 
@@ -18,6 +20,12 @@ type Mark = { collection: 'note_likes' | 'note_collects'; counter: 'likes' | 'co
 const marksIn = (tx: Transaction, m: Mark) => (m.collection === 'note_likes' ? tx.collection('note_likes') : tx.collection('note_collects'));
 export const LIKE: Mark = { collection: 'note_likes', counter: 'likes' };
 export const COLLECT: Mark = { collection: 'note_collects', counter: 'collects' };
+
+/** The note's feed key once a counter moves by `delta` (read in the same transaction as the move). */
+function hotAfter(n: NoteDoc, counter: 'likes' | 'collects' | 'comments', delta: number): number {
+  const counts = { likes: n.likes, collects: n.collects, comments: n.comments, shares: 0, [counter]: n[counter] + delta };
+  return hotKey(counts, new Date(n.publishedAt ?? n.createdAt).getTime());
+}
 
 /** Writes (or rewrites) a notification in the transaction; none to oneself. */
 async function notify(tx: Transaction, ctx: Ctx, n: Omit<NotificationDoc, 'key' | 'at'>): Promise<void> {
@@ -43,7 +51,8 @@ export async function mark(ctx: Ctx, m: Mark, noteId: string): Promise<Result<nu
     await tx
       .collection('notes')
       .doc(noteId)
-      .update({ data: { [m.counter]: ctx.db.command.inc(1) } });
+      .update({ data: { [m.counter]: ctx.db.command.inc(1), hot: hotAfter(n, m.counter, 1) } });
+    await addInterestTx(tx, ctx, n, m === LIKE ? 'like' : 'collect');
     if (m === LIKE) await notify(tx, ctx, { _id: `liked:${id}`, to: n.author, kind: 'liked', from: ctx.openid, noteId, text: n.title });
     return n[m.counter] + 1;
   });
@@ -61,7 +70,7 @@ export async function unmark(ctx: Ctx, m: Mark, noteId: string): Promise<Result<
     await tx
       .collection('notes')
       .doc(noteId)
-      .update({ data: { [m.counter]: ctx.db.command.inc(-1) } });
+      .update({ data: { [m.counter]: ctx.db.command.inc(-1), hot: hotAfter(n, m.counter, -1) } });
     return n[m.counter] - 1;
   });
   return count === null ? fail('NOT_FOUND', '笔记不存在') : ok(count);
@@ -102,7 +111,7 @@ export async function comment(
     await tx
       .collection('notes')
       .doc(input.noteId)
-      .update({ data: { comments: ctx.db.command.inc(1) } });
+      .update({ data: { comments: ctx.db.command.inc(1), hot: hotAfter(now, 'comments', 1) } });
     const told = { kind: 'commented' as const, from: ctx.openid, noteId: input.noteId, text: input.text.slice(0, 60) };
     await notify(tx, ctx, { _id: `commented:${commentId}`, to: now.author, ...told });
     if (parent && parent.author !== now.author) await notify(tx, ctx, { _id: `replied:${commentId}`, to: parent.author, ...told });

@@ -44,6 +44,7 @@ export async function publish(ctx: Ctx, input: z.output<typeof notesInput.publis
     author: ctx.openid,
     ...contentFields(input),
     merchantIds: tagged.tags.merchantIds,
+    categories: [...new Set(tagged.tags.products.map((p) => p.category))],
     purchased: tagged.tags.purchased,
     adLabel: tagged.tags.adLabel,
     status: input.draft ? 'draft' : 'checking',
@@ -93,6 +94,7 @@ export async function edit(ctx: Ctx, input: Content): Promise<Result<NotesResult
   const fields = {
     ...contentFields(input),
     merchantIds: tagged.tags.merchantIds,
+    categories: [...new Set(tagged.tags.products.map((p) => p.category))],
     purchased: tagged.tags.purchased,
     adLabel: tagged.tags.adLabel,
     version: n.version + 1,

@@ -40,6 +40,10 @@ export interface NoteDoc {
   likes: number;
   collects: number;
   comments: number;
+  /** The feed's stored key (core/notes/feed-rank.ts hotKey): set when first published, moved with every like, collect and comment. */
+  hot?: number;
+  /** The tagged products' categories (the feed's interests). */
+  categories?: string[];
   terms: string[];
   /** timeKey(created, id): the author's list. */
   createdKey: string;

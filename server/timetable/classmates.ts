@@ -3,6 +3,7 @@
 // counts, never who.
 
 import { CONSENT_VERSION } from '../../core/contracts/timetable';
+import { DEFAULT_SCENE_PRODUCTS } from '../../core/timetable/scenes';
 import type { Ctx } from '../context';
 import { courseKey, getConsent, getTimetable, hasConsent } from './store';
 
@@ -17,4 +18,24 @@ export async function myCourseKeys(ctx: Ctx, name: string): Promise<string[]> {
 /** How many students have this course in their timetable (the caller included when they do). */
 export async function classmatesCount(ctx: Ctx, key: string): Promise<number> {
   return (await ctx.db.collection('timetables').where({ courseKeys: key }).count()).total;
+}
+
+/**
+ * What the student's courses match in the notes feed, empty without consent: each course's name
+ * as a topic (#篮球, labelled 《篮球》课) and the product categories of its scenes (体育课 → 运动).
+ * Names and scenes only: no times, rooms or classmates leave the timetable domain.
+ */
+export async function courseInterests(ctx: Ctx, openid: string): Promise<{ key: string; label: string }[]> {
+  const [consent, t] = await Promise.all([getConsent(ctx, openid), getTimetable(ctx, openid)]);
+  if (!t || !hasConsent(consent, CONSENT_VERSION)) return [];
+  const out = new Map<string, string>();
+  for (const c of t.courses) {
+    const name = c.name.trim();
+    if (name && !out.has(name)) out.set(name, `《${name}》课`);
+    for (const scene of c.scenes ?? []) {
+      const s = DEFAULT_SCENE_PRODUCTS[scene];
+      for (const category of s?.categories ?? []) if (!out.has(category)) out.set(category, s.label);
+    }
+  }
+  return [...out].map(([key, label]) => ({ key, label }));
 }
