@@ -8,7 +8,7 @@
 import { supportInput } from '../../core/contracts/support';
 import { fail } from '../../core/result';
 import { action, type CloudFunction, defineFunction } from '../../server/define';
-import { ask, suggestions } from '../../server/support/answer';
+import { ask, shopFor, suggestions } from '../../server/support/answer';
 import { listFaqs, listMisses, removeFaq, saveFaq } from '../../server/support/faqs';
 import { handleCsPush } from '../../server/support/push';
 
@@ -28,7 +28,7 @@ const inner = defineFunction('support', {
   listMisses: action({ input: supportInput.listMisses, run: (ctx) => listMisses(ctx) }),
   // Student actions.
   ask: action({ input: supportInput.ask, run: (ctx, input) => ask(ctx, input) }),
-  suggestions: action({ input: supportInput.suggestions, public: true, run: (ctx, { merchantId }) => suggestions(ctx, merchantId) }),
+  suggestions: action({ input: supportInput.suggestions, public: true, run: async (ctx, ref) => suggestions(ctx, await shopFor(ctx, ref)) }),
   csPush: action({
     input: supportInput.csPush,
     public: true,

@@ -65,6 +65,20 @@ describe('asking', () => {
     expect(suggested.questions).toHaveLength(6);
   });
 
+  it("from an order page, the student's own order names the shop; someone else's does not", async () => {
+    const w = await supportWorld();
+    const { faqId } = await w.must<SupportResults['saveFaq']>(OWNER, w.faq('营业时间是几点？', '每天 10:00 到 22:00'));
+    await w.cloud.db.collection('orders').add({ data: { _id: 'cs-order', buyer: S1, merchantId: SHOP } });
+    const mine = await w.must<SupportResults['ask']>(S1, { action: 'ask', orderId: 'cs-order', text: '你们几点营业' });
+    expect(mine.answers.map((a) => a.faqId)).toEqual([faqId]);
+    expect((await w.must<SupportResults['ask']>(S2, { action: 'ask', orderId: 'cs-order', text: '你们几点营业' })).fallback).toBe(true);
+    expect((await w.must<SupportResults['suggestions']>(S1, { action: 'suggestions', orderId: 'cs-order' })).questions[0].faqId).toBe(faqId);
+    // In WeChat's session: session-from order:<id> makes later questions about that shop.
+    await w.pushEnter(S1, 'order:cs-order');
+    expect(await w.pushText(S1, '你们几点营业')).toEqual({ ok: true, data: { outcome: 'replied' } });
+    expect(w.sent(S1).at(-1)?.content).toBe('每天 10:00 到 22:00');
+  });
+
   it('a miss answers the fallback and is counted once per normalized question; 添加为问答 clears it', async () => {
     const w = await supportWorld();
     for (const [who, text] of [

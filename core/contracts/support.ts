@@ -33,10 +33,13 @@ export const supportInput = {
   listFaqs: z.strictObject({}),
   /** Merchant: the shop's unanswered questions, most asked first. */
   listMisses: z.strictObject({}),
-  /** A student asks a shop (or, without merchantId, the platform). */
-  ask: z.strictObject({ merchantId: id.optional(), text: text(ASK_MAX, '问题') }),
+  /**
+   * A student asks a shop: named, or the shop of one of their own orders (the order page); with
+   * neither, the platform.
+   */
+  ask: z.strictObject({ merchantId: id.optional(), orderId: id.optional(), text: text(ASK_MAX, '问题') }),
   /** Questions the chat page offers before anything is asked: the shop's first, then the platform's. */
-  suggestions: z.strictObject({ merchantId: id.optional() }),
+  suggestions: z.strictObject({ merchantId: id.optional(), orderId: id.optional() }),
   /**
    * WeChat's customer-service push (消息推送 to this function): a text message, or the event
    * user_enter_tempsession. WeChat's field names; others it adds are let through and ignored.
@@ -49,7 +52,7 @@ export const supportInput = {
     Content: z.string().max(2000).optional(),
     MsgId: z.union([z.string().max(64), z.number().int()]).optional(),
     Event: z.string().max(64).optional(),
-    /** session-from of the <button open-type="contact"> the student tapped: `shop:<merchantId>`. */
+    /** session-from of the <button open-type="contact"> the student tapped: `shop:<merchantId>` or `order:<orderId>`. */
     SessionFrom: z.string().max(1000).optional(),
   }),
 };

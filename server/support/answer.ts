@@ -9,6 +9,7 @@ import { BUILTIN_FAQS } from '../../core/support/builtin';
 import { type Faq, match, missKey } from '../../core/support/match';
 import type { Ctx } from '../context';
 import { isDuplicateKeyError } from '../db/types';
+import { findOrder } from '../orders/orders';
 import { findShop } from '../users/merchants';
 import { shopFaqs, toFaq } from './faqs';
 
@@ -18,6 +19,16 @@ export const PLATFORM = 'platform';
 /** The shop a question is about, if it exists: an unknown id is a question to the platform. */
 export async function knownShop(ctx: Ctx, merchantId: string | undefined): Promise<string | undefined> {
   return merchantId && (await findShop(ctx, merchantId)) ? merchantId : undefined;
+}
+
+/** Which shop a question is about: the one named, or the shop of the caller's own order. */
+export async function shopFor(ctx: Ctx, ref: { merchantId?: string; orderId?: string }): Promise<string | undefined> {
+  if (ref.orderId) {
+    const order = await findOrder(ctx, ref.orderId);
+    // Someone else's order says nothing about the caller's question (and names no shop to them).
+    if (order && order.buyer === ctx.openid) return order.merchantId;
+  }
+  return knownShop(ctx, ref.merchantId);
 }
 
 /** The FAQs a question to this (known) shop is matched against: the shop's own first, then the platform's. */
@@ -47,22 +58,21 @@ export async function recordMiss(ctx: Ctx, merchantId: string | undefined, text:
   ctx.log.info('support miss', { merchantId: shop, key });
 }
 
-/** The answers to a question (best first, at most 3), or none; a miss is recorded. */
-export async function answer(ctx: Ctx, merchantId: string | undefined, text: string): Promise<AnswerView[]> {
-  const shopId = await knownShop(ctx, merchantId);
+/** The answers to a question about a (known) shop, best first, at most 3, or none; a miss is recorded. */
+export async function answer(ctx: Ctx, shopId: string | undefined, text: string): Promise<AnswerView[]> {
   const found = match(text, await faqsFor(ctx, shopId));
   if (found.length === 0) await recordMiss(ctx, shopId, text);
   return found.map(({ faq }) => ({ faqId: faq.faqId, question: faq.question, answer: faq.answer }));
 }
 
-export async function ask(ctx: Ctx, input: { merchantId?: string; text: string }) {
-  const answers = await answer(ctx, input.merchantId, input.text);
+export async function ask(ctx: Ctx, input: { merchantId?: string; orderId?: string; text: string }) {
+  const answers = await answer(ctx, await shopFor(ctx, input), input.text);
   return ok<SupportResults['ask']>({ answers, fallback: answers.length === 0 });
 }
 
 /** Questions to offer before anything is asked: up to 3 of the shop's, then the platform's, 6 in all. */
-export async function suggestions(ctx: Ctx, merchantId: string | undefined) {
-  const all = await faqsFor(ctx, await knownShop(ctx, merchantId));
+export async function suggestions(ctx: Ctx, shopId: string | undefined) {
+  const all = await faqsFor(ctx, shopId);
   const own = all.filter((f) => !f.faqId.startsWith('builtin-')).slice(0, 3);
   const questions = [...own, ...BUILTIN_FAQS].slice(0, 6).map((f) => ({ faqId: f.faqId, question: f.question }));
   return ok<SupportResults['suggestions']>({ questions });

@@ -15,7 +15,7 @@ import { greetingText, replyText } from '../../core/support/reply';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
-import { answer, knownShop, suggestions } from './answer';
+import { answer, shopFor, suggestions } from './answer';
 
 type Push = z.output<typeof supportInput.csPush>;
 type Outcome = SupportResults['csPush']['outcome'];
@@ -29,8 +29,8 @@ interface SessionDoc {
   greetedAt: number | null;
 }
 
-/** session-from="shop:<merchantId>" on the contact button. */
-const SESSION_FROM = /^shop:([A-Za-z0-9_-]{1,64})$/;
+/** session-from on the contact button: "shop:<merchantId>" (product page) or "order:<orderId>" (order page). */
+const SESSION_FROM = /^(shop|order):([A-Za-z0-9_-]{1,64})$/;
 
 const session = (ctx: Ctx, openid: string) => getDoc<SessionDoc>(ctx, 'support_sessions', openid);
 
@@ -103,9 +103,9 @@ async function onEnter(ctx: Ctx, openid: string, push: Push): Promise<Outcome> {
   const markerId = `e${hash(`enter|${openid}|${push.CreateTime}`)}`;
   if (!(await firstDelivery(ctx, markerId, openid, 'greeting'))) return 'duplicate';
   const s = await ensureSession(ctx, openid);
-  const from = SESSION_FROM.exec(push.SessionFrom ?? '')?.[1];
+  const from = SESSION_FROM.exec(push.SessionFrom ?? '');
   // The shop the student came from (product or order page) is what later questions are about.
-  const merchantId = (await knownShop(ctx, from)) ?? null;
+  const merchantId = (from ? await shopFor(ctx, from[1] === 'shop' ? { merchantId: from[2] } : { orderId: from[2] }) : undefined) ?? null;
   const now = ctx.now();
   if (!mayGreet(push.CreateTime * 1000, s.greetedAt, now)) {
     await ctx.db.collection('support_sessions').doc(openid).update({ data: { merchantId } });

@@ -5,12 +5,15 @@ import type { SupportResults } from '@core/contracts/support';
 import { call } from './client';
 
 // Student actions.
-/** The best answers (at most 3) to a question about a shop (or, without merchantId, the platform); fallback when none. */
-export const askSupport = (text: string, merchantId?: string) =>
-  call<SupportResults['ask'], 'support'>('support', 'ask', merchantId ? { merchantId, text } : { text });
+/** What a question is about: a shop, or one of the caller's orders (its shop); neither is the platform. */
+export interface SupportRef {
+  merchantId?: string;
+  orderId?: string;
+}
+/** The best answers (at most 3) to a question; fallback when none. */
+export const askSupport = (text: string, ref: SupportRef = {}) => call<SupportResults['ask'], 'support'>('support', 'ask', { ...ref, text });
 /** Questions to offer before anything is asked. */
-export const supportSuggestions = (merchantId?: string) =>
-  call<SupportResults['suggestions'], 'support'>('support', 'suggestions', merchantId ? { merchantId } : {});
+export const supportSuggestions = (ref: SupportRef = {}) => call<SupportResults['suggestions'], 'support'>('support', 'suggestions', ref);
 
 // Merchant actions (the server checks the caller runs the shop).
 export interface SaveFaqInput {

@@ -7,17 +7,22 @@ import { Button } from './ui';
 import './ContactButton.css';
 
 export interface ContactButtonProps {
-  /** The shop the questions are about; absent for the platform's own answers. */
+  /** The shop the questions are about (product page)... */
   merchantId?: string;
+  /** ...or the caller's order whose shop they are about (order page); neither: the platform's answers. */
+  orderId?: string;
   testId?: string;
 }
 
-export const chatUrl = (merchantId?: string) => `/packages/support/chat/index${merchantId ? `?merchantId=${encodeURIComponent(merchantId)}` : ''}`;
+export function chatUrl({ merchantId, orderId }: Pick<ContactButtonProps, 'merchantId' | 'orderId'>): string {
+  const query = merchantId ? `?merchantId=${encodeURIComponent(merchantId)}` : orderId ? `?orderId=${encodeURIComponent(orderId)}` : '';
+  return `/packages/support/chat/index${query}`;
+}
 
-export function ContactButton({ merchantId, testId = 'contact-support' }: ContactButtonProps) {
+export function ContactButton({ merchantId, orderId, testId = 'contact-support' }: ContactButtonProps) {
   return (
     <View className='contact-support'>
-      <Button size='small' type='ghost' testId={testId} onClick={() => Taro.navigateTo({ url: chatUrl(merchantId) })}>
+      <Button size='small' type='ghost' testId={testId} onClick={() => Taro.navigateTo({ url: chatUrl({ merchantId, orderId }) })}>
         联系客服
       </Button>
     </View>

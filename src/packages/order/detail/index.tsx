@@ -155,7 +155,7 @@ export default function OrderDetail() {
         <Cell title='下单时间' value={formatDateTime(o.createdAt)} />
         {o.paidAt ? <Cell title='付款时间' value={formatDateTime(o.paidAt)} /> : null}
         {o.groupId ? <Cell title='拼团详情' arrow onClick={() => Taro.navigateTo({ url: `/pages/group/index?id=${o.groupId}` })} /> : null}
-        <Cell title='订单有问题？' label='订单、退款、拼团、取货的常见问题' value={<ContactButton testId='order-contact-support' />} />
+        <Cell title='订单有问题？' label='问商家或看订单、退款、取货的常见问题' value={<ContactButton orderId={o.id} testId='order-contact-support' />} />
       </CellGroup>
 
       {history.length ? (

@@ -4,14 +4,14 @@
 import { Input, ScrollView, Text, View } from '@tarojs/components';
 import { useLoad } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { askSupport, supportSuggestions } from '../../../api/support';
+import { askSupport, type SupportRef, supportSuggestions } from '../../../api/support';
 import { Button, toast } from '../../../components/ui';
 import { safeDecode } from '../../../utils/query';
 import { ASK_MAX, answerBubble, type Bubble, greeting, sendable } from './chat';
 import './index.css';
 
 export default function SupportChat() {
-  const [merchantId, setMerchantId] = useState<string | undefined>(undefined);
+  const [ref, setRef] = useState<SupportRef>({});
   const [bubbles, setBubbles] = useState<Bubble[]>([]);
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
@@ -19,9 +19,12 @@ export default function SupportChat() {
   const next = () => ++seq.current;
 
   useLoad(async (query: Record<string, string | undefined>) => {
-    const shop = query.merchantId ? safeDecode(query.merchantId) : undefined;
-    setMerchantId(shop || undefined);
-    const res = await supportSuggestions(shop || undefined);
+    // The product page names the shop; the order page names the order (the server finds its shop).
+    const merchantId = safeDecode(query.merchantId) || undefined;
+    const orderId = safeDecode(query.orderId) || undefined;
+    const about: SupportRef = merchantId ? { merchantId } : orderId ? { orderId } : {};
+    setRef(about);
+    const res = await supportSuggestions(about);
     setBubbles([greeting(next(), res.ok ? res.data.questions : [])]);
   });
 
@@ -31,7 +34,7 @@ export default function SupportChat() {
     setSending(true);
     setText('');
     setBubbles((b) => [...b, { id: next(), from: 'me', text: question, chips: [] }]);
-    const res = await askSupport(question, merchantId);
+    const res = await askSupport(question, ref);
     setSending(false);
     if (!res.ok) {
       toast(res.message);
