@@ -13,6 +13,7 @@ import { comments, notifications } from '../../server/notes/lists';
 import { edit, publish, remove } from '../../server/notes/publish';
 import { getNote, mine, searchNotes } from '../../server/notes/read';
 import { feedActions } from './feed';
+import { moderationActions } from './moderation';
 
 /**
  * Sources a person can cause: a client, the IDE, an HTTP call, a crawler, another function.
@@ -28,6 +29,8 @@ const inner = defineFunction(
   {
     // The 发现 feed, following feed, topic pages, 不感兴趣, the personalisation switch, profiles: ./feed.ts.
     ...feedActions,
+    // Reports, the moderation queue, blocking: ./moderation.ts.
+    ...moderationActions,
     publish: action({ input: notesInput.publish, run: (ctx, input) => publish(ctx, input) }),
     edit: action({ input: notesInput.edit, run: (ctx, input) => edit(ctx, input) }),
     remove: action({ input: notesInput.remove, run: (ctx, { noteId }) => remove(ctx, noteId) }),

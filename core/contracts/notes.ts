@@ -124,6 +124,8 @@ export interface NoteCard {
 export interface CommentView {
   commentId: string;
   author: string;
+  authorName: string;
+  authorAvatar: string;
   text: string;
   replyTo: string | null;
   at: number;
@@ -133,6 +135,7 @@ export interface NotificationView {
   id: string;
   kind: 'liked' | 'commented' | 'followed';
   from: string;
+  fromName: string;
   noteId: string | null;
   text: string;
   at: number;
@@ -212,4 +215,35 @@ export interface FeedResults {
   profile: ProfileView;
   profileCollects: { items: FeedCard[]; nextCursor: string | null };
   setCollectsPublic: { collectsPublic: boolean };
+}
+
+// Reports, the moderation queue and blocking (server/notes/moderation.ts).
+export const REPORT_REASONS = ['虚假种草', '广告未标注', '色情低俗', '辱骂攻击', '违法违规', '其他'] as const;
+
+export const moderationInput = {
+  /** A note, or one of its comments, reported once per student. */
+  report: z.strictObject({ noteId: id, commentId: id.optional(), reason: z.enum(REPORT_REASONS, '请选择举报原因') }),
+  /** An administrator's queue (every note waiting), or a merchant's (notes tagging the shop's products). */
+  moderationQueue: z.strictObject({ cursor }),
+  moderate: z
+    .strictObject({ noteId: id, approve: z.boolean(), reason: z.string().trim().max(100, '理由最多 100 个字').optional() })
+    .refine((m) => m.approve || (m.reason !== undefined && m.reason !== ''), { message: '不通过要写明理由，作者会看到', path: ['reason'] }),
+  block: z.strictObject({ openid: id }),
+  unblock: z.strictObject({ openid: id }),
+};
+
+export interface QueueItem extends NoteCard {
+  authorName: string;
+  reason: string | null;
+  reports: number;
+  body: string;
+  images: string[];
+}
+
+export interface ModerationResults {
+  report: { reported: true };
+  moderationQueue: { items: QueueItem[]; nextCursor: string | null };
+  moderate: { noteId: string; status: NoteState };
+  block: { blocked: true };
+  unblock: { blocked: false };
 }

@@ -28,7 +28,8 @@ export const noteMachine = stateMachine<NoteState>(
     draft: ['checking', 'removed'],
     checking: ['published', 'rejected', 'review', 'checking', 'draft', 'removed'],
     review: ['published', 'rejected', 'checking', 'draft', 'removed'],
-    published: ['taken_down', 'checking', 'draft', 'removed'],
+    // review: reported by enough students, a person looks again.
+    published: ['taken_down', 'checking', 'draft', 'removed', 'review'],
     rejected: ['checking', 'draft', 'removed'],
     taken_down: ['checking', 'draft', 'removed'],
     removed: [],

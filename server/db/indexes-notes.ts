@@ -6,6 +6,24 @@ export const notesIndexes = {
   // One per note (_id from the author and the request that made it).
   notes: [
     {
+      name: 'status_created',
+      fields: [
+        ['status', 'asc'],
+        ['createdKey', 'asc'],
+      ],
+      why: "an administrator's moderation queue, oldest first",
+    },
+    {
+      name: 'status_merchants_created',
+      fields: [
+        ['status', 'asc'],
+        ['merchantIds', 'asc'],
+        ['createdKey', 'asc'],
+      ],
+      array: true,
+      why: "a merchant's moderation queue: notes tagging the shop's products",
+    },
+    {
       name: 'status_hot',
       fields: [
         ['status', 'asc'],
@@ -88,6 +106,10 @@ export const notesIndexes = {
   ],
   // One per student (_id the openid): read by _id.
   note_interests: [],
+  // One per reporter and target (_id from both): read by _id.
+  note_reports: [],
+  // One per blocker and blocked (_id `${blocker}:${blocked}`).
+  note_blocks: [{ name: 'blocker', fields: [['blocker', 'asc']], why: 'whom a student blocked (their feed and comment lists leave them out)' }],
   // One per image check sent (_id WeChat's trace id): read by _id when the verdict is pushed.
   note_media_checks: [],
   // One per person and note (_id `${noteId}:${openid}`): read by _id.

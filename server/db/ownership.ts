@@ -95,6 +95,9 @@ export const owners = {
   notifications: 'notes',
   // A student's feed interests, 不感兴趣 and switches (_id the openid).
   note_interests: 'notes',
+  // Reports (one per student and target) and blocks (one per blocker and blocked).
+  note_reports: 'notes',
+  note_blocks: 'notes',
   // Customer service: a shop's FAQs and its counter (the limit), the questions nobody answered,
   // each student's reply window in WeChat's session, and one marker per push handled.
   support_faqs: 'support',

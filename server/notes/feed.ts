@@ -13,6 +13,7 @@ import type { Ctx } from '../context';
 import { courseInterests } from '../timetable/classmates';
 import { findUsers } from '../users/users';
 import { interestsOf } from './interests';
+import { blockedBy } from './moderation';
 import { toCard } from './read';
 import type { FollowDoc, NoteDoc } from './store';
 
@@ -96,10 +97,12 @@ export async function feed(ctx: Ctx, input: { cursor?: string; personalized?: bo
   const saved = ctx.openid ? await interestsOf(ctx, ctx.openid) : null;
   const personalized = input.personalized ?? saved?.personalized ?? false;
   const cursor = parseCursor(input.cursor);
-  const window = await hotWindow(ctx, cursor, NOTES_PAGE);
-  const last = window.at(-1);
+  const [raw, blocked] = await Promise.all([hotWindow(ctx, cursor, NOTES_PAGE), blockedBy(ctx, ctx.openid)]);
+  // The cursor moves over the whole window; the caller's blocked people are left out of it.
+  const window = raw.filter((n) => !blocked.has(n.author));
+  const last = raw.at(-1);
   const nextCursor = (seen: string[]) =>
-    window.length < NOTES_PAGE || !last ? null : JSON.stringify({ hot: last.hot ?? 0, id: last._id, seen: seen.slice(-SEEN_MAX) } satisfies FeedCursor);
+    raw.length < NOTES_PAGE || !last ? null : JSON.stringify({ hot: last.hot ?? 0, id: last._id, seen: seen.slice(-SEEN_MAX) } satisfies FeedCursor);
   const now = ctx.now();
 
   if (!personalized || !saved) {
@@ -141,7 +144,9 @@ export async function feed(ctx: Ctx, input: { cursor?: string; personalized?: bo
   const inWindow = new Set(window.map((n) => n._id));
   // Pulled forward: not in this window, not shown before, and only notes the window has not passed (a higher hot key would have been shown already).
   const passed = (n: NoteDoc) => cursor !== null && ((n.hot ?? 0) > cursor.hot || ((n.hot ?? 0) === cursor.hot && n._id >= cursor.id));
-  const extras = [...(topicNotes.data as NoteDoc[]), ...(recent.data as NoteDoc[])].filter((n) => !inWindow.has(n._id) && !seen.has(n._id) && !passed(n));
+  const extras = [...(topicNotes.data as NoteDoc[]), ...(recent.data as NoteDoc[])].filter(
+    (n) => !inWindow.has(n._id) && !seen.has(n._id) && !passed(n) && !blocked.has(n.author),
+  );
   // A note of this window pulled forward by an earlier page was shown then.
   const pool = [...window.filter((n) => !seen.has(n._id)), ...new Map(extras.map((n) => [n._id, n])).values()];
   const counts = await publishedCounts(ctx, [...new Set(pool.map((n) => n.author))]);

@@ -12,6 +12,7 @@ import { getDoc, txGetDoc } from '../db/get-doc';
 import { hashId } from '../db/hash-id';
 import type { Transaction } from '../db/types';
 import { addInterestTx } from './interests';
+import { hasBlocked } from './moderation';
 import { type CommentDoc, type FollowDoc, followId, type MarkDoc, markId, type NoteDoc, type NotificationDoc } from './store';
 import { inTransaction } from './tx';
 
@@ -88,6 +89,7 @@ export async function comment(
   const n = await getDoc<NoteDoc>(ctx, 'notes', input.noteId);
   if (!n || n.status === 'removed') return fail('NOT_FOUND', '笔记不存在或已删除');
   if (n.status !== 'published') return fail('BAD_STATE', '笔记还没有发布，暂时不能评论');
+  if (await hasBlocked(ctx, n.author, ctx.openid)) return fail('FORBIDDEN', '作者设置了不接受你的评论');
   if (await getDoc<CommentDoc>(ctx, 'note_comments', commentId)) return ok({ commentId });
   const parent = input.replyTo ? await getDoc<CommentDoc>(ctx, 'note_comments', input.replyTo) : null;
   if (input.replyTo && parent?.noteId !== input.noteId) return fail('NOT_FOUND', '要回复的评论不存在');
@@ -125,6 +127,7 @@ export async function comment(
 export async function follow(ctx: Ctx, openid: string): Promise<Result<NotesResults['follow']>> {
   if (openid === ctx.openid) return fail('INVALID_INPUT', '不能关注自己');
   if (!(await getDoc(ctx, 'users', openid))) return fail('NOT_FOUND', '用户不存在');
+  if (await hasBlocked(ctx, openid, ctx.openid)) return fail('FORBIDDEN', '对方设置了不允许你关注');
   const id = followId(ctx.openid, openid);
   await inTransaction(ctx, async (tx) => {
     if (await txGetDoc<FollowDoc>(tx, 'note_follows', id)) return;

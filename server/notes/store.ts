@@ -40,6 +40,8 @@ export interface NoteDoc {
   likes: number;
   collects: number;
   comments: number;
+  /** Reports by distinct students (server/notes/moderation.ts). */
+  reports?: number;
   /** The feed's stored key (core/notes/feed-rank.ts hotKey): set when first published, moved with every like, collect and comment. */
   hot?: number;
   /** The tagged products' categories (the feed's interests). */
@@ -79,6 +81,9 @@ export interface CommentDoc {
   author: string;
   text: string;
   replyTo: string | null;
+  /** Reports by distinct students; hidden from readers at REPORTS_TO_HIDE until a person looks. */
+  reports?: number;
+  hidden?: boolean;
   /** timeKey(at, id): the note's comments in order. */
   key: string;
   at: Date;
@@ -105,3 +110,23 @@ export interface NotificationDoc {
 
 export const markId = (noteId: string, openid: string) => `${noteId}:${openid}`;
 export const followId = (follower: string, followee: string) => `${follower}:${followee}`;
+
+/** One per reporter and target (_id from both): a student reports a note or comment once. */
+export interface ReportDoc {
+  _id: string;
+  noteId: string;
+  commentId: string | null;
+  by: string;
+  reason: string;
+  at: Date;
+}
+
+/** One per blocker and blocked (_id `${blocker}:${blocked}`). */
+export interface BlockDoc {
+  _id: string;
+  blocker: string;
+  blocked: string;
+  at: Date;
+}
+
+export const blockId = (blocker: string, blocked: string) => `${blocker}:${blocked}`;
