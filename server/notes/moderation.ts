@@ -25,7 +25,7 @@ export const REPORTS_TO_REVIEW = 3;
 
 export async function report(ctx: Ctx, input: In<'report'>): Promise<Result<ModerationResults['report']>> {
   const note = await visibleNote(ctx, input.noteId);
-  if (!note || note.status !== 'published') return fail('NOT_FOUND', '笔记不存在或已删除');
+  if (note?.status !== 'published') return fail('NOT_FOUND', '笔记不存在或已删除');
   const target = input.commentId ?? input.noteId;
   const id = hashId('report', target, ctx.openid);
   await inTransaction(ctx, async (tx) => {
