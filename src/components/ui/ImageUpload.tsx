@@ -1,5 +1,6 @@
 // Photos for a form (refund evidence, products): pick with Taro.chooseImage, upload each to
 // storage, keep the file ids. Thumbnails with a delete corner and an add tile while under max.
+// `prepare` may turn each picked file into another before upload (notes shrink photos to 1080 px).
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -11,12 +12,15 @@ export function ImageUpload({
   max,
   folder,
   onChange,
+  prepare,
   testId,
 }: {
   value: string[];
   max: number;
   folder: string;
   onChange: (v: string[]) => void;
+  /** Runs on each picked file before upload (compression); answers the path to upload. */
+  prepare?: (path: string) => Promise<string>;
   testId?: string;
 }) {
   const [uploading, setUploading] = useState(0);
@@ -31,7 +35,7 @@ export function ImageUpload({
     const done: string[] = [];
     for (const p of paths) {
       try {
-        done.push(await uploadImage(p, folder));
+        done.push(await uploadImage(prepare ? await prepare(p) : p, folder));
       } catch {
         toast('有图片没传上去，请重试');
       }
