@@ -56,6 +56,10 @@ export interface EventFieldsByType {
   refund_succeeded: OrderEventFields & { refundFen: number };
   order_completed: OrderEventFields;
   payment_mismatch: { orderId: string; expectedFen: number; receivedFen: number; transactionId: string };
+  /** A note read by someone other than its author; firstRead on their first time. */
+  note_viewed: { noteId: string; author: string; firstRead: boolean };
+  /** A product card in a note tapped. */
+  note_product_click: { noteId: string; author: string; productId: string; merchantId: string };
 }
 
 export type EventType = keyof EventFieldsByType;

@@ -12,6 +12,7 @@ import { COLLECT, comment, follow, LIKE, mark, unfollow, unmark } from '../../se
 import { comments, notifications } from '../../server/notes/lists';
 import { edit, publish, remove } from '../../server/notes/publish';
 import { getNote, mine, searchNotes } from '../../server/notes/read';
+import { noteStats, productClick } from '../../server/notes/views';
 import { feedActions } from './feed';
 import { moderationActions } from './moderation';
 
@@ -69,6 +70,8 @@ const inner = defineFunction(
     follow: action({ input: notesInput.follow, run: (ctx, { openid }) => follow(ctx, openid) }),
     unfollow: action({ input: notesInput.unfollow, run: (ctx, { openid }) => unfollow(ctx, openid) }),
     notifications: action({ input: notesInput.notifications, run: async (ctx, { cursor }) => ok(await notifications(ctx, cursor)) }),
+    productClick: action({ input: notesInput.productClick, run: (ctx, { noteId, productId }) => productClick(ctx, noteId, productId) }),
+    noteStats: action({ input: notesInput.noteStats, run: (ctx, { noteId }) => noteStats(ctx, noteId) }),
     search: action({ input: notesInput.search, public: true, run: async (ctx, { q, cursor }) => ok(await searchNotes(ctx, q, cursor)) }),
     mediaCheckResult: action({
       input: notesInput.mediaCheckResult,

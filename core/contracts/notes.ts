@@ -57,6 +57,10 @@ export const notesInput = {
   follow: z.strictObject({ openid: id }),
   unfollow: z.strictObject({ openid: id }),
   notifications: z.strictObject({ cursor }),
+  /** A tap on a product card of a note (creator analytics). */
+  productClick: z.strictObject({ noteId: id, productId: id }),
+  /** The author's figures for one of their notes. */
+  noteStats: z.strictObject({ noteId: id }),
   search: z.strictObject({ q: z.string().trim().min(1, '请输入要搜索的内容').max(30, '搜索词最多 30 个字'), cursor }),
   /**
    * WeChat's push of an image check (event wxa_media_check, by message push to the function):
@@ -157,6 +161,25 @@ export interface NotesResults {
   unfollow: { following: false };
   notifications: { items: NotificationView[]; nextCursor: string | null };
   search: { items: NoteCard[]; nextCursor: string | null };
+  productClick: { counted: true };
+  noteStats: NoteStats;
+}
+
+/** What the author sees of a note: readers' actions and what its share cards brought. */
+export interface NoteStats {
+  noteId: string;
+  views: number;
+  readers: number;
+  likes: number;
+  collects: number;
+  comments: number;
+  /** Share cards made of it (by anyone). */
+  shares: number;
+  productClicks: number;
+  cardOpens: number;
+  /** Orders paid through its share cards, and their money net of refunds. */
+  orders: number;
+  revenueFen: number;
 }
 
 // The 发现 feed, topic pages, the following feed, 不感兴趣, the personalisation switch and

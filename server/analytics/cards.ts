@@ -16,7 +16,24 @@ export interface CardFigures {
 const TYPES = ['open', 'bind', 'order_paid', 'refund_succeeded'];
 
 /** Figures for a sharer's cards (at most 100 codes), by code; a card nobody opened has zeros. */
-export async function cardFigures(ctx: Ctx, sharer: string, codes: string[]): Promise<Map<string, CardFigures>> {
+export function cardFigures(ctx: Ctx, sharer: string, codes: string[]): Promise<Map<string, CardFigures>> {
+  return figuresOf(ctx, sharer, codes);
+}
+
+/** The summed figures of a note's cards, whoever shared them (at most 100 codes): its author's creator analytics. */
+export async function noteCardFigures(ctx: Ctx, codes: string[]): Promise<CardFigures> {
+  const total: CardFigures = { opens: 0, uniqueVisitors: 0, newCustomers: 0, orders: 0, revenueFen: 0 };
+  for (const f of (await figuresOf(ctx, null, codes)).values()) {
+    total.opens += f.opens;
+    total.uniqueVisitors += f.uniqueVisitors;
+    total.newCustomers += f.newCustomers;
+    total.orders += f.orders;
+    total.revenueFen += f.revenueFen;
+  }
+  return total;
+}
+
+async function figuresOf(ctx: Ctx, sharer: string | null, codes: string[]): Promise<Map<string, CardFigures>> {
   const cut = await readCut<CardCounters>(ctx, 'analytics_cards', codes, ['opens', 'visitors', 'newCustomers', 'orders', 'paidFen', 'refundedFen']);
   const out = new Map(codes.map((c) => [c, { opens: 0, uniqueVisitors: 0, newCustomers: 0, orders: 0, revenueFen: 0 }]));
   for (const d of cut.docs) {
@@ -35,7 +52,7 @@ export async function cardFigures(ctx: Ctx, sharer: string, codes: string[]): Pr
   const { list } = await ctx.db
     .collection('events')
     .aggregate()
-    .match({ sharer, type: _.in(TYPES), code: _.in(codes), ...tail.first })
+    .match({ ...(sharer === null ? {} : { sharer }), type: _.in(TYPES), code: _.in(codes), ...tail.first })
     .match(tail.tie)
     .group({
       _id: { code: '$code', type: '$type' },

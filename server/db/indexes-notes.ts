@@ -106,6 +106,8 @@ export const notesIndexes = {
   ],
   // One per student (_id the openid): read by _id.
   note_interests: [],
+  // One per note and reader (_id `${noteId}:${openid}`): made by add, a duplicate means a reader seen before.
+  note_readers: [],
   // One per reporter and target (_id from both): read by _id.
   note_reports: [],
   // One per blocker and blocked (_id `${blocker}:${blocked}`).

@@ -91,6 +91,15 @@ const plan = {
       ],
       why: "a KOC's cards for the stats page",
     },
+    {
+      name: 'target',
+      fields: [
+        ['targetType', 'asc'],
+        ['targetId', 'asc'],
+        ['createdAt', 'desc'],
+      ],
+      why: "a note's cards, whoever shared them (its author's figures)",
+    },
   ],
   // One per customer and program (merchant): _id is `${scope}:${openid}`.
   bindings: [

@@ -95,6 +95,8 @@ export const owners = {
   notifications: 'notes',
   // A student's feed interests, 不感兴趣 and switches (_id the openid).
   note_interests: 'notes',
+  // One per note and reader (_id `${noteId}:${openid}`): unique readers.
+  note_readers: 'notes',
   // Reports (one per student and target) and blocks (one per blocker and blocked).
   note_reports: 'notes',
   note_blocks: 'notes',

@@ -8,6 +8,7 @@ import type { ProductDoc } from '../catalog/products';
 import type { Ctx } from '../context';
 import { getDoc, getDocsByIds } from '../db/get-doc';
 import { type MarkDoc, markId, type NoteDoc } from './store';
+import { recordView } from './views';
 
 /** The note the caller may see, or null (missing, removed, or someone else's unpublished note). */
 export async function visibleNote(ctx: Ctx, noteId: string): Promise<NoteDoc | null> {
@@ -32,7 +33,8 @@ export function toCard(n: NoteDoc): NoteCard {
 export async function getNote(ctx: Ctx, noteId: string): Promise<Result<NoteView>> {
   const n = await visibleNote(ctx, noteId);
   if (!n) return fail('NOT_FOUND', '笔记不存在或已删除');
-  const [like, collect, products] = await Promise.all([
+  const [, like, collect, products] = await Promise.all([
+    recordView(ctx, n),
     ctx.openid ? getDoc<MarkDoc>(ctx, 'note_likes', markId(noteId, ctx.openid)) : null,
     ctx.openid ? getDoc<MarkDoc>(ctx, 'note_collects', markId(noteId, ctx.openid)) : null,
     getDocsByIds<ProductDoc>(ctx, 'products', n.productIds),

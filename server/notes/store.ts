@@ -40,6 +40,10 @@ export interface NoteDoc {
   likes: number;
   collects: number;
   comments: number;
+  /** Views by others, unique readers and product-card taps (server/notes/views.ts). */
+  views?: number;
+  readers?: number;
+  productClicks?: number;
   /** Reports by distinct students (server/notes/moderation.ts). */
   reports?: number;
   /** The feed's stored key (core/notes/feed-rank.ts hotKey): set when first published, moved with every like, collect and comment. */

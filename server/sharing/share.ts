@@ -5,6 +5,7 @@ import type { ProductDoc } from '../catalog/products';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { findUser } from '../users/users';
+import { describeNote } from './note-cards';
 
 export interface ShareCodeDoc {
   _id: string; // the code
@@ -67,7 +68,8 @@ export async function describeTarget(ctx: Ctx, type: TargetType, id: string): Pr
       scope: c.merchantId,
     };
   }
-  // Notes and campaigns become shareable as their features land.
+  if (type === 'note') return describeNote(ctx, id, PLATFORM_SCOPE);
+  // Campaigns become shareable as their feature lands.
   return null;
 }
 
