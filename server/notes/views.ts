@@ -36,7 +36,7 @@ export async function recordView(ctx: Ctx, n: NoteDoc): Promise<void> {
 export async function productClick(ctx: Ctx, noteId: string, productId: string): Promise<Result<NotesResults['productClick']>> {
   const n = await getDoc<NoteDoc>(ctx, 'notes', noteId);
   const index = n?.productIds.indexOf(productId) ?? -1;
-  if (!n || n.status !== 'published' || index < 0) return fail('NOT_FOUND', '笔记里没有这个商品');
+  if (n?.status !== 'published' || index < 0) return fail('NOT_FOUND', '笔记里没有这个商品');
   await ctx.db
     .collection('notes')
     .doc(noteId)
