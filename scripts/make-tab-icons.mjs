@@ -51,9 +51,16 @@ const union =
   (x, y) =>
     Math.min(...fs.map((f) => f(x, y)));
 const minus = (a, b) => (x, y) => Math.max(a(x, y), -b(x, y));
+// A compass for 发现: a ring and a needle (a long diamond turned 45°).
+const needle = (x, y) => {
+  const u = (x - 40.5 + (y - 40.5)) / Math.SQRT2;
+  const v = (x - 40.5 - (y - 40.5)) / Math.SQRT2;
+  return Math.abs(u) + Math.abs(v) * 3.2 - 20;
+};
 const icons = {
   home: union(roof, minus(box(20, 34, 61, 66), box(35, 48, 46, 66))),
   group: union(circle(30, 30, 10), circle(53, 30, 10), minus(circle(30, 66, 20), box(0, 66, 81, 81)), minus(circle(53, 66, 20), box(0, 66, 81, 81))),
+  discover: union(ring(40.5, 40.5, 30, 6), needle),
   me: union(ring(40.5, 28, 12, 6), minus(ring(40.5, 72, 26, 6), box(0, 72, 81, 81))),
 };
 const cover = (f) => (x, y) => {

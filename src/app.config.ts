@@ -1,5 +1,6 @@
 const pages = [
   'pages/index/index',
+  'pages/discover/index',
   'pages/groupbuy/index',
   'pages/me/index',
   'pages/profile/index',
@@ -76,6 +77,7 @@ export default defineAppConfig({
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      { pagePath: 'pages/discover/index', text: '发现', iconPath: 'assets/tab/discover.png', selectedIconPath: 'assets/tab/discover-on.png' },
       { pagePath: 'pages/groupbuy/index', text: '拼团', iconPath: 'assets/tab/group.png', selectedIconPath: 'assets/tab/group-on.png' },
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
     ],
