@@ -15,6 +15,7 @@ import { getNote, mine, searchNotes } from '../../server/notes/read';
 import { noteStats, productClick } from '../../server/notes/views';
 import { feedActions } from './feed';
 import { moderationActions } from './moderation';
+import { reviewActions } from './reviews';
 
 /**
  * Sources a person can cause: a client, the IDE, an HTTP call, a crawler, another function.
@@ -32,6 +33,8 @@ const inner = defineFunction(
     ...feedActions,
     // Reports, the moderation queue, blocking: ./moderation.ts.
     ...moderationActions,
+    // Reviews of completed orders (a review with photos is a note with 已购): ./reviews.ts.
+    ...reviewActions,
     publish: action({ input: notesInput.publish, run: (ctx, input) => publish(ctx, input) }),
     edit: action({ input: notesInput.edit, run: (ctx, input) => edit(ctx, input) }),
     remove: action({ input: notesInput.remove, run: (ctx, { noteId }) => remove(ctx, noteId) }),

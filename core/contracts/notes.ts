@@ -270,3 +270,36 @@ export interface ModerationResults {
   block: { blocked: true };
   unblock: { blocked: false };
 }
+
+// Reviews: after an order completes its buyer rates it (1-5), with words and photos; a review
+// with photos or published as a note becomes a note with 已购 (checked like any note).
+export const reviewInput = {
+  review: z
+    .strictObject({
+      orderId: id,
+      rating: z.number().int('评分是 1-5 颗星').min(1, '请打分（1-5 颗星）').max(5, '评分是 1-5 颗星'),
+      text: z.string().trim().max(NOTE_LIMITS.body, `评价最多 ${NOTE_LIMITS.body} 个字`).default(''),
+      images: z.array(image).max(NOTE_LIMITS.images, `图片最多 ${NOTE_LIMITS.images} 张`).default([]),
+      /** Also publish it as a note (with 已购); photos always make it one, since they are checked as a note's are. */
+      asNote: z.boolean().default(false),
+      requestId,
+    })
+    .refine((r) => !r.asNote || r.text.length > 0 || r.images.length > 0, { message: '发成笔记需要写几句话或加图片', path: ['text'] }),
+  productReviews: z.strictObject({ productId: id, cursor }),
+};
+
+export interface ReviewView {
+  reviewId: string;
+  rating: number;
+  text: string;
+  authorName: string;
+  authorAvatar: string;
+  /** The note it was published as (已购), when there is one and it is published. */
+  noteId: string | null;
+  at: number;
+}
+
+export interface ReviewResults {
+  review: { reviewId: string; noteId: string | null; status: NoteState | null; reason: string | null };
+  productReviews: { count: number; average: number | null; items: ReviewView[]; nextCursor: string | null };
+}

@@ -108,6 +108,17 @@ export const notesIndexes = {
   note_interests: [],
   // One per note and reader (_id `${noteId}:${openid}`): made by add, a duplicate means a reader seen before.
   note_readers: [],
+  // One per order (_id `review_${orderId}`).
+  reviews: [
+    {
+      name: 'product_at',
+      fields: [
+        ['productId', 'asc'],
+        ['at', 'desc'],
+      ],
+      why: "a product's reviews, newest first, and their count and average",
+    },
+  ],
   // One per reporter and target (_id from both): read by _id.
   note_reports: [],
   // One per blocker and blocked (_id `${blocker}:${blocked}`).

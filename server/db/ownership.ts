@@ -99,6 +99,8 @@ export const owners = {
   note_readers: 'notes',
   // Reports (one per student and target) and blocks (one per blocker and blocked).
   note_reports: 'notes',
+  // One per order (_id `review_${orderId}`): its buyer's rating.
+  reviews: 'notes',
   note_blocks: 'notes',
   // Customer service: a shop's FAQs and its counter (the limit), the questions nobody answered,
   // each student's reply window in WeChat's session, and one marker per push handled.
