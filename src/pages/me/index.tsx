@@ -22,6 +22,12 @@ const ORDER_SHORTCUTS = [
   { tab: 'after_sales', label: '售后' },
 ];
 
+/** 种草笔记: the student's own notes (drafts too) and who liked, commented or followed. */
+const NOTES_MENU = [
+  { title: '我的笔记', hint: '已发布、审核中和草稿', url: '/packages/notes/mine/index', testid: 'my-notes' },
+  { title: '消息', hint: '赞、评论和新关注', url: '/packages/notes/inbox/index', testid: 'my-inbox' },
+];
+
 /** The timetable (its pages check consent themselves); students only, not a shop's account. */
 const TIMETABLE_MENU = [
   { title: '我的课表', hint: '导入、查看和编辑课表', url: '/packages/timetable/week/index', testid: 'my-timetable' },
@@ -124,6 +130,14 @@ export default observer(function Me() {
       {userStore.isMerchant ? (
         <CellGroup title='我的店铺'>
           {MERCHANT_MENU.map((m) => (
+            <Cell key={m.url} title={m.title} label={m.hint} arrow onClick={() => go(m.url)} testId={m.testid} />
+          ))}
+        </CellGroup>
+      ) : null}
+
+      {buyer ? (
+        <CellGroup title='种草笔记'>
+          {NOTES_MENU.map((m) => (
             <Cell key={m.url} title={m.title} label={m.hint} arrow onClick={() => go(m.url)} testId={m.testid} />
           ))}
         </CellGroup>

@@ -65,10 +65,14 @@ export default function NoteEdit() {
     setWasPurchased(r.data.purchased);
   };
   useLoad((params) => {
-    const { values } = decodeParams(params, ['id']);
+    const { values } = decodeParams(params, ['id', 'topic']);
     if (values.id) {
       void Taro.setNavigationBarTitle({ title: '编辑笔记' });
       void load(values.id);
+    } else if (values.topic) {
+      // From a topic page's 参与话题: the topic is there already.
+      const r = addTopic([], values.topic);
+      if (r.topics) setForm((f) => ({ ...f, topics: r.topics }));
     }
   });
   // The student's orders, read once a product is tagged: the ones that can back 已购.

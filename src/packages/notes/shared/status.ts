@@ -54,11 +54,12 @@ export function publishedLine(status: NoteState, reason: string | null): string 
   return '已提交，审核中';
 }
 
-/** The 我的笔记 tabs: every status but removed, and all. checking and review read the same. */
+/** The 我的笔记 tabs: every status but removed, and all (the list takes one status at a time). */
 export const MINE_TABS = [
   { key: 'all', label: '全部' },
   { key: 'published', label: '已发布' },
   { key: 'checking', label: '审核中' },
+  { key: 'review', label: '人工审核' },
   { key: 'draft', label: '草稿' },
   { key: 'rejected', label: '未通过' },
   { key: 'taken_down', label: '已下架' },

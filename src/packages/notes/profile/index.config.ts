@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '主页', enablePullDownRefresh: true, enableShareAppMessage: true });

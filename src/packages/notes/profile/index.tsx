@@ -1,0 +1,146 @@
+// A student's or KOC's page: avatar, nickname, tier and badges, how many notes, followers and
+// following, 关注 / 已关注, and their notes; 收藏 too when they made their collects public (or
+// it is the student's own page, where the switch to make them public sits). Shareable.
+import type { FeedCard, ProfileView } from '@core/contracts/notes';
+import { Image, Switch, Text, View } from '@tarojs/components';
+import Taro, { useLoad, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { follow, noteProfile, profileCollects, setCollectsPublic, unfollow } from '../../../api/notes';
+import { NoteGrid } from '../../../components/NoteCard';
+import { Button, Empty, Tabs, Tag, toast } from '../../../components/ui';
+import { usePaged } from '../../../stores/use-paged';
+import { decodeParams } from '../../../utils/query';
+import '../shared/notes.css';
+import './index.css';
+
+type Tab = 'notes' | 'collects';
+
+export default function NoteProfile() {
+  const [openid, setOpenid] = useState('');
+  const [p, setP] = useState<ProfileView | null>(null);
+  const [error, setError] = useState('');
+  const [tab, setTab] = useState<Tab>('notes');
+  const collects = usePaged<FeedCard>((cursor) => profileCollects(openid, cursor));
+
+  const load = async (id: string) => {
+    setError('');
+    const r = await noteProfile(id);
+    if (!r.ok) return setError(r.code === 'NOT_FOUND' ? '找不到这位同学' : r.message);
+    setP(r.data);
+    void Taro.setNavigationBarTitle({ title: r.data.nickname || '主页' });
+  };
+  useLoad((params) => {
+    const { values, broken } = decodeParams(params, ['openid']);
+    if (broken || !values.openid) return setError('链接已失效');
+    setOpenid(values.openid);
+    void load(values.openid);
+  });
+  useEffect(() => {
+    if (tab === 'collects' && openid) void collects.reload();
+  }, [tab, openid]);
+  usePullDownRefresh(async () => {
+    if (openid) await load(openid);
+    if (tab === 'collects') await collects.reload();
+    Taro.stopPullDownRefresh();
+  });
+  useReachBottom(() => {
+    if (tab === 'collects') void collects.more();
+  });
+  useShareAppMessage(() => ({
+    title: p ? `${p.nickname} 的种草主页` : '校园种草',
+    path: `/packages/notes/profile/index?openid=${encodeURIComponent(openid)}`,
+  }));
+
+  const toggleFollow = async () => {
+    if (!p) return;
+    const r = p.isFollowing ? await unfollow(p.openid) : await follow(p.openid);
+    if (!r.ok) return toast(r.message);
+    setP({ ...p, isFollowing: r.data.following, followers: Math.max(0, p.followers + (r.data.following === p.isFollowing ? 0 : r.data.following ? 1 : -1)) });
+  };
+  const togglePublic = async (on: boolean) => {
+    if (!p) return;
+    const r = await setCollectsPublic(on);
+    if (!r.ok) return toast(r.message);
+    setP({ ...p, collectsPublic: r.data.collectsPublic });
+  };
+
+  if (!p)
+    return (
+      <View className='page'>
+        {error ? (
+          <Empty title={error} actionText={openid && error !== '找不到这位同学' ? '重试' : undefined} onAction={() => load(openid)} testId='profile-error' />
+        ) : (
+          <Text className='nt-loading'>加载中…</Text>
+        )}
+      </View>
+    );
+  const showCollects = p.isMe || p.collectsPublic;
+  const tabs = [{ key: 'notes' as const, label: `笔记 ${p.notes}` }, ...(showCollects ? [{ key: 'collects' as const, label: '收藏' }] : [])];
+  return (
+    <View className='page np-page' data-testid='note-profile'>
+      <View className='section np-head'>
+        <View className='np-row'>
+          {p.avatarUrl ? (
+            <Image className='np-avatar' src={p.avatarUrl} mode='aspectFill' />
+          ) : (
+            <Text className='np-avatar nd-avatar-empty'>{p.nickname.slice(0, 1)}</Text>
+          )}
+          <View className='np-who'>
+            <Text className='np-name' data-testid='profile-name'>
+              {p.nickname}
+            </Text>
+            <View className='np-tags'>
+              {p.tierName ? <Tag tone='success'>{p.tierName}</Tag> : null}
+              {p.badges.map((b) => (
+                <Tag key={b} tone='info'>
+                  {b}
+                </Tag>
+              ))}
+            </View>
+          </View>
+          {p.isMe ? null : (
+            <Button size='small' type={p.isFollowing ? 'default' : 'primary'} testId='profile-follow' onClick={toggleFollow}>
+              {p.isFollowing ? '已关注' : '关注'}
+            </Button>
+          )}
+        </View>
+        <View className='np-counts'>
+          <View className='np-count'>
+            <Text className='np-num'>{p.notes}</Text>
+            <Text className='muted'>笔记</Text>
+          </View>
+          <View className='np-count'>
+            <Text className='np-num' data-testid='profile-followers'>
+              {p.followers}
+            </Text>
+            <Text className='muted'>粉丝</Text>
+          </View>
+          <View className='np-count'>
+            <Text className='np-num'>{p.following}</Text>
+            <Text className='muted'>关注</Text>
+          </View>
+        </View>
+        {p.isMe ? (
+          <View className='np-public'>
+            <Text className='np-public-text'>公开我的收藏（别人能在你的主页看到）</Text>
+            <Switch checked={p.collectsPublic} color='#16a34a' onChange={(e) => void togglePublic(e.detail.value)} />
+          </View>
+        ) : null}
+      </View>
+      {tabs.length > 1 ? <Tabs items={tabs} value={tab} onChange={setTab} testId='profile-tabs' /> : null}
+      {tab === 'notes' ? (
+        <>
+          <NoteGrid items={p.items} testId='profile-notes' />
+          {p.items.length === 0 ? <Empty title={p.isMe ? '你还没有发过笔记' : 'TA 还没有发过笔记'} /> : null}
+        </>
+      ) : (
+        <>
+          <NoteGrid items={collects.items} testId='profile-collects' />
+          {collects.loading ? <Text className='nt-foot'>加载中…</Text> : null}
+          {collects.error ? <Empty title='收藏没有加载出来' hint={collects.error} actionText='重试' onAction={collects.retry} /> : null}
+          {collects.done && collects.items.length === 0 ? <Empty title='还没有收藏' /> : null}
+        </>
+      )}
+    </View>
+  );
+}
