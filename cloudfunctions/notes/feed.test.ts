@@ -1,5 +1,5 @@
 import type { FeedResults } from '../../core/contracts/notes';
-import { KOC, STUDENTS } from '../groupbuy/fixture';
+import { KOC, paidGroup, STUDENTS } from '../groupbuy/fixture';
 import { notesWorld } from './fixture';
 
 const [S1, S2, S3, S4, S5] = STUDENTS;
@@ -111,5 +111,25 @@ describe('notes feed', () => {
     expect((await w.must<FeedResults['profileCollects']>(S1, { action: 'profileCollects', openid: S1 })).items.map((c) => c.noteId)).toEqual([n]);
     await w.must(S1, { action: 'setCollectsPublic', on: true });
     expect((await w.must<FeedResults['profileCollects']>(S2, { action: 'profileCollects', openid: S1 })).items.map((c) => c.noteId)).toEqual([n]);
+  });
+});
+
+describe('feed interests from purchases', () => {
+  it('a paid order adds its product’s category to the buyer’s interests, once however often the timer runs', async () => {
+    const w = await notesWorld();
+    const plain = (await w.publish(S5, { title: '随便聊聊', topics: [] })).noteId;
+    const tagged = (await w.publish(KOC, { title: '台灯真香', topics: [], productIds: ['fx-product'] })).noteId;
+    await w.must(S3, { action: 'like', noteId: plain });
+    // Before buying, S1's feed is by hot: the liked plain note first.
+    expect((await feedOf(w, S1)).items.map((c) => c.noteId)).toEqual([plain, tagged]);
+    await paidGroup(w, S1, S2);
+    const sweep = () => w.cloud.invoke('notes', { Type: 'Timer', TriggerName: 'sweep' }, { source: 'wx_trigger' });
+    await sweep();
+    await sweep();
+    const interests = (await w.all<{ _id: string; categories: Record<string, number> }>('note_interests')).find((d) => d._id === S1);
+    expect(interests?.categories).toEqual({ life: 3 });
+    const after = await feedOf(w, S1);
+    expect(after.items.map((c) => c.noteId)).toEqual([tagged, plain]);
+    expect(after.items[0].reason).toBe('因为你喜欢life');
   });
 });

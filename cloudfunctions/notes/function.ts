@@ -11,8 +11,10 @@ import { applyVerdict, sendLateChecksToReview } from '../../server/notes/checks'
 import { COLLECT, comment, follow, LIKE, mark, unfollow, unmark } from '../../server/notes/interactions';
 import { comments, notifications } from '../../server/notes/lists';
 import { edit, publish, remove } from '../../server/notes/publish';
+import { foldPurchases } from '../../server/notes/purchases';
 import { getNote, mine, searchNotes } from '../../server/notes/read';
 import { noteStats, productClick } from '../../server/notes/views';
+import { RunBudget } from '../../server/run-budget';
 import { feedActions } from './feed';
 import { moderationActions } from './moderation';
 import { reviewActions } from './reviews';
@@ -90,7 +92,10 @@ const inner = defineFunction(
       input: notesInput.sweep,
       async run(ctx) {
         if (!ctx.source.split(',').includes('wx_trigger')) return fail('FORBIDDEN', '只由定时器运行');
-        return ok({ toReview: await sendLateChecksToReview(ctx) });
+        const toReview = await sendLateChecksToReview(ctx);
+        // Paid orders become feed interests of their buyers.
+        const purchases = await foldPurchases(ctx, new RunBudget(ctx.timeLeft));
+        return ok({ toReview, purchases });
       },
     }),
   },

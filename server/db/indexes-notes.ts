@@ -108,6 +108,8 @@ export const notesIndexes = {
   note_interests: [],
   // One per note and reader (_id `${noteId}:${openid}`): made by add, a duplicate means a reader seen before.
   note_readers: [],
+  // The notes timer's positions (_id the step): read by _id.
+  notes_state: [],
   // One per order (_id `review_${orderId}`).
   reviews: [
     {

@@ -101,6 +101,8 @@ export const owners = {
   note_reports: 'notes',
   // One per order (_id `review_${orderId}`): its buyer's rating.
   reviews: 'notes',
+  // The notes timer's positions (_id the step).
+  notes_state: 'notes',
   note_blocks: 'notes',
   // Customer service: a shop's FAQs and its counter (the limit), the questions nobody answered,
   // each student's reply window in WeChat's session, and one marker per push handled.
