@@ -154,13 +154,15 @@ export default function NoteDetail() {
         </View>
       ) : null}
       {note.images.length > 0 ? (
-        <Swiper className='nd-swiper' indicatorDots={note.images.length > 1} data-testid='note-images'>
-          {note.images.map((src) => (
-            <SwiperItem key={src}>
-              <Image className='nd-img' src={src} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: note.images, current: src })} />
-            </SwiperItem>
-          ))}
-        </Swiper>
+        <View data-testid='note-images'>
+          <Swiper className='nd-swiper' indicatorDots={note.images.length > 1}>
+            {note.images.map((src) => (
+              <SwiperItem key={src}>
+                <Image className='nd-img' src={src} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: note.images, current: src })} />
+              </SwiperItem>
+            ))}
+          </Swiper>
+        </View>
       ) : null}
       <View className='section nd-main'>
         <View className='nd-author' data-testid='note-author' onClick={() => go(profileUrl)}>
