@@ -215,9 +215,12 @@ export default function NoteDetail() {
           ))}
         </View>
       ) : null}
-      <Comments items={comments} total={commentTotal} more={commentCursor !== null} onMore={moreComments} onReply={reply} />
-      <View className='nd-bar-spacer' />
-      <View className='nd-bar' data-testid='note-bar'>
+      {/* Only a published note takes comments, likes and collects (others cannot see the rest). */}
+      {note.status === 'published' ? (
+        <Comments items={comments} total={commentTotal} more={commentCursor !== null} onMore={moreComments} onReply={reply} />
+      ) : null}
+      {note.status === 'published' ? <View className='nd-bar-spacer' /> : null}
+      <View className={`nd-bar${note.status === 'published' ? '' : ' nd-bar-off'}`} data-testid='note-bar'>
         <View className='nd-input-wrap'>
           <Input
             className='nd-input'
