@@ -133,3 +133,20 @@ describe('feed interests from purchases', () => {
     expect(after.items[0].reason).toBe('因为你喜欢life');
   });
 });
+
+describe('feed paging with ties', () => {
+  it('more notes than the slack with the same hot key: still every note once', async () => {
+    const w = await notesWorld();
+    // Published in the same millisecond with no engagement: 45 notes share one hot key.
+    for (let i = 0; i < 45; i++) await w.publish(i % 2 ? KOC : S5, { title: `同刻 ${i}`, topics: [] });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await feedOf(w, S1, { personalized: false, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((c) => c.noteId));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(45);
+    expect(new Set(seen).size).toBe(45);
+  });
+});

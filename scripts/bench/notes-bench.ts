@@ -77,7 +77,7 @@ async function main() {
   );
   function* notes() {
     for (let i = 0; i < NOTES; i++) {
-      const publishedAt = now - Math.floor(r() * 60 * 24) * HOUR;
+      const publishedAt = now - Math.floor(r() * 60 * 24 * HOUR);
       const topics = [pick(r, TOPICS), ...(r() < 0.5 ? [pick(r, TOPICS)] : [])];
       const title = `${pick(r, WORDS)}${pick(r, WORDS)}测评 ${i}`;
       const body = Array.from({ length: 8 }, () => `${pick(r, WORDS)}很好用，${pick(r, WORDS)}也不错。`).join('');
