@@ -43,6 +43,11 @@ export const noteComments = (noteId: string, cursor?: string) =>
   call<NotesResults['comments'], 'notes'>('notes', 'comments', cursor ? { noteId, cursor } : { noteId });
 export const follow = (openid: string) => call<NotesResults['follow'], 'notes'>('notes', 'follow', { openid });
 export const unfollow = (openid: string) => call<NotesResults['unfollow'], 'notes'>('notes', 'unfollow', { openid });
+/** A tap on one of a note's product cards (creator analytics); fire and forget. */
+export const noteProductClick = (noteId: string, productId: string) =>
+  call<NotesResults['productClick'], 'notes'>('notes', 'productClick', { noteId, productId });
+/** The author's figures for one of their notes (views, readers, likes, ..., orders through its cards). */
+export const noteStats = (noteId: string) => call<NotesResults['noteStats'], 'notes'>('notes', 'noteStats', { noteId });
 export const noteNotifications = (cursor?: string) => call<NotesResults['notifications'], 'notes'>('notes', 'notifications', cursor ? { cursor } : {});
 
 // The 发现 feed and profiles.

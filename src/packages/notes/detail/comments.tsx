@@ -4,7 +4,6 @@ import type { CommentView } from '@core/contracts/notes';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { relative } from '../../../utils/time';
-import { useAuthors } from '../shared/authors';
 
 const profileUrl = (openid: string) => `/packages/notes/profile/index?openid=${encodeURIComponent(openid)}`;
 
@@ -22,13 +21,12 @@ export function Comments({
   onReply: (c: CommentView, name: string) => void;
 }) {
   const byId = new Map(items.map((c) => [c.commentId, c]));
-  const who = useAuthors(items.map((c) => c.author));
   return (
     <View className='section nd-comments' id='nd-comments' data-testid='note-comments'>
       <Text className='section-title'>评论 {total > 0 ? total : ''}</Text>
       {items.length === 0 ? <Text className='muted'>还没有评论，说说你的看法吧</Text> : null}
       {items.map((c) => {
-        const a = who(c.author);
+        const a = { nickname: c.authorName || '同学', avatarUrl: c.authorAvatar };
         const parent = c.replyTo ? byId.get(c.replyTo) : undefined;
         return (
           <View key={c.commentId} className='nd-comment' data-testid='note-comment'>
@@ -42,7 +40,7 @@ export function Comments({
             <View className='nd-comment-main'>
               <Text className='nd-comment-name'>{a.nickname}</Text>
               <Text className='nd-comment-text'>
-                {parent ? <Text className='nd-comment-to'>回复 @{who(parent.author).nickname}：</Text> : null}
+                {parent ? <Text className='nd-comment-to'>回复 @{parent.authorName || '同学'}：</Text> : null}
                 {c.text}
               </Text>
               <View className='nd-comment-foot'>

@@ -9,14 +9,16 @@ import { Image, Input, Swiper, SwiperItem, Text, View } from '@tarojs/components
 import Taro, { useDidShow, useLoad, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { newRequestId } from '../../../api/groupbuy';
-import { collectNote, commentNote, getNote, likeNote, noteComments, uncollectNote, unlikeNote } from '../../../api/notes';
+import { collectNote, commentNote, getNote, likeNote, noteComments, noteProductClick, uncollectNote, unlikeNote } from '../../../api/notes';
 import { countText } from '../../../components/NoteCard/count';
 import { Button, Empty, Tag, toast } from '../../../components/ui';
+import { userStore } from '../../../stores/user';
 import { decodeParams } from '../../../utils/query';
 import { relative } from '../../../utils/time';
 import { useAuthors } from '../shared/authors';
 import { statusBanner } from '../shared/status';
 import { Comments } from './comments';
+import { AuthorStats } from './stats';
 import { flip, settle, type Toggle } from './toggle';
 import '../shared/notes.css';
 import './index.css';
@@ -35,6 +37,7 @@ export default function NoteDetail() {
   const [text, setText] = useState('');
   const [replyTo, setReplyTo] = useState<{ id: string; name: string } | null>(null);
   const [focus, setFocus] = useState(false);
+  const [loads, setLoads] = useState(0);
   const busy = useRef({ like: false, collect: false });
   const requestId = useRef(newRequestId());
   const author = useAuthors(note ? [note.author] : [])(note?.author ?? '');
@@ -44,6 +47,7 @@ export default function NoteDetail() {
     const [res, cs] = await Promise.all([getNote(noteId), noteComments(noteId)]);
     if (!res.ok) return setError(res.code === 'NOT_FOUND' ? '笔记不存在或已删除' : res.message);
     setNote(res.data);
+    setLoads((n) => n + 1);
     setLike({ on: res.data.liked, count: res.data.likes });
     setCollect({ on: res.data.collected, count: res.data.collects });
     setCommentTotal(res.data.comments);
@@ -117,6 +121,11 @@ export default function NoteDetail() {
     setFocus(false);
     toast('评论成功', 'success');
     await load(note.noteId);
+  };
+  const openProduct = (productId: string) => {
+    // Counted for the author's figures; the page opens whether or not the count lands.
+    if (note) void noteProductClick(note.noteId, productId);
+    void go(`/pages/product/index?id=${encodeURIComponent(productId)}`);
   };
   const reply = (c: CommentView, name: string) => {
     setReplyTo({ id: c.commentId, name });
@@ -202,7 +211,7 @@ export default function NoteDetail() {
         <View className='section'>
           <Text className='section-title'>笔记里的商品</Text>
           {note.products.map((p) => (
-            <View key={p.id} className='nd-product' data-testid='note-product' onClick={() => go(`/pages/product/index?id=${encodeURIComponent(p.id)}`)}>
+            <View key={p.id} className='nd-product' data-testid='note-product' onClick={() => openProduct(p.id)}>
               {p.cover ? <Image className='nd-product-cover' src={p.cover} mode='aspectFill' /> : <View className='nd-product-cover' />}
               <View className='nd-product-main'>
                 <Text className='nd-product-title'>{p.title}</Text>
@@ -215,6 +224,7 @@ export default function NoteDetail() {
           ))}
         </View>
       ) : null}
+      {note.author === userStore.profile?.openid && note.status === 'published' ? <AuthorStats noteId={note.noteId} refresh={loads} /> : null}
       {/* Only a published note takes comments, likes and collects (others cannot see the rest). */}
       {note.status === 'published' ? (
         <Comments items={comments} total={commentTotal} more={commentCursor !== null} onMore={moreComments} onReply={reply} />

@@ -23,6 +23,7 @@ function open(n: NotificationView) {
 
 export default function Inbox() {
   const list = usePaged<NotificationView>((cursor) => noteNotifications(cursor));
+  // Names come with each notification; avatars are read once per person.
   const who = useAuthors(list.items.map((n) => n.from));
   useEffect(() => {
     void list.reload();
@@ -36,7 +37,7 @@ export default function Inbox() {
   return (
     <View className='page ni-page'>
       {list.items.map((n) => {
-        const a = who(n.from);
+        const a = { nickname: n.fromName || who(n.from).nickname, avatarUrl: who(n.from).avatarUrl };
         return (
           <View key={n.id} className='ni-row' data-testid='notification' onClick={() => open(n)}>
             {a.avatarUrl ? (

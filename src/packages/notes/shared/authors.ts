@@ -1,6 +1,6 @@
-// Names and avatars of the people on a note page (its author, commenters, who liked or followed).
-// NoteView, CommentView and NotificationView carry openids only, so each person is read once
-// through `profile` and kept for the session; a failed read is retried next time.
+// Names and avatars of people a view names by openid only (a note's author; the avatar of who
+// liked, commented or followed): each person is read once through `profile` and kept for the
+// session; a failed read is retried next time.
 import type { AuthorView } from '@core/contracts/notes';
 import { useEffect, useState } from 'react';
 import { noteProfile } from '../../../api/notes';
