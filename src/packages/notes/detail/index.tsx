@@ -62,10 +62,11 @@ export default function NoteDetail() {
     setId(values.id);
     void load(values.id);
   });
-  // Back from the editor: show the edited note and its new status.
+  // The author back from the editor: the edited note and its new status. (Not for readers: each
+  // read of someone else's note counts as a view in its author's figures.)
   const shown = useRef(false);
   useDidShow(() => {
-    if (shown.current && id) void load(id);
+    if (shown.current && id && note?.author === userStore.profile?.openid) void load(id);
     shown.current = true;
   });
   usePullDownRefresh(async () => {
@@ -120,7 +121,13 @@ export default function NoteDetail() {
     setReplyTo(null);
     setFocus(false);
     toast('评论成功', 'success');
-    await load(note.noteId);
+    // Only the comments again: reading the note would count another view for its author.
+    setCommentTotal((n) => n + 1);
+    const cs = await noteComments(note.noteId);
+    if (cs.ok) {
+      setComments(cs.data.items);
+      setCommentCursor(cs.data.nextCursor);
+    }
   };
   const openProduct = (productId: string) => {
     // Counted for the author's figures; the page opens whether or not the count lands.
