@@ -10,6 +10,7 @@
 import { type FeedCard, type FeedResults, NOTES_PAGE } from '../../core/contracts/notes';
 import { type Candidate, hotScore, type Interests, NEW_CREATOR_NOTES, rankFeed, reasonLine } from '../../core/notes/feed-rank';
 import type { Ctx } from '../context';
+import { pageAfterKey } from '../db/keyset';
 import { courseInterests } from '../timetable/classmates';
 import { findUsers } from '../users/users';
 import { interestsOf } from './interests';
@@ -23,8 +24,6 @@ const RECENT_PICKS = 10;
 /** Notes pulled forward that the cursor remembers (older ones may come round again). */
 const SEEN_MAX = 60;
 const HOUR_MS = 3_600_000;
-/** Extra notes a window reads past a cursor, for notes tied with the cursor's hot key. */
-const TIE_SLACK = 10;
 
 interface FeedCursor {
   /** The last note of the window read so far, by (hot desc, _id desc). */
@@ -44,36 +43,18 @@ function parseCursor(raw: string | undefined): FeedCursor | null {
   }
 }
 
-/**
- * The next `size` published notes after the cursor, by hot key then _id, both descending. One
- * range on the key (an $or of two ranges defeats the index): notes tied with the cursor's key
- * that it has passed are dropped here, and a few more are read to make up for them.
- */
-async function hotWindow(ctx: Ctx, after: FeedCursor | null, size: number): Promise<NoteDoc[]> {
-  const _ = ctx.db.command;
-  const { data } = await ctx.db
-    .collection<NoteDoc>('notes')
-    .where({ status: 'published', ...(after ? { hot: _.lte(after.hot) } : {}) })
-    .orderBy('hot', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(size + TIE_SLACK)
-    .get();
-  const rows = (data as NoteDoc[]).filter((n) => !after || (n.hot ?? 0) < after.hot || n._id < after.id);
-  if (!after || rows.length >= size || data.length < size + TIE_SLACK) return rows.slice(0, size);
-  // More ties than the slack (keys equal to the last bit): the exact keyset, slower but whole.
-  const exact = await ctx.db
-    .collection<NoteDoc>('notes')
-    .where(
-      _.or([
-        { status: 'published', hot: _.lt(after.hot) },
-        { status: 'published', hot: after.hot, _id: _.lt(after.id) },
-      ]),
-    )
-    .orderBy('hot', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(size)
-    .get();
-  return exact.data as NoteDoc[];
+/** The next `size` published notes after the cursor, by hot key then _id, both descending. */
+function hotWindow(ctx: Ctx, after: FeedCursor | null, size: number): Promise<NoteDoc[]> {
+  return pageAfterKey<NoteDoc>({
+    _: ctx.db.command,
+    base: { status: 'published' },
+    field: 'hot',
+    dir: 'desc',
+    after: after ? { value: after.hot, id: after.id } : null,
+    size,
+    read: async (where, limit) =>
+      (await ctx.db.collection<NoteDoc>('notes').where(where).orderBy('hot', 'desc').orderBy('_id', 'desc').limit(limit).get()).data as NoteDoc[],
+  });
 }
 
 /** Published notes per author (for new creators), in one aggregation over the page's authors. */

@@ -5,6 +5,7 @@
 import type { ProductDoc } from '../catalog/products';
 import type { Ctx } from '../context';
 import { getDoc, getDocsByIds } from '../db/get-doc';
+import { pageAfterKey } from '../db/keyset';
 import type { SproutEvent } from '../events';
 import type { RunBudget } from '../run-budget';
 import { addPurchase } from './interests';
@@ -24,19 +25,16 @@ export async function foldPurchases(ctx: Ctx, budget: RunBudget): Promise<number
   const stored = await getDoc<CursorDoc>(ctx, 'notes_state', CURSOR_ID);
   let cursor = stored ? { at: new Date(stored.at), id: stored.id } : { at: new Date(0), id: '' };
   return budget.drain(async (size) => {
-    const { data } = await ctx.db
-      .collection<PaidEvent>('events')
-      .where(
-        _.or([
-          { type: 'order_paid', at: _.gt(cursor.at) },
-          { type: 'order_paid', at: cursor.at, _id: _.gt(cursor.id) },
-        ]),
-      )
-      .orderBy('at', 'asc')
-      .orderBy('_id', 'asc')
-      .limit(size)
-      .get();
-    const events = data as PaidEvent[];
+    const events = await pageAfterKey<PaidEvent>({
+      _,
+      base: { type: 'order_paid' },
+      field: 'at',
+      dir: 'asc',
+      after: { value: cursor.at, id: cursor.id },
+      size,
+      read: async (where, limit) =>
+        (await ctx.db.collection<PaidEvent>('events').where(where).orderBy('at', 'asc').orderBy('_id', 'asc').limit(limit).get()).data as PaidEvent[],
+    });
     if (events.length === 0) return 0;
     const orders = await getDocsByIds<{ productId: string; buyer: string }>(
       ctx,
