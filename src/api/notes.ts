@@ -2,7 +2,7 @@
 // search) and the 发现 feed (feed, following, topic pages, 不感兴趣, the personalisation switch,
 // profiles). Types only from the contract: zod stays out of the main package (the 发现 tab uses
 // these wrappers; scripts/size-report.mjs).
-import type { FeedResults, NotesResults } from '@core/contracts/notes';
+import type { FeedResults, ModerationResults, NotesResults, REPORT_REASONS, ReviewResults } from '@core/contracts/notes';
 import type { NoteState } from '@core/notes/rules';
 import { call } from './client';
 
@@ -63,3 +63,23 @@ export const noteProfile = (openid: string) => call<FeedResults['profile'], 'not
 export const profileCollects = (openid: string, cursor?: string) =>
   call<FeedResults['profileCollects'], 'notes'>('notes', 'profileCollects', cursor ? { openid, cursor } : { openid });
 export const setCollectsPublic = (on: boolean) => call<FeedResults['setCollectsPublic'], 'notes'>('notes', 'setCollectsPublic', { on });
+
+// Reports, the moderation queue and blocking.
+/** A note, or one of its comments, reported once per student (again: still { reported: true }). */
+export const reportNote = (input: { noteId: string; commentId?: string; reason: (typeof REPORT_REASONS)[number] }) =>
+  call<ModerationResults['report'], 'notes'>('notes', 'report', input);
+/** An administrator's queue (every note waiting) or a merchant's (notes tagging the shop's products). */
+export const moderationQueue = (cursor?: string) => call<ModerationResults['moderationQueue'], 'notes'>('notes', 'moderationQueue', cursor ? { cursor } : {});
+/** 通过, or 不通过 with the reason the author reads. */
+export const moderateNote = (input: { noteId: string; approve: boolean; reason?: string }) =>
+  call<ModerationResults['moderate'], 'notes'>('notes', 'moderate', input);
+export const blockUser = (openid: string) => call<ModerationResults['block'], 'notes'>('notes', 'block', { openid });
+export const unblockUser = (openid: string) => call<ModerationResults['unblock'], 'notes'>('notes', 'unblock', { openid });
+
+// Reviews.
+/** Rates a completed order once; asked again for the same order it answers the review already there. */
+export const reviewOrder = (input: { orderId: string; rating: number; text: string; images: string[]; asNote: boolean; requestId: string }) =>
+  call<ReviewResults['review'], 'notes'>('notes', 'review', input);
+/** A product's reviews, newest first, with the count and the average over all of them. */
+export const productReviews = (productId: string, cursor?: string) =>
+  call<ReviewResults['productReviews'], 'notes'>('notes', 'productReviews', cursor ? { productId, cursor } : { productId });

@@ -3,6 +3,7 @@
 import type { CommentView } from '@core/contracts/notes';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { userStore } from '../../../stores/user';
 import { relative } from '../../../utils/time';
 
 const profileUrl = (openid: string) => `/packages/notes/profile/index?openid=${encodeURIComponent(openid)}`;
@@ -13,13 +14,17 @@ export function Comments({
   more,
   onMore,
   onReply,
+  onReport,
 }: {
   items: CommentView[];
   total: number;
   more: boolean;
   onMore: () => unknown;
   onReply: (c: CommentView, name: string) => void;
+  /** 举报 on someone else's comment. */
+  onReport: (c: CommentView) => void;
 }) {
+  const me = userStore.profile?.openid;
   const byId = new Map(items.map((c) => [c.commentId, c]));
   return (
     <View className='section nd-comments' id='nd-comments' data-testid='note-comments'>
@@ -48,6 +53,11 @@ export function Comments({
                 <Text className='nd-comment-reply' data-testid='comment-reply' onClick={() => onReply(c, a.nickname)}>
                   回复
                 </Text>
+                {c.author === me ? null : (
+                  <Text className='nd-comment-reply' data-testid='comment-report' onClick={() => onReport(c)}>
+                    举报
+                  </Text>
+                )}
               </View>
             </View>
           </View>

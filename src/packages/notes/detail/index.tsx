@@ -18,6 +18,7 @@ import { relative } from '../../../utils/time';
 import { useAuthors } from '../shared/authors';
 import { statusBanner } from '../shared/status';
 import { Comments } from './comments';
+import { NoteMenu, ReportSheet, type ReportTarget } from './report';
 import { AuthorStats } from './stats';
 import { flip, settle, type Toggle } from './toggle';
 import '../shared/notes.css';
@@ -38,6 +39,8 @@ export default function NoteDetail() {
   const [replyTo, setReplyTo] = useState<{ id: string; name: string } | null>(null);
   const [focus, setFocus] = useState(false);
   const [loads, setLoads] = useState(0);
+  const [menu, setMenu] = useState(false);
+  const [reporting, setReporting] = useState<ReportTarget | null>(null);
   const busy = useRef({ like: false, collect: false });
   const requestId = useRef(newRequestId());
   const author = useAuthors(note ? [note.author] : [])(note?.author ?? '');
@@ -159,6 +162,7 @@ export default function NoteDetail() {
     );
   const banner = statusBanner(note.status, note.reason);
   const profileUrl = `/packages/notes/profile/index?openid=${encodeURIComponent(note.author)}`;
+  const mine = note.author === userStore.profile?.openid;
   return (
     <View className='page nd-page' data-testid='note-detail'>
       {banner ? (
@@ -189,6 +193,18 @@ export default function NoteDetail() {
           )}
           <Text className='nd-author-name'>{author.nickname}</Text>
           {note.publishedAt ? <Text className='muted'>{relative(note.publishedAt)}</Text> : null}
+          {mine || note.status !== 'published' ? null : (
+            <Text
+              className='nd-more-btn'
+              data-testid='note-more'
+              onClick={(e) => {
+                e.stopPropagation();
+                setMenu(true);
+              }}
+            >
+              ⋯
+            </Text>
+          )}
         </View>
         <Text className='nd-title' data-testid='note-title'>
           {note.title}
@@ -231,10 +247,17 @@ export default function NoteDetail() {
           ))}
         </View>
       ) : null}
-      {note.author === userStore.profile?.openid && note.status === 'published' ? <AuthorStats noteId={note.noteId} refresh={loads} /> : null}
+      {mine && note.status === 'published' ? <AuthorStats noteId={note.noteId} refresh={loads} /> : null}
       {/* Only a published note takes comments, likes and collects (others cannot see the rest). */}
       {note.status === 'published' ? (
-        <Comments items={comments} total={commentTotal} more={commentCursor !== null} onMore={moreComments} onReply={reply} />
+        <Comments
+          items={comments}
+          total={commentTotal}
+          more={commentCursor !== null}
+          onMore={moreComments}
+          onReply={reply}
+          onReport={(c) => setReporting({ noteId: note.noteId, commentId: c.commentId })}
+        />
       ) : null}
       {note.status === 'published' ? <View className='nd-bar-spacer' /> : null}
       <View className={`nd-bar${note.status === 'published' ? '' : ' nd-bar-off'}`} data-testid='note-bar'>
@@ -283,6 +306,15 @@ export default function NoteDetail() {
           </>
         )}
       </View>
+      <NoteMenu
+        open={menu}
+        onClose={() => setMenu(false)}
+        onReport={() => {
+          setMenu(false);
+          setReporting({ noteId: note.noteId });
+        }}
+      />
+      <ReportSheet target={reporting} onClose={() => setReporting(null)} />
     </View>
   );
 }

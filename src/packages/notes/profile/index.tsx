@@ -5,11 +5,12 @@ import type { FeedCard, ProfileView } from '@core/contracts/notes';
 import { Image, Switch, Text, View } from '@tarojs/components';
 import Taro, { useLoad, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { follow, noteProfile, profileCollects, setCollectsPublic, unfollow } from '../../../api/notes';
+import { blockUser, follow, noteProfile, profileCollects, setCollectsPublic, unblockUser, unfollow } from '../../../api/notes';
 import { NoteGrid } from '../../../components/NoteCard';
-import { Button, Empty, Tabs, Tag, toast } from '../../../components/ui';
+import { Button, Dialog, Empty, Tabs, Tag, toast } from '../../../components/ui';
 import { usePaged } from '../../../stores/use-paged';
 import { decodeParams } from '../../../utils/query';
+import { isBlocked, rememberBlocked } from '../shared/blocked';
 import '../shared/notes.css';
 import './index.css';
 
@@ -20,6 +21,8 @@ export default function NoteProfile() {
   const [p, setP] = useState<ProfileView | null>(null);
   const [error, setError] = useState('');
   const [tab, setTab] = useState<Tab>('notes');
+  const [blocked, setBlocked] = useState(false);
+  const [asking, setAsking] = useState(false);
   const collects = usePaged<FeedCard>((cursor) => profileCollects(openid, cursor));
 
   const load = async (id: string) => {
@@ -33,6 +36,7 @@ export default function NoteProfile() {
     const { values, broken } = decodeParams(params, ['openid']);
     if (broken || !values.openid) return setError('链接已失效');
     setOpenid(values.openid);
+    setBlocked(isBlocked(values.openid));
     void load(values.openid);
   });
   useEffect(() => {
@@ -56,6 +60,17 @@ export default function NoteProfile() {
     const r = p.isFollowing ? await unfollow(p.openid) : await follow(p.openid);
     if (!r.ok) return toast(r.message);
     setP({ ...p, isFollowing: r.data.following, followers: Math.max(0, p.followers + (r.data.following === p.isFollowing ? 0 : r.data.following ? 1 : -1)) });
+  };
+  const toggleBlock = async () => {
+    if (!p) return;
+    const r = blocked ? await unblockUser(p.openid) : await blockUser(p.openid);
+    if (!r.ok) {
+      toast(r.message);
+      return false;
+    }
+    rememberBlocked(p.openid, r.data.blocked);
+    setBlocked(r.data.blocked);
+    toast(r.data.blocked ? '已拉黑' : '已取消拉黑', 'success');
   };
   const togglePublic = async (on: boolean) => {
     if (!p) return;
@@ -125,7 +140,14 @@ export default function NoteProfile() {
             <Text className='np-public-text'>公开我的收藏（别人能在你的主页看到）</Text>
             <Switch checked={p.collectsPublic} color='#16a34a' onChange={(e) => void togglePublic(e.detail.value)} />
           </View>
-        ) : null}
+        ) : (
+          <View className='np-block'>
+            <Text className='np-block-text'>{blocked ? '你已拉黑 TA' : '不想再看到 TA？'}</Text>
+            <Text className='np-block-btn' data-testid='profile-block' onClick={() => setAsking(true)}>
+              {blocked ? '取消拉黑' : '拉黑'}
+            </Text>
+          </View>
+        )}
       </View>
       {tabs.length > 1 ? <Tabs items={tabs} value={tab} onChange={setTab} testId='profile-tabs' /> : null}
       {tab === 'notes' ? (
@@ -141,6 +163,21 @@ export default function NoteProfile() {
           {collects.done && collects.items.length === 0 ? <Empty title='还没有收藏' /> : null}
         </>
       )}
+      <Dialog
+        open={asking}
+        title={blocked ? `取消拉黑 ${p.nickname}？` : `拉黑 ${p.nickname}？`}
+        confirmText={blocked ? '取消拉黑' : '拉黑'}
+        confirmType={blocked ? 'primary' : 'danger'}
+        onConfirm={toggleBlock}
+        onCancel={() => setAsking(false)}
+        testId='block-dialog'
+      >
+        <Text>
+          {blocked
+            ? 'TA 又可以评论你的笔记、关注你，你也会重新看到 TA 的笔记和评论。'
+            : 'TA 不能再评论你的笔记或关注你，你也不会再看到 TA 的笔记和评论。之后可以在这里取消拉黑。'}
+        </Text>
+      </Dialog>
     </View>
   );
 }
