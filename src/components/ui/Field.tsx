@@ -41,9 +41,11 @@ export interface TextFieldProps {
   required?: boolean;
   maxlength?: number;
   testId?: string;
+  /** Called when the field loses focus, to check it then. */
+  onBlur?: () => void;
 }
 
-export function TextField({ label, value, onInput, type = 'text', placeholder, error, hint, required, maxlength = 140, testId }: TextFieldProps) {
+export function TextField({ label, value, onInput, type = 'text', placeholder, error, hint, required, maxlength = 140, testId, onBlur }: TextFieldProps) {
   return (
     <Field label={label} error={error} hint={hint} required={required} testId={testId ? `${testId}-field` : undefined}>
       <Input
@@ -55,14 +57,16 @@ export function TextField({ label, value, onInput, type = 'text', placeholder, e
         maxlength={maxlength}
         data-testid={testId}
         onInput={(e) => onInput(e.detail.value)}
+        onBlur={onBlur}
       />
     </Field>
   );
 }
 
-export function TextAreaField({ label, value, onInput, placeholder, error, hint, required, maxlength = 200, testId }: Omit<TextFieldProps, 'type'>) {
+/** A multi-line field: the box fills the row, the count sits under its right edge, the error below. */
+export function TextAreaField({ label, value, onInput, placeholder, error, hint, required, maxlength = 200, testId, onBlur }: Omit<TextFieldProps, 'type'>) {
   return (
-    <Field label={label} error={error} hint={hint ?? `${value.length}/${maxlength}`} required={required} testId={testId ? `${testId}-field` : undefined}>
+    <Field label={label} error={error} hint={hint} required={required} testId={testId ? `${testId}-field` : undefined}>
       <Textarea
         className='ui-textarea'
         value={value}
@@ -71,7 +75,11 @@ export function TextAreaField({ label, value, onInput, placeholder, error, hint,
         maxlength={maxlength}
         data-testid={testId}
         onInput={(e) => onInput(e.detail.value)}
+        onBlur={onBlur}
       />
+      <Text className='ui-field-count'>
+        {value.length}/{maxlength}
+      </Text>
     </Field>
   );
 }

@@ -9,6 +9,7 @@ export { Dialog, type DialogProps } from './Dialog';
 export { Empty } from './Empty';
 export { Field, type FieldProps, TextAreaField, TextField, type TextFieldProps } from './Field';
 export { ImageUpload } from './ImageUpload';
+export { JoinedLine } from './JoinedLine';
 export { Price } from './Price';
 export { Sheet } from './Sheet';
 export { Stepper } from './Stepper';
