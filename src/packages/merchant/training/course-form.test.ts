@@ -1,4 +1,4 @@
-import { addOption, type CourseForm, checkCourse, emptyCourseForm, errorsUnder, formOfCourse, removeOption } from './course-form';
+import { addOption, type CourseForm, checkCourse, clearErrors, emptyCourseForm, errorsUnder, formOfCourse, questionErrors, removeOption } from './course-form';
 
 const filled = (f: Partial<CourseForm> = {}): CourseForm => ({
   ...emptyCourseForm('req-12345678'),
@@ -80,5 +80,39 @@ describe('course form', () => {
     );
     expect(f).toMatchObject({ courseId: 'c1', target: 'category', category: '日用', passMark: '1', minTier: 'advanced' });
     expect(checkCourse(f).input).toMatchObject({ courseId: 'c1', requestId: 'req-abcdefgh' });
+  });
+});
+
+describe('errors while editing', () => {
+  const errors = {
+    title: '请填写课程标题',
+    'sections.0.body': '请填写小节内容',
+    'quiz.0.question': '请填写题目',
+    'quiz.0.answer': '请选出正确答案',
+    'quiz.0.options.1': '请填写选项',
+    'quiz.0.options': '每题 2-4 个选项',
+    'quiz.1.answer': '请选出正确答案',
+    _: '保存失败',
+  };
+
+  it('clears a field and what is under it, and the general line, as the field changes', () => {
+    expect(clearErrors(errors, 'title')).not.toHaveProperty('title');
+    expect(clearErrors(errors, 'title')).not.toHaveProperty('_');
+    const q = clearErrors(errors, 'quiz.0');
+    expect(Object.keys(q).sort()).toEqual(['quiz.1.answer', 'sections.0.body', 'title']);
+    // 'quiz.1' is not under 'quiz.0.options.1', nor 'quiz.10' under 'quiz.1'.
+    expect(clearErrors({ 'quiz.10.answer': 'x' }, 'quiz.1')).toEqual({ 'quiz.10.answer': 'x' });
+    const none = { title: 'x' };
+    expect(clearErrors(none, 'kind')).toBe(none);
+  });
+
+  it('places each quiz message beside what it is about', () => {
+    const q = questionErrors(errors, 0, 2);
+    expect(q.question).toBe('请填写题目');
+    expect(q.answer).toBe('请选出正确答案');
+    expect(q.option(0)).toBe('');
+    expect(q.option(1)).toBe('请填写选项');
+    expect(q.rest).toEqual(['每题 2-4 个选项']);
+    expect(questionErrors(errors, 1, 2).rest).toEqual([]);
   });
 });

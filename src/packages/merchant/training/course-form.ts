@@ -131,3 +131,27 @@ export const errorsUnder = (errors: FieldErrors, prefix: string): string[] =>
   Object.entries(errors)
     .filter(([k]) => k === prefix || k.startsWith(`${prefix}.`))
     .map(([, v]) => v);
+
+/**
+ * The errors without those at `paths` and under them ('quiz.1' clears 'quiz.1.options.0' too),
+ * and without the general line: a field's message goes as soon as the field changes.
+ */
+export function clearErrors(errors: FieldErrors, ...paths: string[]): FieldErrors {
+  const gone = (k: string) => k === '_' || paths.some((p) => k === p || k.startsWith(`${p}.`));
+  const kept = Object.entries(errors).filter(([k]) => !gone(k));
+  return kept.length === Object.keys(errors).length ? errors : Object.fromEntries(kept);
+}
+
+/** A question's messages by where they show: under the question box, under each option, the rest after the options. */
+export function questionErrors(errors: FieldErrors, qi: number, options: number) {
+  const p = `quiz.${qi}`;
+  const placed = new Set([`${p}.question`, `${p}.answer`, ...Array.from({ length: options }, (_, oi) => `${p}.options.${oi}`)]);
+  return {
+    question: errors[`${p}.question`] ?? '',
+    answer: errors[`${p}.answer`] ?? '',
+    option: (oi: number) => errors[`${p}.options.${oi}`] ?? '',
+    rest: Object.entries(errors)
+      .filter(([k]) => (k === p || k.startsWith(`${p}.`)) && !placed.has(k))
+      .map(([, v]) => v),
+  };
+}

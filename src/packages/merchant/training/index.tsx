@@ -14,6 +14,8 @@ import './index.css';
 
 type Listed = HonoursResults['listCourses'];
 const KIND_NAMES = { product: '产品知识', content: '内容创作' } as const;
+/** An exclusive course is a tier privilege, so it cannot be required of every KOC. */
+const EXCLUSIVE_NAMES = { intermediate: '中级及以上专享', advanced: '高级专享' } as const;
 
 export default function MerchantTraining() {
   const [data, setData] = useState<Listed | null>(null);
@@ -76,6 +78,11 @@ export default function MerchantTraining() {
               <View className='mt-row'>
                 <Text className='mt-title'>{c.title}</Text>
                 <Tag tone={c.kind === 'product' ? 'info' : 'warning'}>{KIND_NAMES[c.kind]}</Tag>
+                {c.minTier ? (
+                  <Tag tone='success' testId='course-exclusive'>
+                    {EXCLUSIVE_NAMES[c.minTier]}
+                  </Tag>
+                ) : null}
                 {required ? (
                   <Tag tone='danger' testId='course-required'>
                     必修
@@ -86,10 +93,11 @@ export default function MerchantTraining() {
                 {c.category ?? '指定商品'} · {c.sections.length} 节 · {c.quiz.length} 题，答对 {c.passMark} 题及格
               </Text>
               <View className='mt-actions'>
+                {c.minTier && !required ? <Text className='mt-muted-note'>专享课程不能设为必修</Text> : null}
                 <Button size='small' onClick={() => setEditing(formOfCourse(c, newRequestId()))}>
                   编辑
                 </Button>
-                {required ? (
+                {c.minTier && !required ? null : required ? (
                   <Button size='small' onClick={() => makeRequired(null)}>
                     取消必修
                   </Button>
