@@ -1,5 +1,5 @@
 import type { MyEventView } from '@core/contracts/koc-events';
-import { actionOf, myTurnLine, turnsLine } from './event-lines';
+import { actionOf, myTurnLine, turnsLine, turnsParts } from './event-lines';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 10, 24, 2); // 11-24 10:00 in campus time
@@ -28,6 +28,8 @@ const base: MyEventView = {
 
 test('the tiers read highest first, in campus time', () => {
   expect(turnsLine(base)).toBe('高级 11-24 10:00 · 中级 11-25 10:00 · 初级 11-26 10:00');
+  // One part a tier, so a line can wrap between tiers but never inside a date-time.
+  expect(turnsParts(base)).toEqual(['高级 11-24 10:00', '中级 11-25 10:00', '初级 11-26 10:00']);
 });
 
 test("the caller's own turn and the button in each state", () => {

@@ -4,13 +4,13 @@ import type { MyEventView } from '@core/contracts/koc-events';
 import { TIER_NAMES, TIERS } from '@core/tiers';
 import { formatShortDateTime } from '../../../utils/time';
 
-/** 高级 11-24 10:00 · 中级 11-25 10:00 · 初级 11-26 10:00 (highest first). */
-export function turnsLine(e: MyEventView): string {
-  return [...TIERS]
-    .reverse()
-    .map((t) => `${TIER_NAMES[t].replace('达人', '')} ${formatShortDateTime(e.opensByTier[t])}`)
-    .join(' · ');
+/** ['高级 11-24 10:00', '中级 11-25 10:00', '初级 11-26 10:00'] (highest first), each shown unbroken. */
+export function turnsParts(e: Pick<MyEventView, 'opensByTier'>): string[] {
+  return [...TIERS].reverse().map((t) => `${TIER_NAMES[t].replace('达人', '')} ${formatShortDateTime(e.opensByTier[t])}`);
 }
+
+/** 高级 11-24 10:00 · 中级 11-25 10:00 · 初级 11-26 10:00 (highest first). */
+export const turnsLine = (e: Pick<MyEventView, 'opensByTier'>): string => turnsParts(e).join(' · ');
 
 /** The one line under the title about the caller's own turn. */
 export function myTurnLine(e: MyEventView, now: number): string {

@@ -9,27 +9,38 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { cancelEventSignUp, kocEvents, signUpEvent } from '../../../api/koc-events';
-import { Button, Empty, Tag, toast } from '../../../components/ui';
+import { Button, Dialog, Empty, JoinedLine, Tag, toast } from '../../../components/ui';
 import { formatShortDateTime } from '../../../utils/time';
-import { actionOf, myTurnLine, turnsLine } from './event-lines';
+import { actionOf, myTurnLine, turnsParts } from './event-lines';
 import './index.css';
 
 const PRIVILEGES = [
   { title: '活动与试用优先报名', body: '高级达人最先报名，中级其次，初级最后；名额有限，先到先得。' },
   { title: '专享培训', body: '部分课程只对中级或高级达人开放，升级后自动解锁。' },
-  { title: '更高佣金比例', body: '等级越高，你带来的每一单佣金比例越高（只有一级，不因拉人获得收益）。' },
+  { title: '更高佣金比例', body: '等级越高，你带来的每一单佣金比例越高。佣金只来自你自己带来的订单，邀请别人不会带来收益。' },
 ];
 
 function EventCard({ e, onChanged }: { e: MyEventView; onChanged: () => void }) {
   const action = actionOf(e);
+  const [confirming, setConfirming] = useState(false);
   const act = async () => {
     if (action.kind === 'order') return void Taro.navigateTo({ url: `/packages/order/detail/index?id=${e.orderId}` });
-    const res = action.kind === 'cancel' ? await cancelEventSignUp(e.id) : await signUpEvent(e.id);
+    if (action.kind === 'cancel') return setConfirming(true);
+    const res = await signUpEvent(e.id);
     if (!res.ok) {
       toast(res.message);
       return onChanged();
     }
-    toast(action.kind === 'cancel' ? '已取消报名，名额已让出' : e.kind === 'trial' ? '领到了！试用商品按订单发放' : '报名成功', 'success');
+    toast(e.kind === 'trial' ? '领到了！试用商品按订单发放' : '报名成功', 'success');
+    onChanged();
+  };
+  const cancel = async () => {
+    const res = await cancelEventSignUp(e.id);
+    if (!res.ok) {
+      onChanged();
+      throw new Error(res.message);
+    }
+    toast('已取消报名', 'success');
     onChanged();
   };
   return (
@@ -54,7 +65,7 @@ function EventCard({ e, onChanged }: { e: MyEventView; onChanged: () => void }) 
       <Text className='kv-line'>
         名额 {e.taken}/{e.capacity} · {formatShortDateTime(e.closesAt)} 截止
       </Text>
-      <Text className='kv-turns'>开放报名：{turnsLine(e)}</Text>
+      <JoinedLine className='kv-turns' prefix='开放报名：' parts={turnsParts(e)} />
       <View className='kv-foot'>
         <Text className='kv-mine' data-testid='koc-event-turn'>
           {myTurnLine(e, Date.now())}
@@ -69,6 +80,18 @@ function EventCard({ e, onChanged }: { e: MyEventView; onChanged: () => void }) 
           {action.text}
         </Button>
       </View>
+      <Dialog
+        open={confirming}
+        title='取消报名？'
+        confirmText='取消报名'
+        cancelText='再想想'
+        confirmType='danger'
+        onConfirm={cancel}
+        onCancel={() => setConfirming(false)}
+        testId='koc-event-cancel'
+      >
+        <Text>取消后名额会让给其他达人，名额报满后就不能再报了。</Text>
+      </Dialog>
     </View>
   );
 }

@@ -2,30 +2,16 @@
 // each place a ¥0 order), the places, and when each tier may sign up. Errors beside each field;
 // the server's INVALID_INPUT split back onto the same fields.
 import type { MerchantProductRow } from '@core/contracts/catalog';
-import { EVENT_KIND_NAMES, EVENT_KINDS, opensFor } from '@core/koc-events';
-import { TIER_NAMES, TIERS } from '@core/tiers';
+import { EVENT_KIND_NAMES, EVENT_KINDS } from '@core/koc-events';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { newRequestId } from '../../../api/groupbuy';
 import { saveEvent } from '../../../api/koc-events';
 import { merchantProducts } from '../../../api/merchant';
-import { Button, Field, TextAreaField, TextField, toast } from '../../../components/ui';
-import { formatShortDateTime } from '../../../utils/time';
-import { campusInstant } from '../shared/campus';
+import { Button, Field, JoinedLine, TextAreaField, TextField, toast } from '../../../components/ui';
 import { DateTimeField } from '../shared/DateTimeField';
-import { type FieldErrors, intOf, serverErrors } from '../shared/form';
-import { checkEvent, EVENT_FIELDS, type EventForm, freshEventForm } from './event-form';
-
-/** 高级 11-24 10:00 · 中级 11-25 10:00 · 初级 11-26 10:00, while the window typed so far reads. */
-function turnsPreview(form: EventForm): string {
-  const opensAt = campusInstant(form.openDay, form.openClock);
-  const head = intOf(form.headStartHours);
-  if (Number.isNaN(opensAt) || Number.isNaN(head)) return '';
-  return [...TIERS]
-    .reverse()
-    .map((t) => `${TIER_NAMES[t]} ${formatShortDateTime(opensFor({ opensAt, headStartHours: head }, t))}`)
-    .join(' · ');
-}
+import { type FieldErrors, serverErrors } from '../shared/form';
+import { checkEvent, EVENT_FIELDS, type EventForm, fieldError, freshEventForm, previewTurns, windowNote } from './event-form';
 
 export function EventEditor({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const [form, setForm] = useState<EventForm>(() => freshEventForm(Date.now()));
@@ -40,6 +26,8 @@ export function EventEditor({ onDone, onCancel }: { onDone: () => void; onCancel
     setForm((f) => ({ ...f, ...patch }));
     setErrors((e) => ({ ...e, ...Object.fromEntries(fields.map((k) => [k, ''])), _: '' }));
   };
+  // A field is checked when it loses focus too, not only on 发布.
+  const blur = (field: (typeof EVENT_FIELDS)[number]) => () => setErrors((e) => ({ ...e, [field]: fieldError(form, field, requestId, Date.now()) }));
   const save = async () => {
     const checked = checkEvent(form, requestId, Date.now());
     if (!checked.input) return setErrors(checked.errors);
@@ -52,7 +40,10 @@ export function EventEditor({ onDone, onCancel }: { onDone: () => void; onCancel
     onDone();
   };
   const isEvent = form.kind === 'event';
-  const preview = turnsPreview(form);
+  const preview = previewTurns(form);
+  // The window's problem as it is typed; once 发布 put it beside a field, that one is enough.
+  const note = errors.opensAt || errors.closesAt || errors.headStartHours ? '' : windowNote(form, Date.now());
+  const product = isEvent ? null : products?.find((p) => p.id === form.productId);
   return (
     <View data-testid='event-editor'>
       <View className='section'>
@@ -74,6 +65,7 @@ export function EventEditor({ onDone, onCancel }: { onDone: () => void; onCancel
           value={form.title}
           error={errors.title}
           onInput={(title) => set({ title }, 'title')}
+          onBlur={blur('title')}
           testId='event-title'
         />
         <TextAreaField
@@ -94,6 +86,7 @@ export function EventEditor({ onDone, onCancel }: { onDone: () => void; onCancel
               value={form.place}
               error={errors.place}
               onInput={(place) => set({ place }, 'place')}
+              onBlur={blur('place')}
               testId='event-place'
             />
             <DateTimeField
@@ -121,7 +114,7 @@ export function EventEditor({ onDone, onCancel }: { onDone: () => void; onCancel
                   onClick={() => set({ productId: p.id }, 'productId', 'capacity')}
                 >
                   <Text className='me-product-title'>{p.title}</Text>
-                  <Text className='muted'>库存 {p.stock}</Text>
+                  <Text className='muted'>库存 {p.stock} 件</Text>
                 </View>
               ))
             )}
@@ -133,8 +126,9 @@ export function EventEditor({ onDone, onCancel }: { onDone: () => void; onCancel
           required
           value={form.capacity}
           error={errors.capacity}
-          hint={isEvent ? '1-500 人' : '不超过商品库存'}
+          hint={isEvent ? '1-500 人' : product ? `不超过商品库存（库存 ${product.stock} 件）` : '不超过商品库存，先选试用商品'}
           onInput={(capacity) => set({ capacity }, 'capacity')}
+          onBlur={blur('capacity')}
           testId='event-capacity'
         />
       </View>
@@ -157,6 +151,7 @@ export function EventEditor({ onDone, onCancel }: { onDone: () => void; onCancel
           error={errors.headStartHours}
           hint='高级比中级、中级比初级各早这么多小时，0 表示同时开放'
           onInput={(headStartHours) => set({ headStartHours }, 'headStartHours')}
+          onBlur={blur('headStartHours')}
           testId='event-head-start'
         />
         <DateTimeField
@@ -168,7 +163,12 @@ export function EventEditor({ onDone, onCancel }: { onDone: () => void; onCancel
           onChange={(closeDay, closeClock) => set({ closeDay, closeClock }, 'closesAt', 'headStartHours')}
           testId='event-close'
         />
-        {preview ? <Text className='me-preview'>开放顺序：{preview}</Text> : null}
+        {preview.length ? <JoinedLine className='me-preview' prefix='开放顺序：' parts={preview} testId='event-preview' /> : null}
+        {note ? (
+          <Text className='me-window-error' data-testid='event-window-problem'>
+            {note}
+          </Text>
+        ) : null}
         <Text className='muted'>发布后时间和名额不能再改。等级只看达人自己的成交，与拉新无关。</Text>
       </View>
       {errors._ ? <Text className='me-error'>{errors._}</Text> : null}

@@ -1,4 +1,4 @@
-import { checkEvent, freshEventForm } from './event-form';
+import { checkEvent, fieldError, freshEventForm, previewTurns, windowNote } from './event-form';
 
 const NOW = Date.UTC(2026, 10, 23, 4); // 2026-11-23 12:00 campus time
 
@@ -23,4 +23,22 @@ test('a trial drop needs a product; a head start that leaves 初级 no turn is r
   const late = { ...trial, productId: 'p1', headStartHours: '72' };
   expect(checkEvent(late, 'req-12345678', NOW).errors.headStartHours).toMatch(/初级达人轮到报名时已经截止了/);
   expect(checkEvent({ ...trial, productId: 'p1' }, 'req-12345678', NOW).input).toMatchObject({ kind: 'trial', productId: 'p1' });
+});
+
+test('the preview reads one part a tier, and the window problem shows as it is typed', () => {
+  const f = freshEventForm(NOW);
+  expect(previewTurns(f)).toEqual(['高级 11-24 10:00', '中级 11-25 10:00', '初级 11-26 10:00']);
+  expect(windowNote(f, NOW)).toBe('');
+  // Closing 11-28 22:00: a 100-hour head start is over the cap, 60 hours leaves 初级 after closing.
+  expect(windowNote({ ...f, headStartHours: '100' }, NOW)).toBe('每级最多提前 72 小时');
+  expect(windowNote({ ...f, headStartHours: '60' }, NOW)).toMatch(/初级达人轮到报名时已经截止了/);
+  expect(windowNote({ ...f, closeDay: f.openDay, closeClock: '09:00' }, NOW)).toBe('报名截止要晚于开始报名');
+  // Nothing to say while the head start is being typed.
+  expect(windowNote({ ...f, headStartHours: '' }, NOW)).toBe('');
+});
+
+test('a field is checked on its own when it loses focus', () => {
+  const f = { ...freshEventForm(NOW), title: '' };
+  expect(fieldError(f, 'title', 'req-12345678', NOW)).toBe('请填写活动名称');
+  expect(fieldError({ ...f, title: '新品品鉴会' }, 'title', 'req-12345678', NOW)).toBe('');
 });

@@ -3,8 +3,10 @@
 // the next. Checked against the contract and the window rule the server applies
 // (core/koc-events.ts), so a window where 初级 would never get a turn is caught beside the field.
 import { eventInput } from '@core/contracts/koc-events';
-import { DEFAULT_HEAD_START_HOURS, type EventKind, windowProblem } from '@core/koc-events';
+import { DEFAULT_HEAD_START_HOURS, type EventKind, opensFor, windowProblem } from '@core/koc-events';
+import { TIER_NAMES, TIERS } from '@core/tiers';
 import type { EventInput } from '../../../api/koc-events';
+import { formatShortDateTime } from '../../../utils/time';
 import { campusInstant, pickerValues } from '../shared/campus';
 import { check, type FieldErrors, intOf } from '../shared/form';
 
@@ -80,4 +82,39 @@ export function checkEvent(form: EventForm, requestId: string, now: number): { i
   }
   if (Object.keys(errors).length > 0 || !res.data) return { input: null, errors };
   return { input: raw as EventInput, errors: {} };
+}
+
+export const MAX_HEAD_START_HOURS = 72;
+
+/** The window as typed so far, or null while a date, time or the head start does not parse. */
+function typedWindow(form: EventForm) {
+  const opensAt = campusInstant(form.openDay, form.openClock);
+  const closesAt = campusInstant(form.closeDay, form.closeClock);
+  const headStartHours = intOf(form.headStartHours);
+  if (Number.isNaN(opensAt) || Number.isNaN(closesAt) || Number.isNaN(headStartHours)) return null;
+  return { opensAt, closesAt, headStartHours, capacity: 1 };
+}
+
+/** ['高级 11-24 10:00', '中级 11-25 10:00', '初级 11-26 10:00'] for the window typed so far (empty until it parses). */
+export function previewTurns(form: EventForm): string[] {
+  const opensAt = campusInstant(form.openDay, form.openClock);
+  const head = intOf(form.headStartHours);
+  if (Number.isNaN(opensAt) || Number.isNaN(head)) return [];
+  return [...TIERS].reverse().map((t) => `${TIER_NAMES[t].replace('达人', '')} ${formatShortDateTime(opensFor({ opensAt, headStartHours: head }, t))}`);
+}
+
+/**
+ * What is wrong with the window typed so far, said under the preview as the merchant types (the
+ * same rule 发布 and the server apply), or '' when it is fine or not complete yet.
+ */
+export function windowNote(form: EventForm, now: number): string {
+  const w = typedWindow(form);
+  if (!w) return '';
+  if (w.headStartHours > MAX_HEAD_START_HOURS) return `每级最多提前 ${MAX_HEAD_START_HOURS} 小时`;
+  return windowProblem(w, now)?.message ?? '';
+}
+
+/** One field's message, for checking it when it loses focus ('' when it is fine). */
+export function fieldError(form: EventForm, field: (typeof EVENT_FIELDS)[number], requestId: string, now: number): string {
+  return checkEvent(form, requestId, now).errors[field] ?? '';
 }

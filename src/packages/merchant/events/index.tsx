@@ -8,14 +8,14 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { eventSignups, listEvents } from '../../../api/koc-events';
-import { Button, Empty, Tag, toast } from '../../../components/ui';
+import { Button, Empty, JoinedLine, Tag, toast } from '../../../components/ui';
 import { formatShortDateTime } from '../../../utils/time';
 import { EventEditor } from './EventEditor';
 import './index.css';
 
 function phase(e: EventView, now: number): { text: string; tone: 'neutral' | 'success' | 'warning' } {
   if (now >= e.closesAt) return { text: '报名已截止', tone: 'neutral' };
-  if (now < e.opensAt) return { text: '未开始报名', tone: 'warning' };
+  if (now < e.opensAt) return { text: '报名未开始', tone: 'warning' };
   return { text: e.taken >= e.capacity ? '已报满' : '报名中', tone: 'success' };
 }
 
@@ -44,12 +44,11 @@ function EventCard({ e }: { e: EventView }) {
       <Text className='me-line' data-testid='merchant-event-taken'>
         已报名 {e.taken}/{e.capacity} · {formatShortDateTime(e.closesAt)} 截止
       </Text>
-      <Text className='me-turns'>
-        {[...TIERS]
-          .reverse()
-          .map((t) => `${TIER_NAMES[t]} ${formatShortDateTime(e.opensByTier[t])}`)
-          .join(' · ')}
-      </Text>
+      <JoinedLine
+        className='me-turns'
+        prefix='开放顺序：'
+        parts={[...TIERS].reverse().map((t) => `${TIER_NAMES[t].replace('达人', '')} ${formatShortDateTime(e.opensByTier[t])}`)}
+      />
       <View className='me-foot'>
         <Button size='small' testId='merchant-event-signups' onClick={toggle}>
           {signups ? '收起名单' : '报名名单'}
