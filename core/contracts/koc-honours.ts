@@ -137,7 +137,8 @@ export interface HonoursResults {
   listCourses: { items: (CourseView & { quiz: { question: string; options: string[]; answer: number }[] })[]; requiredCourseId: string | null };
   setRequiredCourse: { requiredCourseId: string | null };
   courses: { items: CourseSummary[] };
-  course: { course: CourseView; completed: boolean };
+  /** `result`: the passing score the caller's completion recorded, or null before they pass. */
+  course: { course: CourseView; completed: boolean; result: { score: number; total: number } | null };
   submitQuiz: { score: number; total: number; passed: boolean };
   canPromote: { allowed: true };
   saveBadge: { badgeId: string };

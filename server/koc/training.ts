@@ -111,7 +111,12 @@ export async function course(ctx: Ctx, { courseId }: z.output<typeof honoursInpu
   const found = await reachableCourse(ctx, courseId);
   if ('error' in found) return found.error;
   const c = found.course;
-  return ok<HonoursResults['course']>({ course: courseView(c), completed: await hasCompleted(ctx, ctx.openid, c._id) });
+  const done = await getDoc<TrainingDoc>(ctx, 'koc_trainings', trainingId(c._id, ctx.openid));
+  return ok<HonoursResults['course']>({
+    course: courseView(c),
+    completed: done !== null,
+    result: done ? { score: done.score, total: done.total } : null,
+  });
 }
 
 export async function submitQuiz(ctx: Ctx, { courseId, answers }: z.output<typeof honoursInput.submitQuiz>) {

@@ -1,4 +1,4 @@
-import { choose, emptyAnswers, quizSubmission, resultLine, unanswered } from './quiz';
+import { choose, courseStateName, emptyAnswers, emptyCourses, quizSubmission, resultLine, unanswered } from './quiz';
 
 describe('quiz answers', () => {
   it('starts with every question unanswered', () => {
@@ -24,5 +24,18 @@ describe('quiz answers', () => {
   it('says the score and the pass mark', () => {
     expect(resultLine({ score: 2, total: 3, passed: true }, 2)).toBe('答对 2/3 题，已通过（及格线 2 题）');
     expect(resultLine({ score: 1, total: 3, passed: false }, 2)).toContain('未通过（及格线 2 题）');
+  });
+});
+
+describe('the course list', () => {
+  it('says 未完成 for a course never passed, 已通过 once passed, 未解锁 when kept for a higher tier', () => {
+    expect(courseStateName({ locked: false, completed: false })).toBe('未完成');
+    expect(courseStateName({ locked: false, completed: true })).toBe('已通过');
+    expect(courseStateName({ locked: true, completed: false })).toBe('未解锁');
+  });
+
+  it('words the empty list by whether the student is a KOC of any shop', () => {
+    expect(emptyCourses(true).title).toBe('店铺还没有发布课程');
+    expect(emptyCourses(false).hint).toMatch(/成为店铺的达人后/);
   });
 });

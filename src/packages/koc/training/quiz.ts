@@ -33,3 +33,15 @@ export function resultLine(r: { score: number; total: number; passed: boolean },
     ? `答对 ${r.score}/${r.total} 题，已通过（及格线 ${passMark} 题）`
     : `答对 ${r.score}/${r.total} 题，未通过（及格线 ${passMark} 题），可以复习后再试`;
 }
+
+/** The state a course card shows: 未解锁 (kept for a higher tier), 已通过, or 未完成 (never passed yet). */
+export function courseStateName(c: { locked: boolean; completed: boolean }): string {
+  return c.locked ? '未解锁' : c.completed ? '已通过' : '未完成';
+}
+
+/** The empty list's copy: a KOC of some shop waits for its courses; anyone else becomes a KOC first. */
+export function emptyCourses(isKoc: boolean): { title: string; hint: string } {
+  return isKoc
+    ? { title: '店铺还没有发布课程', hint: '你所在店铺发布培训课程后，会出现在这里' }
+    : { title: '还没有培训课程', hint: '成为店铺的达人后，这里会出现店铺写的课程' };
+}
