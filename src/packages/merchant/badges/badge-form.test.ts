@@ -16,12 +16,13 @@ describe('badge form', () => {
     expect(input).toBeNull();
     expect(errors).toMatchObject({ name: '请填写徽章名称', tier: '请选择徽章等级', rule: '门槛至少为 1' });
     expect(checkBadge({ ...base, threshold: '1.5' }).errors.rule).toBe('门槛填整数');
-    expect(checkBadge({ ...base, metric: 'tier', threshold: '4' }).errors.rule).toBe('等级门槛是 1-3（初级到高级）');
+    expect(checkBadge({ ...base, metric: 'tier', threshold: '4' }).errors.rule).toBe('请选择达到哪一级');
+    expect(checkBadge({ ...base, metric: 'tier', threshold: '2' }).input).toMatchObject({ rule: { metric: 'tier', threshold: 2 } });
   });
 
   it('reads a rule as a line', () => {
     expect(ruleLine({ metric: 'orders', threshold: 10 })).toBe('成交单数达到 10 单');
-    expect(ruleLine({ metric: 'tier', threshold: 2 })).toBe('等级达到 2 级');
+    expect(ruleLine({ metric: 'tier', threshold: 2 })).toBe('等级达到中级');
     expect(ruleLine({ manual: true })).toBe('手动颁发');
   });
 

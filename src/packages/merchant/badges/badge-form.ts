@@ -8,10 +8,16 @@ import { check, type FieldErrors, intOf } from '../shared/form';
 
 export const METRIC_NAMES: Record<BadgeMetric, { label: string; unit: string }> = {
   orders: { label: '成交单数达到', unit: '单' },
-  tier: { label: '等级达到（1 初级 · 2 中级 · 3 高级）', unit: '级' },
+  tier: { label: '等级达到', unit: '级' },
   training: { label: '通过培训课程数', unit: '门' },
   trial_passed: { label: '通过试用', unit: '次' },
 };
+/** The tier rule's threshold as chips: 1 初级, 2 中级, 3 高级 (the contract keeps the number). */
+export const TIER_LEVELS = [
+  { threshold: '1', label: '初级' },
+  { threshold: '2', label: '中级' },
+  { threshold: '3', label: '高级' },
+] as const;
 export const TIER_NAMES: Record<BadgeTier, string> = { bronze: '铜', silver: '银', gold: '金', custom: '定制' };
 
 export interface BadgeForm {
@@ -29,7 +35,11 @@ export const emptyBadgeForm = (requestId: string): BadgeForm => ({ requestId, na
 export function ruleLine(rule: BadgeRule): string {
   if ('manual' in rule) return '手动颁发';
   const m = METRIC_NAMES[rule.metric];
-  return `${m.label.replace(/（.*）/, '')} ${rule.threshold} ${m.unit}`;
+  if (rule.metric === 'tier') {
+    const level = TIER_LEVELS.find((l) => l.threshold === String(rule.threshold));
+    if (level) return `${m.label}${level.label}`;
+  }
+  return `${m.label} ${rule.threshold} ${m.unit}`;
 }
 
 export function checkBadge(form: BadgeForm): { input: BadgeInput | null; errors: FieldErrors } {
@@ -38,6 +48,7 @@ export function checkBadge(form: BadgeForm): { input: BadgeInput | null; errors:
   if (form.mode === 'rule') {
     const threshold = intOf(form.threshold);
     if (!form.metric) errors.rule = '请选择规则';
+    else if (form.metric === 'tier' && !TIER_LEVELS.some((l) => l.threshold === form.threshold.trim())) errors.rule = '请选择达到哪一级';
     else if (Number.isNaN(threshold)) errors.rule = '门槛填整数';
     rule = { metric: form.metric, threshold };
   }

@@ -9,7 +9,7 @@ import { newRequestId } from '../../../api/groupbuy';
 import { disableBadge, listBadges, saveBadge } from '../../../api/koc';
 import { Button, Dialog, Empty, Field, Tag, TextField, toast } from '../../../components/ui';
 import { type FieldErrors, serverErrors } from '../shared/form';
-import { type BadgeForm, checkBadge, emptyBadgeForm, METRIC_NAMES, ruleLine, TIER_NAMES } from './badge-form';
+import { type BadgeForm, checkBadge, emptyBadgeForm, METRIC_NAMES, ruleLine, TIER_LEVELS, TIER_NAMES } from './badge-form';
 import { GrantDialog } from './GrantDialog';
 import './index.css';
 
@@ -60,14 +60,35 @@ function BadgeEditor({ onClose, onDone }: { onClose: () => void; onDone: (m: str
         {form.mode === 'rule' ? (
           <View className='mb-chips'>
             {BADGE_METRICS.map((m) => (
-              <Text key={m} className={`chip${form.metric === m ? ' chip-on' : ''}`} onClick={() => set({ metric: m })}>
+              <Text
+                key={m}
+                className={`chip${form.metric === m ? ' chip-on' : ''}`}
+                data-testid={`badge-metric-${m}`}
+                // The tier rule starts at 中级 (every member is 初级 already); the others keep the number typed.
+                onClick={() => set(m === 'tier' ? { metric: m, threshold: '2' } : form.metric === 'tier' ? { metric: m, threshold: '10' } : { metric: m })}
+              >
                 {METRIC_NAMES[m].label}
               </Text>
             ))}
           </View>
         ) : null}
       </Field>
-      {form.mode === 'rule' && form.metric ? (
+      {form.mode === 'rule' && form.metric === 'tier' ? (
+        <Field label='达到哪一级' required testId='badge-threshold-tier'>
+          <View className='mb-chips'>
+            {TIER_LEVELS.map((l) => (
+              <Text
+                key={l.threshold}
+                className={`chip${form.threshold === l.threshold ? ' chip-on' : ''}`}
+                data-testid={`badge-level-${l.threshold}`}
+                onClick={() => set({ threshold: l.threshold })}
+              >
+                {l.label}
+              </Text>
+            ))}
+          </View>
+        </Field>
+      ) : form.mode === 'rule' && form.metric ? (
         <TextField
           label={`门槛（${METRIC_NAMES[form.metric].unit}）`}
           type='number'
