@@ -1,5 +1,6 @@
 // Loads the demo world into an empty database. Idempotent: it does nothing once users exist.
 
+import { campusDay, campusDayStart } from '../../core/campus-days';
 import { listedKey } from '../../server/catalog/products';
 import { termsOf } from '../../server/catalog/search';
 import type { Db } from '../../server/db/types';
@@ -77,10 +78,16 @@ export async function seedIfEmpty(db: Db, now: number): Promise<boolean> {
 
 /**
  * 云朵便利店's KOC events, so 等级与特权 has something to show: a tasting open now to every tier
- * (高级 two days ago, 中级 yesterday, 初级 today) and a trial drop whose 初级 turn is tomorrow.
+ * (高级 two days ago, 中级 yesterday, 初级 today, each at 10:00 campus time) and a trial drop whose
+ * 初级 turn is the next 10:00. Times sit on campus hours (10:00 openings, 22:00 closings, the
+ * tasting at 14:00), counted from the last 10:00 that has passed so the tasting is open whenever
+ * the seed runs.
  */
 async function seedEvents(db: Db, now: number): Promise<void> {
   const H = 3600_000;
+  const D = 24 * H;
+  // The latest campus 10:00 at or before now.
+  const ten = campusDayStart(campusDay(now - 10 * H)) + 10 * H;
   const base = { merchantId: 'm-yunduo', description: '', taken: 0, holders: [], headStartHours: 24, createdAt: new Date(now) };
   await db.collection('koc_events').add({
     data: {
@@ -90,11 +97,11 @@ async function seedEvents(db: Db, now: number): Promise<void> {
       title: '冬季新品试吃会',
       description: '现场试吃三款新品零食，拍一篇笔记分享给同学。',
       place: '二食堂二楼活动室',
-      startsAt: now + 5 * 24 * H,
+      startsAt: ten + 5 * D + 4 * H, // 14:00
       productId: null,
       capacity: 12,
-      opensAt: now - 48 * H,
-      closesAt: now + 3 * 24 * H,
+      opensAt: ten - 2 * D,
+      closesAt: ten + 3 * D + 12 * H, // 22:00
     },
   });
   await db.collection('koc_events').add({
@@ -108,8 +115,8 @@ async function seedEvents(db: Db, now: number): Promise<void> {
       startsAt: null,
       productId: 'p-sparkling',
       capacity: 5,
-      opensAt: now - 24 * H,
-      closesAt: now + 4 * 24 * H,
+      opensAt: ten - D,
+      closesAt: ten + 4 * D + 12 * H, // 22:00
     },
   });
 }

@@ -5,10 +5,9 @@ import { useState } from 'react';
 import { newRequestId } from '../../../api/groupbuy';
 import { postInternship } from '../../../api/koc-career';
 import { Button, TextAreaField, TextField, toast } from '../../../components/ui';
-import { pickerValues } from '../shared/campus';
 import { DateTimeField } from '../shared/DateTimeField';
 import { type FieldErrors, serverErrors } from '../shared/form';
-import { checkPost, type PostForm as Form, POST_FALLBACK, POST_FIELDS } from './career-form';
+import { checkPost, type PostForm as Form, freshPostForm, POST_FALLBACK, POST_FIELDS } from './career-form';
 
 export interface Posted {
   id: string;
@@ -17,10 +16,7 @@ export interface Posted {
   open: boolean;
 }
 
-function freshForm(): Form {
-  const end = pickerValues(Date.now() + 14 * 86_400_000);
-  return { title: '', description: '', deadlineDay: end.day, deadlineClock: end.clock };
-}
+const freshForm = (): Form => freshPostForm(Date.now());
 
 export function PostForm({ onPosted }: { onPosted: (p: Posted) => void }) {
   const [form, setForm] = useState<Form>(freshForm);

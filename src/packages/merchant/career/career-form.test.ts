@@ -1,4 +1,4 @@
-import { checkBody, checkPost, type PostForm, recordLine } from './career-form';
+import { checkBody, checkPost, freshPostForm, type PostForm, recordLine } from './career-form';
 
 // 2099-01-01 10:00 in campus time.
 const NOW = Date.UTC(2099, 0, 1, 2);
@@ -47,4 +47,10 @@ describe('merchant career forms', () => {
     );
     expect(recordLine({ tier: 'primary', orders: 0, badges: [], memberSince: since })).toBe('初级达人 · 成交 0 单 · 2099-01-01 入选');
   });
+});
+
+test('a new internship closes at 23:59 campus time two weeks out, whatever the minute now', () => {
+  // 2099-01-01 23:30 in campus time: two weeks later is 01-15, closing at its 23:59.
+  expect(freshPostForm(Date.UTC(2099, 0, 1, 15, 30))).toMatchObject({ deadlineDay: '2099-01-15', deadlineClock: '23:59' });
+  expect(freshPostForm(NOW)).toMatchObject({ deadlineDay: '2099-01-15', deadlineClock: '23:59' });
 });

@@ -4,7 +4,7 @@
 import { careerInput, type KocRecord } from '@core/contracts/koc-career';
 import { TIER_NAMES } from '@core/tiers';
 import { formatDate } from '../../../utils/time';
-import { campusInstant } from '../shared/campus';
+import { campusInstant, pickerValues } from '../shared/campus';
 import { check, type FieldErrors } from '../shared/form';
 
 export const POST_FIELDS = ['title', 'description', 'deadline'] as const;
@@ -16,6 +16,11 @@ export interface PostForm {
   description: string;
   deadlineDay: string;
   deadlineClock: string;
+}
+
+/** A new form: applications close at 23:59 (campus time) of the day two weeks from `now`. */
+export function freshPostForm(now: number): PostForm {
+  return { title: '', description: '', deadlineDay: pickerValues(now + 14 * 86_400_000).day, deadlineClock: '23:59' };
 }
 
 /** The input for postInternship, or one message per field; the deadline must be after `now`. */
