@@ -57,6 +57,7 @@ export default defineAppConfig({
         'career/index',
         'events/index',
         'faq/index',
+        'moderation/index',
       ],
     },
   ],

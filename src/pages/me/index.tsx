@@ -52,6 +52,9 @@ const MERCHANT_MENU = [
   { title: '推荐规则与分享数据', hint: '首次或最后触达', url: '/packages/merchant/attribution/index', testid: 'merchant-attribution' },
 ];
 
+/** An administrator's tools (the server checks the role again). */
+const ADMIN_MENU = [{ title: '笔记审核', hint: '被举报和待人工复核的笔记', url: '/packages/merchant/moderation/index', testid: 'admin-moderation' }];
+
 const go = (url: string) => Taro.navigateTo({ url });
 
 export default observer(function Me() {
@@ -130,6 +133,14 @@ export default observer(function Me() {
       {userStore.isMerchant ? (
         <CellGroup title='我的店铺'>
           {MERCHANT_MENU.map((m) => (
+            <Cell key={m.url} title={m.title} label={m.hint} arrow onClick={() => go(m.url)} testId={m.testid} />
+          ))}
+        </CellGroup>
+      ) : null}
+
+      {profile.roles.includes('admin') ? (
+        <CellGroup title='管理'>
+          {ADMIN_MENU.map((m) => (
             <Cell key={m.url} title={m.title} label={m.hint} arrow onClick={() => go(m.url)} testId={m.testid} />
           ))}
         </CellGroup>

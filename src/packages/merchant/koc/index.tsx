@@ -79,6 +79,9 @@ export default function KocPipeline() {
         <Text className='kp-link' data-testid='merchant-events-link' onClick={() => Taro.navigateTo({ url: '/packages/merchant/events/index' })}>
           达人活动 ›
         </Text>
+        <Text className='kp-link' data-testid='merchant-moderation-link' onClick={() => Taro.navigateTo({ url: '/packages/merchant/moderation/index' })}>
+          笔记审核 ›
+        </Text>
       </View>
       <Tabs items={TABS} value={tab} onChange={switchTab} testId='pipeline-tab' />
       <Text className='kp-note'>默认标准：粉丝 ≥ 500、平均互动 ≥ 50、擅长品类匹配。清单只作参考，由你决定是否通过。</Text>

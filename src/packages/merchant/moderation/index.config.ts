@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '笔记审核', enablePullDownRefresh: true });
