@@ -35,7 +35,10 @@ export default defineAppConfig({
     },
     { root: 'packages/order', pages: ['detail/index', 'refund/index'] },
     { root: 'packages/search', pages: ['index'] },
-    { root: 'packages/notes', pages: ['detail/index', 'edit/index', 'mine/index', 'topic/index', 'profile/index', 'inbox/index'] },
+    {
+      root: 'packages/notes',
+      pages: ['detail/index', 'edit/index', 'mine/index', 'topic/index', 'profile/index', 'inbox/index', 'review/index', 'reviews/index'],
+    },
     // 联系客服 on H5: the chat with the FAQ answerer (weapp opens WeChat's own session instead).
     { root: 'packages/support', pages: ['chat/index'] },
     { root: 'packages/timetable', pages: ['consent/index', 'import/index', 'week/index', 'edit/index', 'reminders/index'] },

@@ -12,6 +12,7 @@ import { type CheckoutMode, CheckoutSheet, type Ordered } from '../../components
 import { ContactButton } from '../../components/ContactButton';
 import { usePayment } from '../../components/PaySheet/usePayment';
 import { Poster } from '../../components/Poster';
+import { ProductReviews } from '../../components/ProductReviews';
 import { ShareLanding } from '../../components/ShareLanding';
 import { ShareSheet } from '../../components/ShareSheet';
 import { ActionBar, Button, Empty, Price, Tag, toast } from '../../components/ui';
@@ -168,6 +169,7 @@ export default function Product() {
         <Text className='section-title'>商品介绍</Text>
         <Text className='pd-desc'>{product.description || '商家还没有写介绍'}</Text>
       </View>
+      <ProductReviews productId={product.id} />
       <View className='section pd-shop'>
         {product.merchant.logo ? <Image className='pd-logo' src={product.merchant.logo} /> : null}
         <Text className='pd-shop-name'>{product.merchant.name}</Text>

@@ -13,6 +13,7 @@ import { orderStatus, REFUND_STATE_TEXT, stepName } from '../../../components/Or
 import { ActionBar, Button, Cell, CellGroup, Empty, Tag, toast } from '../../../components/ui';
 import { useOpenedRef } from '../../../services/opened';
 import { askReminder, prepareReminders } from '../../../services/reminders';
+import { type Reviewed, reviewedOrder } from '../../../services/reviewed';
 import { safeDecode } from '../../../utils/query';
 import { formatDateTime } from '../../../utils/time';
 import './index.css';
@@ -22,10 +23,14 @@ const copy = (data: string, what: string) =>
     .then(() => toast(`${what}已复制`, 'success'))
     .catch(() => toast('复制失败，请长按手动复制'));
 
+const go = (url: string) => Taro.navigateTo({ url });
+
 export default function OrderDetail() {
   const [id, setId] = useState('');
   const [o, setO] = useState<OrderView | null>(null);
   const [error, setError] = useState('');
+  // 已评价 as this phone remembers it (read again on each show: the review page writes it).
+  const [reviewed, setReviewed] = useState<Reviewed | null>(null);
   const load = async (orderId = id) => {
     setError('');
     const res = await getOrder(orderId);
@@ -42,7 +47,9 @@ export default function OrderDetail() {
     setId(oid);
   });
   useDidShow(() => {
-    if (id) void load();
+    if (!id) return;
+    setReviewed(reviewedOrder(id));
+    void load();
   });
   usePullDownRefresh(async () => {
     await load();
@@ -149,6 +156,32 @@ export default function OrderDetail() {
           {o.refundedFen > 0 ? <Text className='odt-refunded'>已退 {formatFen(o.refundedFen)}</Text> : null}
         </View>
       </View>
+
+      {o.state === 'completed' ? (
+        <View className='section odt-review' data-testid='order-review'>
+          <Text className='odt-review-text'>{reviewed ? '已评价' : '用得怎么样？评价一下，帮同学们参考'}</Text>
+          {reviewed ? (
+            reviewed.noteId ? (
+              <Button
+                size='small'
+                testId='order-review-note'
+                onClick={() => go(`/packages/notes/detail/index?id=${encodeURIComponent(reviewed.noteId ?? '')}`)}
+              >
+                查看笔记
+              </Button>
+            ) : null
+          ) : (
+            <Button
+              size='small'
+              type='primary'
+              testId='order-review-button'
+              onClick={() => go(`/packages/notes/review/index?orderId=${encodeURIComponent(o.id)}`)}
+            >
+              评价
+            </Button>
+          )}
+        </View>
+      ) : null}
 
       <CellGroup title='订单信息'>
         <Cell title='订单号' label={o.id} value='复制' onClick={() => copy(o.id, '订单号')} testId='order-number' />
