@@ -28,6 +28,7 @@ async function groupCloudId(scene: number): Promise<unknown> {
 const TARGET_PAGES: Record<string, (id: string) => string> = {
   product: (id) => `/pages/product/index?id=${encodeURIComponent(id)}`,
   group: (id) => `/pages/group/index?id=${encodeURIComponent(id)}`,
+  note: (id) => `/packages/notes/detail/index?id=${encodeURIComponent(id)}`,
 };
 
 export default function SharePage() {

@@ -12,6 +12,7 @@ import { newRequestId } from '../../../api/groupbuy';
 import { collectNote, commentNote, getNote, likeNote, noteComments, noteProductClick, uncollectNote, unlikeNote } from '../../../api/notes';
 import { countText } from '../../../components/NoteCard/count';
 import { Button, Empty, Tag, toast } from '../../../components/ui';
+import { useShareCodes, withCode } from '../../../services/share-code';
 import { userStore } from '../../../stores/user';
 import { decodeParams } from '../../../utils/query';
 import { relative } from '../../../utils/time';
@@ -76,11 +77,15 @@ export default function NoteDetail() {
     if (id) await load(id);
     Taro.stopPullDownRefresh();
   });
-  useShareAppMessage(() => ({
-    title: note ? note.title : '校园种草笔记',
-    path: `/packages/notes/detail/index?id=${encodeURIComponent(id)}`,
-    imageUrl: note?.images[0],
-  }));
+  // The card carries a share code (sharing's attribution; the author's 笔记数据 counts its opens and orders).
+  const shareCode = useShareCodes('note', id);
+  useShareAppMessage(() =>
+    withCode(
+      { title: note ? note.title : '校园种草笔记', path: `/packages/notes/detail/index?id=${encodeURIComponent(id)}`, imageUrl: note?.images[0] },
+      shareCode('chat'),
+      (code) => ({ path: `/pages/share/index?sc=${code}` }),
+    ),
+  );
 
   const toggleLike = async () => {
     if (!note || busy.current.like) return;
