@@ -85,7 +85,7 @@ export default function Search() {
         <Input
           className='sr-input'
           value={q}
-          focus={!asked}
+          focus={!asked && !notes.asked}
           confirmType='search'
           placeholder={tab === 'notes' ? '搜索笔记，如 宿舍好物、气泡水' : '搜索商品，如 奶茶、数据线'}
           placeholderClass='ui-placeholder'
