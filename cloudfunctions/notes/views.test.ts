@@ -39,3 +39,15 @@ describe('creator analytics', () => {
     expect(await w.notes(S1, { action: 'noteStats', noteId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 });
+
+describe('notes, topics and profiles as share targets', () => {
+  it('cards of a topic and a profile are made and resolve to what they show; a missing profile is refused', async () => {
+    const w = await notesWorld();
+    const topic = await w.call<{ code: string }>('share', S1, { action: 'create', targetType: 'topic', targetId: '运动', channel: 'chat' });
+    const profile = await w.call<{ code: string }>('share', S1, { action: 'create', targetType: 'profile', targetId: KOC, channel: 'chat' });
+    if (!topic.ok || !profile.ok) throw new Error('share failed');
+    const seen = await w.call<{ targetType: string; title: string }>('share', S2, { action: 'resolve', code: topic.data.code });
+    expect(seen).toMatchObject({ ok: true, data: { targetType: 'topic', title: '#运动' } });
+    expect(await w.call('share', S1, { action: 'create', targetType: 'profile', targetId: 'nobody', channel: 'chat' })).toMatchObject({ ok: false });
+  });
+});

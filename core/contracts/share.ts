@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import type { BindingModel, ShareChannel } from '../attribution';
 
-export const TARGET_TYPES = ['product', 'note', 'group', 'campaign', 'koc'] as const;
+export const TARGET_TYPES = ['product', 'note', 'group', 'campaign', 'koc', 'topic', 'profile'] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 export const CHANNELS = ['chat', 'group', 'moments', 'poster'] as const;
 

@@ -1,4 +1,4 @@
-// Notes as share targets: a card of a published note binds its visitors in the program of the
+// Notes, topics and profiles as share targets: a card of a published note binds its visitors in the program of the
 // note's first tagged product's shop (the platform's when it tags none), like a product card,
 // and the note's author reads what its cards brought (server/notes/views.ts).
 import type { Ctx } from '../context';
@@ -26,6 +26,20 @@ export async function describeNote(ctx: Ctx, noteId: string, platformScope: stri
     priceFen: null,
     scope: n.merchantIds[0] ?? platformScope,
   };
+}
+
+/** A topic's card (bound in the platform's program: a topic belongs to no shop). */
+export function describeTopic(topic: string, platformScope: string): TargetView | null {
+  const t = topic.trim();
+  if (!t || t.length > 20) return null;
+  return { title: `#${t}`, subtitle: '校园种草话题', image: '', priceFen: null, scope: platformScope };
+}
+
+/** A student's profile card (their notes page). */
+export async function describeProfile(ctx: Ctx, openid: string, platformScope: string): Promise<TargetView | null> {
+  const u = await findUser(ctx, openid);
+  if (!u) return null;
+  return { title: `${u.nickname || '同学'} 的种草主页`, subtitle: '', image: u.avatarUrl, priceFen: null, scope: platformScope };
 }
 
 /** The codes of a note's cards, whoever made them (the newest 100). */

@@ -5,7 +5,7 @@ import type { ProductDoc } from '../catalog/products';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { findUser } from '../users/users';
-import { describeNote } from './note-cards';
+import { describeNote, describeProfile, describeTopic } from './note-cards';
 
 export interface ShareCodeDoc {
   _id: string; // the code
@@ -69,6 +69,8 @@ export async function describeTarget(ctx: Ctx, type: TargetType, id: string): Pr
     };
   }
   if (type === 'note') return describeNote(ctx, id, PLATFORM_SCOPE);
+  if (type === 'topic') return describeTopic(id, PLATFORM_SCOPE);
+  if (type === 'profile') return describeProfile(ctx, id, PLATFORM_SCOPE);
   // Campaigns become shareable as their feature lands.
   return null;
 }

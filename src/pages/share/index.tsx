@@ -29,6 +29,8 @@ const TARGET_PAGES: Record<string, (id: string) => string> = {
   product: (id) => `/pages/product/index?id=${encodeURIComponent(id)}`,
   group: (id) => `/pages/group/index?id=${encodeURIComponent(id)}`,
   note: (id) => `/packages/notes/detail/index?id=${encodeURIComponent(id)}`,
+  topic: (id) => `/packages/notes/topic/index?topic=${encodeURIComponent(id)}`,
+  profile: (id) => `/packages/notes/profile/index?openid=${encodeURIComponent(id)}`,
 };
 
 export default function SharePage() {

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { blockUser, follow, noteProfile, profileCollects, setCollectsPublic, unblockUser, unfollow } from '../../../api/notes';
 import { NoteGrid } from '../../../components/NoteCard';
 import { Button, Dialog, Empty, Tabs, Tag, toast } from '../../../components/ui';
+import { useShareCodes, withCode } from '../../../services/share-code';
 import { usePaged } from '../../../stores/use-paged';
 import { decodeParams } from '../../../utils/query';
 import { isBlocked, rememberBlocked } from '../shared/blocked';
@@ -50,10 +51,14 @@ export default function NoteProfile() {
   useReachBottom(() => {
     if (tab === 'collects') void collects.more();
   });
-  useShareAppMessage(() => ({
-    title: p ? `${p.nickname} 的种草主页` : '校园种草',
-    path: `/packages/notes/profile/index?openid=${encodeURIComponent(openid)}`,
-  }));
+  const shareCode = useShareCodes('profile', openid);
+  useShareAppMessage(() =>
+    withCode(
+      { title: p ? `${p.nickname} 的种草主页` : '校园种草', path: `/packages/notes/profile/index?openid=${encodeURIComponent(openid)}` },
+      shareCode('chat'),
+      (code) => ({ path: `/pages/share/index?sc=${code}` }),
+    ),
+  );
 
   const toggleFollow = async () => {
     if (!p) return;

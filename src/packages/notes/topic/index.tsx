@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { topicFeed } from '../../../api/notes';
 import { NoteGrid } from '../../../components/NoteCard';
 import { Button, Empty } from '../../../components/ui';
+import { useShareCodes, withCode } from '../../../services/share-code';
 import { usePaged } from '../../../stores/use-paged';
 import { decodeParams } from '../../../utils/query';
 import '../shared/notes.css';
@@ -32,7 +33,12 @@ export default function TopicPage() {
     Taro.stopPullDownRefresh();
   });
   useReachBottom(() => void list.more());
-  useShareAppMessage(() => ({ title: `#${topic} 的种草笔记`, path: `/packages/notes/topic/index?topic=${encodeURIComponent(topic)}` }));
+  const shareCode = useShareCodes('topic', topic);
+  useShareAppMessage(() =>
+    withCode({ title: `#${topic} 的种草笔记`, path: `/packages/notes/topic/index?topic=${encodeURIComponent(topic)}` }, shareCode('chat'), (code) => ({
+      path: `/pages/share/index?sc=${code}`,
+    })),
+  );
 
   if (broken) return <Empty title='链接已失效' hint='话题链接不完整' actionText='去发现' onAction={() => Taro.switchTab({ url: '/pages/discover/index' })} />;
   const write = () => Taro.navigateTo({ url: `/packages/notes/edit/index?topic=${encodeURIComponent(topic)}` });
