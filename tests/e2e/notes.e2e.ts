@@ -139,6 +139,116 @@ test('a KOC writes a note with photos, a topic and a product; a classmate finds 
     expect(e2e.errors).toEqual([]);
   }));
 
+interface OrderRow {
+  _id: string;
+  status: string;
+  pickupCode?: string;
+}
+const ordersOf = async (buyer: string) => (await e2e.cloud.db.collection<OrderRow>('orders').where({ buyer }).get()).data;
+
+async function payInSheet(page: Page) {
+  await page.locator('[data-testid="pay-sheet"]:visible').waitFor();
+  await page.locator('[data-testid="pay-confirm"]:visible').click();
+  await page.locator('[data-testid="pay-sheet"]').waitFor({ state: 'detached' });
+}
+
+const stat = async (page: Page, label: string) => Number(await visible(page, `note-stat-${label}`).textContent());
+
+test(
+  'the classmate taps the note’s product and buys it alone; the KOC’s 笔记数据 shows the reads, the like, the comment and the tap',
+  () =>
+    e2e.screenshotsOnFailure('notes-stats', async () => {
+      const note = await noteByTitle(TITLE);
+      const student = await e2e.newUser();
+      await e2e.signIn(student.page, STUDENT);
+      await student.page.goto(`${e2e.base}/#/packages/notes/detail/index?id=${note._id}`);
+      await visible(student.page, 'note-product').filter({ hasText: '0糖气泡水' }).click();
+      await student.page.waitForURL(/pages\/product/);
+      await visible(student.page, 'buy-alone').click();
+      await student.page.locator('[data-testid="checkout-sheet"] [data-testid="pickup-option"]').first().waitFor();
+      await visible(student.page, 'pickup-option').first().click();
+      await visible(student.page, 'checkout-submit').click();
+      await payInSheet(student.page);
+      await student.page.waitForURL(/packages\/order\/detail/);
+      await eventually(async () => expect((await ordersOf(STUDENT))[0]?.status).toBe('confirmed'));
+
+      // A comment can be reported: the reasons sheet, then 提交举报.
+      const koc = await e2e.newUser();
+      await e2e.signIn(koc.page, KOC);
+      await koc.page.goto(`${e2e.base}/#/packages/notes/detail/index?id=${note._id}`);
+      await visible(koc.page, 'note-comment').filter({ hasText: '白桃味确实好喝！' }).locator('[data-testid="comment-report"]').click();
+      await visible(koc.page, 'report-reason').filter({ hasText: '辱骂攻击' }).click();
+      await look(koc.page, 'report-sheet');
+      await visible(koc.page, 'report-submit').click();
+      await koc.page.getByText('已举报，我们会尽快处理').waitFor();
+      expect((await e2e.cloud.db.collection('note_reports').where({ noteId: note._id, by: KOC }).get()).data).toHaveLength(1);
+
+      // The author's figures: the classmate read it (twice: from 发现, then again to buy), liked,
+      // commented and tapped the product. The order came by the product card, not one of the note's
+      // share cards, so 成交 stays 0: only orders through its share cards are counted.
+      await visible(koc.page, 'note-stats').waitFor();
+      expect(await stat(koc.page, '浏览')).toBeGreaterThanOrEqual(1);
+      expect(await stat(koc.page, '读者')).toBe(1);
+      expect(await stat(koc.page, '赞')).toBe(1);
+      expect(await stat(koc.page, '评论')).toBe(1);
+      expect(await stat(koc.page, '商品点击')).toBe(1);
+      expect(await stat(koc.page, '成交')).toBe(0);
+      await visible(koc.page, 'note-stats').scrollIntoViewIfNeeded();
+      await look(koc.page, 'stats');
+      expect(e2e.errors).toEqual([]);
+    }),
+  120_000,
+);
+
+test(
+  'once the order is picked up, the classmate reviews it with 4 stars; the order says 已评价 and the product page shows the review',
+  () =>
+    e2e.screenshotsOnFailure('notes-review', async () => {
+      const [order] = await ordersOf(STUDENT);
+      const merchant = await e2e.newUser();
+      await e2e.signIn(merchant.page, 'demo-merchant-1');
+      await merchant.page.goto(`${e2e.base}/#/packages/merchant/orders/index`);
+      await visible(merchant.page, 'order-tabs-confirmed').click();
+      await visible(merchant.page, 'merchant-order').filter({ hasText: '周一一' }).locator('[data-testid="ready-button"]').click();
+      await eventually(async () => expect((await ordersOf(STUDENT))[0].status).toBe('ready_for_pickup'));
+      const code = (await ordersOf(STUDENT))[0].pickupCode ?? '';
+      await merchant.page.goto(`${e2e.base}/#/packages/merchant/orders/index`);
+      await visible(merchant.page, 'order-tabs-ready_for_pickup').click();
+      await visible(merchant.page, 'merchant-order').filter({ hasText: '周一一' }).locator('[data-testid="verify-button"]').click();
+      await visible(merchant.page, 'verify-code').locator('input').fill(code);
+      await visible(merchant.page, 'verify-confirm').click();
+      await eventually(async () => expect((await ordersOf(STUDENT))[0].status).toBe('completed'));
+
+      const student = await e2e.newUser();
+      await e2e.signIn(student.page, STUDENT);
+      await student.page.goto(`${e2e.base}/#/packages/order/detail/index?id=${order._id}`);
+      await visible(student.page, 'order-review-button').click();
+      await student.page.waitForURL(/packages\/notes\/review/);
+      // No stars: the rating's field says so and nothing is written.
+      await visible(student.page, 'review-submit').click();
+      await visible(student.page, 'review-rating-field-error').getByText('请打分（1-5 颗星）').waitFor();
+      await visible(student.page, 'review-star-4').click();
+      await visible(student.page, 'review-text').locator('textarea').fill('整箱送到宿舍楼下，白桃味很好喝，就是有点甜。');
+      await look(student.page, 'review-form');
+      await visible(student.page, 'review-submit').click();
+      await visible(student.page, 'review-done-title').getByText('已评价').waitFor();
+      await look(student.page, 'review-done');
+      expect((await e2e.cloud.db.collection('reviews').where({ orderId: order._id }).get()).data).toMatchObject([{ rating: 4, noteId: null }]);
+
+      await student.page.goBack();
+      await visible(student.page, 'order-review').getByText('已评价').waitFor();
+      await student.page.goto(
+        `${e2e.base}/#/pages/product/index?id=${(await e2e.cloud.db.collection<{ productId: string }>('reviews').where({ orderId: order._id }).get()).data[0].productId}`,
+      );
+      await expect(visible(student.page, 'product-reviews-summary').textContent()).resolves.toBe('★ 4.0 · 1 条评价');
+      await visible(student.page, 'review-row').filter({ hasText: '整箱送到宿舍楼下' }).waitFor();
+      await visible(student.page, 'product-reviews').scrollIntoViewIfNeeded();
+      await look(student.page, 'product-reviews');
+      expect(e2e.errors).toEqual([]);
+    }),
+  120_000,
+);
+
 test('a note with a blocked word is refused, and its author reads why', () =>
   e2e.screenshotsOnFailure('notes-refused', async () => {
     const koc = await e2e.newUser();
