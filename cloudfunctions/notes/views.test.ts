@@ -32,9 +32,14 @@ describe('creator analytics', () => {
       shares: 1,
       productClicks: 1,
       cardOpens: 1,
-      orders: 1,
-      revenueFen: PRICE_FEN,
+      // S2's order through the card, and S1's, bought after tapping the product in the note.
+      orders: 2,
+      revenueFen: 2 * PRICE_FEN,
     });
+    // A purchase more than a week after the tap is not the note's.
+    w.clock.advance(8 * 86_400_000);
+    await paidGroup(w, S1, S3);
+    expect((await w.must<NotesResults['noteStats']>(KOC, { action: 'noteStats', noteId })).orders).toBe(2);
     // Only the author reads them.
     expect(await w.notes(S1, { action: 'noteStats', noteId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });

@@ -177,7 +177,7 @@ export interface NoteStats {
   shares: number;
   productClicks: number;
   cardOpens: number;
-  /** Orders paid through its share cards, and their money net of refunds. */
+  /** Orders it brought (through its share cards, or bought within a week of a tap on its product card), and their money net of refunds. */
   orders: number;
   revenueFen: number;
 }

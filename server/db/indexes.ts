@@ -124,6 +124,23 @@ const plan = {
       why: 'the commission timer reads order events in order, from a checkpoint',
     },
     {
+      name: 'note_type',
+      fields: [
+        ['noteId', 'asc'],
+        ['type', 'asc'],
+        ['at', 'desc'],
+      ],
+      why: "a note's product-card taps (its author's figures)",
+    },
+    {
+      name: 'code_type',
+      fields: [
+        ['code', 'asc'],
+        ['type', 'asc'],
+      ],
+      why: "orders paid through a note's cards",
+    },
+    {
       name: 'sharer_type',
       fields: [
         ['sharer', 'asc'],

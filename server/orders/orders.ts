@@ -1,5 +1,5 @@
 import type { OrderFulfilment } from '../../core/contracts/fulfilment';
-import { type MoneyState, moneyMachine, type OrderState, orderMachine } from '../../core/order-machine';
+import { type MoneyState, moneyMachine, type OrderState, orderMachine, PURCHASED_STATES } from '../../core/order-machine';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import type { DbCommand, Transaction } from '../db/types';
@@ -177,4 +177,21 @@ export async function trialProductsOf(ctx: Ctx, buyer: string, productIds: reado
     .limit(productIds.length * 2 + 10)
     .get();
   return new Set((data as OrderDoc[]).map((o) => o.productId));
+}
+
+/**
+ * The paid orders (not cancelled, money taken) some of `buyers` made of some of `productIds`,
+ * newest first, at most 100: a note's author learns which of its readers bought what it tagged.
+ * One query on the orders (index buyer_created); kept here so readers do not bundle payment code.
+ */
+export async function paidOrdersOf(ctx: Ctx, buyers: readonly string[], productIds: readonly string[]): Promise<OrderDoc[]> {
+  if (buyers.length === 0 || productIds.length === 0) return [];
+  const _ = ctx.db.command;
+  const { data } = await ctx.db
+    .collection<OrderDoc>('orders')
+    .where({ buyer: _.in([...buyers]), productId: _.in([...productIds]), status: _.in([...PURCHASED_STATES]) })
+    .orderBy('createdAt', 'desc')
+    .limit(100)
+    .get();
+  return data as OrderDoc[];
 }

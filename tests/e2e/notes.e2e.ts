@@ -184,15 +184,14 @@ test(
       expect((await e2e.cloud.db.collection('note_reports').where({ noteId: note._id, by: KOC }).get()).data).toHaveLength(1);
 
       // The author's figures: the classmate read it (twice: from 发现, then again to buy), liked,
-      // commented and tapped the product. The order came by the product card, not one of the note's
-      // share cards, so 成交 stays 0: only orders through its share cards are counted.
+      // commented, tapped the product and bought it within the week after the tap: 成交 1.
       await visible(koc.page, 'note-stats').waitFor();
       expect(await stat(koc.page, '浏览')).toBeGreaterThanOrEqual(1);
       expect(await stat(koc.page, '读者')).toBe(1);
       expect(await stat(koc.page, '赞')).toBe(1);
       expect(await stat(koc.page, '评论')).toBe(1);
       expect(await stat(koc.page, '商品点击')).toBe(1);
-      expect(await stat(koc.page, '成交')).toBe(0);
+      expect(await stat(koc.page, '成交')).toBe(1);
       await visible(koc.page, 'note-stats').scrollIntoViewIfNeeded();
       await look(koc.page, 'stats');
       expect(e2e.errors).toEqual([]);

@@ -37,7 +37,7 @@ export function AuthorStats({ noteId, refresh }: { noteId: string; refresh: numb
           </View>
         ))}
       </View>
-      <Text className='nd-stats-note'>只有你能看到。成交按通过这篇笔记的分享卡片付款的订单计算，已扣除退款。</Text>
+      <Text className='nd-stats-note'>只有你能看到。成交包括经这篇笔记的分享卡片付款的订单，以及同学点了笔记里的商品后 7 天内买下的订单，已扣除退款。</Text>
     </View>
   );
 }
