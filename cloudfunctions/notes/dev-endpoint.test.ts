@@ -12,14 +12,14 @@ const STUDENT = 'dev-endpoint-student';
 it('GET lists pending image checks; POST {fileId, pass} delivers the verdict as the push would', async () => {
   // An empty world of its own with one student, not the demo seed.
   const { cloud } = await testCloud({ seed: false });
-  await cloud.db.collection('users').add({ data: { _id: STUDENT, roles: ['student'], campusId: null, nickname: '测试同学', avatarUrl: '', createdAt: new Date() } });
+  await cloud.db
+    .collection('users')
+    .add({ data: { _id: STUDENT, roles: ['student'], campusId: null, nickname: '测试同学', avatarUrl: '', createdAt: new Date() } });
   const server = createHttpServer({ cloud, triggers: readTriggers(root, Object.keys(cloud.functions)), h5Dir: join(root, 'no-such-dir') });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const call = async (event: object) =>
-    (await (
-      await fetch(`${base}/api/functions/notes`, { method: 'POST', headers: { 'x-sprout-openid': STUDENT }, body: JSON.stringify(event) })
-    ).json()) as {
+    (await (await fetch(`${base}/api/functions/notes`, { method: 'POST', headers: { 'x-sprout-openid': STUDENT }, body: JSON.stringify(event) })).json()) as {
       result: { ok: boolean; data: { noteId: string; status: string } };
     };
   try {
