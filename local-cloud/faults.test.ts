@@ -184,7 +184,7 @@ describe('crashAfterWrites over HTTP kills the local cloud process', () => {
   async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; exited: Promise<NodeJS.Signals | null> }> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'local-cloud/main.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), SPROUT_DATA_DIR: dataDir, SPROUT_QUIET: '1', JEST_WORKER_ID: '' },
+      env: { ...process.env, PORT: String(port), SPROUT_DATA_DIR: dataDir, SPROUT_QUIET: '1', SPROUT_TIMERS: 'off', JEST_WORKER_ID: '' },
       stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, signal) => r(signal)));
