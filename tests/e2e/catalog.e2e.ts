@@ -114,7 +114,9 @@ test('a merchant creates a product with two pictures, opens a campaign on it and
     await look(student.page, 'new-product');
     await student.page.locator('[data-testid="product-groupbuy"]:visible').click();
     await student.page.waitForURL(/pages\/campaign\/index/);
+    // The product page stays in the H5 stack, hidden: look only at the page on top.
     await student.page
+      .locator('.taro_page:visible')
       .getByText(/¥25\.00/)
       .first()
       .waitFor();
