@@ -60,6 +60,28 @@ export interface EventFieldsByType {
   note_viewed: { noteId: string; author: string; firstRead: boolean };
   /** A product card in a note tapped. */
   note_product_click: { noteId: string; author: string; productId: string; merchantId: string };
+  /** Engagement, written in the transaction of the mark, comment or follow (each once per person and note). */
+  note_liked: { noteId: string; author: string };
+  note_collected: { noteId: string; author: string };
+  note_commented: { noteId: string; author: string; commentId: string };
+  user_followed: { followee: string };
+  /** A reminder sent or a precision card shown (delivered), and the page opened from it (opened). */
+  touch_delivered: TouchEventFields;
+  touch_opened: TouchEventFields;
+  /** The first time a student met an experiment's arm (once per experiment and student). */
+  experiment_exposure: { experimentId: string; merchantId: string; arm: number };
+  /** A satisfaction survey answered (once per survey and student): item scores 1-7 by dimension. */
+  survey_answered: { surveyId: string; experimentId: string; merchantId: string; arm: number; answers: Record<string, number[]> };
+}
+
+/** Reminders and precision cards: what kind, for which scene, and the student's segment. */
+export interface TouchEventFields {
+  /** The student (a reminder is sent by a timer, whose openid is ''). */
+  student: string;
+  kind: string;
+  scene: string;
+  grade: string;
+  major: string;
 }
 
 export type EventType = keyof EventFieldsByType;

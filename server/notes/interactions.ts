@@ -11,6 +11,7 @@ import type { Ctx } from '../context';
 import { getDoc, txGetDoc } from '../db/get-doc';
 import { hashId } from '../db/hash-id';
 import type { Transaction } from '../db/types';
+import { recordEventTx } from '../events';
 import { addInterestTx } from './interests';
 import { hasBlocked } from './moderation';
 import { type CommentDoc, type FollowDoc, followId, type MarkDoc, markId, type NoteDoc, type NotificationDoc } from './store';
@@ -54,6 +55,9 @@ export async function mark(ctx: Ctx, m: Mark, noteId: string): Promise<Result<nu
       .doc(noteId)
       .update({ data: { [m.counter]: ctx.db.command.inc(1), hot: hotAfter(n, m.counter, 1) } });
     await addInterestTx(tx, ctx, n, m === LIKE ? 'like' : 'collect');
+    // Once per person and note: a like taken back and given again is not new engagement.
+    const eventId = `${m === LIKE ? 'liked' : 'collected'}:${id}`;
+    if (!(await txGetDoc(tx, 'events', eventId))) await recordEventTx(tx, ctx, eventId, m === LIKE ? 'note_liked' : 'note_collected', { noteId, author: n.author });
     if (m === LIKE) await notify(tx, ctx, { _id: `liked:${id}`, to: n.author, kind: 'liked', from: ctx.openid, noteId, text: n.title });
     return n[m.counter] + 1;
   });
@@ -110,6 +114,7 @@ export async function comment(
       at,
     };
     await tx.collection('note_comments').add({ data: doc });
+    await recordEventTx(tx, ctx, `commented:${commentId}`, 'note_commented', { noteId: input.noteId, author: now.author, commentId });
     await tx
       .collection('notes')
       .doc(input.noteId)
@@ -133,6 +138,7 @@ export async function follow(ctx: Ctx, openid: string): Promise<Result<NotesResu
     if (await txGetDoc<FollowDoc>(tx, 'note_follows', id)) return;
     const doc: FollowDoc = { _id: id, follower: ctx.openid, followee: openid, at: new Date(ctx.now()) };
     await tx.collection('note_follows').add({ data: doc });
+    await recordEventTx(tx, ctx, `followed:${id}`, 'user_followed', { followee: openid });
     await notify(tx, ctx, { _id: `followed:${id}`, to: openid, kind: 'followed', from: ctx.openid, noteId: null, text: '' });
   });
   return ok({ following: true });

@@ -186,7 +186,7 @@ export async function sendOne(ctx: Ctx, r: ReminderDoc): Promise<boolean> {
       .collection('reminders')
       .where({ _id: r._id, status: 'sending' })
       .update({ data: { status: 'sent', sentAt: new Date(ctx.now()), msgid: res.ok ? res.msgid : null, errcode: res.ok ? null : res.errcode } });
-    if (up.stats.updated === 1) await countTouch(ctx, { day: campusDay(ctx.now()), kind: r.kind, scene: r.scene, segment: r.segment }, 'delivered');
+    if (up.stats.updated === 1) await countTouch(ctx, { day: campusDay(ctx.now()), kind: r.kind, scene: r.scene, segment: r.segment }, 'delivered', r.openid);
     return true;
   }
   const retry = RETRYABLE.has(res.errcode) && attempt < MAX_ATTEMPTS;

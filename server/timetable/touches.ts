@@ -8,6 +8,7 @@ import { ok } from '../../core/result';
 import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
+import { recordEvent } from '../events';
 import { findUser } from '../users/users';
 import type { ReminderDoc } from './reminders';
 
@@ -34,9 +35,15 @@ export interface TouchDoc {
 
 const statId = (k: TouchKey) => `${k.day}:${k.kind}:${k.scene}:${k.segment.grade}:${k.segment.major}`.slice(0, 120);
 
-/** Adds one to a counter; the first count of a day creates its document. */
-export async function countTouch(ctx: Ctx, k: TouchKey, field: TouchField): Promise<void> {
+/**
+ * Adds one to a counter; the first count of a day creates its document. Deliveries and opens are
+ * also events, per student, for experiments (written first: a crash after it loses a count on the
+ * anonymous dashboard, never a student's exposure to the treatment).
+ */
+export async function countTouch(ctx: Ctx, k: TouchKey, field: TouchField, student: string): Promise<void> {
   const _ = ctx.db.command;
+  if (field !== 'converted')
+    await recordEvent(ctx, field === 'delivered' ? 'touch_delivered' : 'touch_opened', { student, kind: k.kind, scene: k.scene, ...k.segment });
   const id = statId(k);
   const up = await ctx.db
     .collection('touch_stats')
@@ -79,7 +86,7 @@ export async function recordShown(ctx: Ctx, ref: string, scene: string): Promise
     if (isDuplicateKeyError(e)) return;
     throw e;
   }
-  await countTouch(ctx, { day: campusDay(ctx.now()), kind: 'pick', scene, segment }, 'delivered');
+  await countTouch(ctx, { day: campusDay(ctx.now()), kind: 'pick', scene, segment }, 'delivered', ctx.openid);
 }
 
 /** Records that the student opened a page from a reminder or a pick, once per ref. */
@@ -110,6 +117,6 @@ export async function recordOpen(ctx: Ctx, ref: string) {
     if (shown.stats.updated === 0) return no;
     key = { day: campusDay(ctx.now()), kind: 'pick', scene: pick[3], segment: await segmentOf(ctx) };
   } else return no;
-  await countTouch(ctx, key, 'opened');
+  await countTouch(ctx, key, 'opened', ctx.openid);
   return ok<TimetableResults['opened']>({ recorded: true });
 }
