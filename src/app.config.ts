@@ -41,6 +41,9 @@ export default defineAppConfig({
     },
     // 联系客服 on H5: the chat with the FAQ answerer (weapp opens WeChat's own session instead).
     { root: 'packages/support', pages: ['chat/index'] },
+    // The merchant's measurement: the dashboard (with its chart library) and experiments.
+    { root: 'packages/insights', pages: ['dashboard/index', 'experiments/index', 'experiment/index'] },
+    { root: 'packages/survey', pages: ['answer/index'] },
     { root: 'packages/timetable', pages: ['consent/index', 'import/index', 'week/index', 'edit/index', 'reminders/index'] },
     {
       root: 'packages/merchant',
