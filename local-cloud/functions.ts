@@ -3,6 +3,7 @@
 import analytics from '../cloudfunctions/analytics/function';
 import catalog from '../cloudfunctions/catalog/function';
 import commission from '../cloudfunctions/commission/function';
+import experiments from '../cloudfunctions/experiments/function';
 import groupbuy from '../cloudfunctions/groupbuy/function';
 import koc from '../cloudfunctions/koc/function';
 import merchant from '../cloudfunctions/merchant/function';
@@ -29,4 +30,5 @@ export const functions: Record<string, CloudFunction> = {
   koc,
   notes,
   support,
+  experiments,
 };

@@ -5,7 +5,7 @@
 import type { DecisionCode, ShareChannel } from '../core/attribution';
 import type { TargetType } from '../core/contracts/share';
 import type { Ctx } from './context';
-import type { Transaction } from './db/types';
+import { isDuplicateKeyError, type Transaction } from './db/types';
 
 /**
  * What every order event carries. Commissions, card stats and tiers join on these fields
@@ -20,6 +20,8 @@ export interface OrderEventFields {
   sharer: string | undefined;
   /** Who bought: an event written by a notice (payCallback) has no caller, so openid is ''. Absent on older events. */
   buyer?: string;
+  /** The channel of the card the order was bound through (the dashboard's funnel by channel). Absent on older events. */
+  channel?: string;
 }
 
 /** Share, open and bind events carry the card's code, sharer and merchant, like orders do. */
@@ -69,7 +71,7 @@ export interface EventFieldsByType {
   touch_delivered: TouchEventFields;
   touch_opened: TouchEventFields;
   /** The first time a student met an experiment's arm (once per experiment and student). */
-  experiment_exposure: { experimentId: string; merchantId: string; arm: number };
+  experiment_exposure: { experimentId: string; merchantId: string; arm: number; phase: number };
   /** A satisfaction survey answered (once per survey and student): item scores 1-7 by dimension. */
   survey_answered: { surveyId: string; experimentId: string; merchantId: string; arm: number; answers: Record<string, number[]> };
 }
@@ -108,6 +110,21 @@ export async function recordEventTx<T extends EventType>(tx: Transaction, ctx: C
   await tx.collection('events').add({ data: { _id: id, type, at: new Date(ctx.now()), openid: ctx.openid, ...fields } });
 }
 
+/**
+ * Appends an event that happens once (its id names it: a student's exposure to an experiment, a
+ * survey answered): false when it was written before, by this request's earlier attempt or a
+ * concurrent one.
+ */
+export async function recordEventOnce<T extends EventType>(ctx: Ctx, id: string, type: T, fields: EventFieldsByType[T]): Promise<boolean> {
+  try {
+    await ctx.db.collection('events').add({ data: { _id: id, type, at: new Date(ctx.now()), openid: ctx.openid, ...fields } });
+    return true;
+  } catch (e) {
+    if (isDuplicateKeyError(e)) return false;
+    throw e;
+  }
+}
+
 /** The fields of an order's events, written in this one place. */
 export function orderEventFields(o: {
   _id: string;
@@ -115,7 +132,7 @@ export function orderEventFields(o: {
   groupId: string;
   merchantId: string;
   totalFen: number;
-  binding: { code: string; sharer: string } | null;
+  binding: { code: string; sharer: string; channel?: string } | null;
 }): OrderEventFields {
   return {
     orderId: o._id,
@@ -124,6 +141,7 @@ export function orderEventFields(o: {
     amountFen: o.totalFen,
     code: o.binding?.code,
     sharer: o.binding?.sharer,
+    channel: o.binding?.channel,
     buyer: o.buyer,
   };
 }

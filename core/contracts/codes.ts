@@ -8,6 +8,7 @@ import type { CommonCode } from '../result';
 export const FUNCTION_CODES = {
   analytics: [],
   catalog: [],
+  experiments: ['BAD_STATE'],
   commission: ['BAD_STATE', 'BELOW_MINIMUM', 'ABOVE_MAXIMUM', 'REQUEST_OPEN', 'INSUFFICIENT', 'DAILY_CAP'],
   koc: ['BAD_STATE', 'APPLICATION_OPEN', 'COOLDOWN', 'TRAINING_REQUIRED', 'EVENT_FULL', 'NOT_OPEN_YET'],
   groupbuy: [

@@ -3,21 +3,30 @@
 // the card visitors seen for the first time. The rollup (./rollup.ts) writes the result.
 import { campusDay } from '../../core/campus-days';
 import type { SproutEvent } from '../events';
+import { type DashboardDayFields, type DashboardInputs, DashboardFold, NO_INPUTS } from './dashboard-fold';
 
 /** The two counter collections, and how their documents are keyed. */
-export type CounterCollection = 'analytics_days' | 'analytics_koc_days' | 'analytics_cards';
+export type CounterCollection =
+  | 'analytics_days'
+  | 'analytics_koc_days'
+  | 'analytics_cards'
+  | 'exp_members'
+  | 'exp_arms'
+  // The dashboard's per-campus counters and per-person marks (dashboard-fold.ts).
+  | 'analytics_campus_days'
+  | 'analytics_marks';
 
 /**
  * analytics_days, one per merchant and campus day (`${merchantId}:${day}`): the share funnel per
  * channel and, per KOC, paid orders and money (the tier window), in one document so that a
  * 90-day range is one query of at most 90 documents (WeChat returns 100 a get).
  */
-export interface DayCounters {
+export interface DayCounters extends DashboardDayFields {
   _id: string;
   merchantId: string;
   day: string;
   seq: number;
-  funnel?: Record<string, { created?: number; opens?: number; binds?: number }>;
+  funnel?: Record<string, { created?: number; opens?: number; binds?: number; orders?: number }>;
   /** By encoded openid (fieldKey): a field name may hold neither '.' nor a leading '$'. */
   kocs?: Record<string, KocFigures>;
 }
@@ -59,7 +68,7 @@ export interface CounterOp {
   c: CounterCollection;
   id: string;
   /** The identifying fields a document created by this op starts with. */
-  init: Record<string, string>;
+  init: Record<string, string | number>;
   inc: [string, number][];
 }
 
@@ -71,7 +80,20 @@ export interface VisitorDoc {
 }
 
 /** The events the counters count; the rollup reads every event and skips the others. */
-export const COUNTED = ['share_created', 'open', 'bind', 'order_paid', 'refund_succeeded'] as const;
+export const COUNTED = [
+  'share_created',
+  'open',
+  'bind',
+  'order_paid',
+  'refund_succeeded',
+  'group_succeeded',
+  'group_failed',
+  'note_liked',
+  'note_collected',
+  'note_commented',
+  'touch_delivered',
+  'touch_opened',
+] as const;
 
 export const dayId = (merchantId: string, day: string) => `${merchantId}:${day}`;
 export const visitorId = (code: string, openid: string) => `${code}:${openid}`;
@@ -82,7 +104,11 @@ export const kocDayId = (koc: string, day: string) => `${koc}:${day}`;
 export const fieldKey = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, (ch) => `%${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 export const idOfKey = (key: string) => key.replace(/%([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 
-export function fold(events: readonly SproutEvent[], seenVisitors: ReadonlySet<string>): { ops: CounterOp[]; visitors: { id: string; code: string }[] } {
+export function fold(
+  events: readonly SproutEvent[],
+  seenVisitors: ReadonlySet<string>,
+  inputs: DashboardInputs = NO_INPUTS,
+): { ops: CounterOp[]; visitors: { id: string; code: string }[] } {
   const ops = new Map<string, { op: CounterOp; inc: Map<string, number> }>();
   const add = (c: CounterCollection, id: string, init: Record<string, string>, path: string, n: number) => {
     const key = `${c}/${id}`;
@@ -103,7 +129,9 @@ export function fold(events: readonly SproutEvent[], seenVisitors: ReadonlySet<s
     add('analytics_cards', e.code, { sharer: e.sharer ?? '', merchantId: e.merchantId }, path, n);
   const visitors: { id: string; code: string }[] = [];
   const seen = new Set(seenVisitors);
+  const dashboard = new DashboardFold(add, inputs);
   for (const e of events) {
+    dashboard.event(e);
     switch (e.type) {
       case 'share_created':
         day(e, `funnel.${e.channel}.created`, 1);

@@ -29,7 +29,10 @@ import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
 import type { SproutEvent } from '../events';
+import { endOf, experimentsByIds } from '../experiments/store';
 import { RunBudget } from '../run-budget';
+import { type ExperimentWindow, foldExperiments, type MemberDoc, studentOf } from './experiments-fold';
+import { dashboardInputs } from './dashboard-inputs';
 import { type CounterOp, fold, initialDoc } from './fold';
 
 /** How old an event must be before the rollup counts it (longer than any function runs). */
@@ -92,6 +95,34 @@ async function knownVisitors(ctx: Ctx, events: SproutEvent[]): Promise<Set<strin
   return new Set(data.map((d) => d._id));
 }
 
+/** Students asked about at once: with a few experiments each, their members fit one get. */
+const STUDENTS_PER_QUERY = 20;
+
+/** The experiment members of the page's students, and the windows of their experiments. */
+async function experimentContext(ctx: Ctx, events: SproutEvent[]): Promise<{ members: MemberDoc[]; windows: Map<string, ExperimentWindow> }> {
+  const students = [...new Set(events.map(studentOf).filter((s): s is string => s !== null))];
+  const members: MemberDoc[] = [];
+  for (let i = 0; i < students.length; i += STUDENTS_PER_QUERY) {
+    const chunk = students.slice(i, i + STUDENTS_PER_QUERY);
+    for (let skip = 0; ; skip += 100) {
+      const { data } = await ctx.db
+        .collection<MemberDoc>('exp_members')
+        .where({ openid: ctx.db.command.in(chunk) })
+        .orderBy('_id', 'asc')
+        .skip(skip)
+        .limit(100)
+        .get();
+      members.push(...(data as MemberDoc[]));
+      if (data.length < 100) break;
+    }
+  }
+  const ids = [...members.map((m) => m.experimentId), ...events.flatMap((e) => (e.type === 'experiment_exposure' ? [e.experimentId] : []))];
+  const windows = new Map<string, ExperimentWindow>();
+  if (ids.length)
+    for (const [id, x] of await experimentsByIds(ctx, ids)) windows.set(id, { merchantId: x.merchantId, windowDays: x.windowDays, end: endOf(x) });
+  return { members, windows };
+}
+
 async function applyOp(ctx: Ctx, seq: number, op: CounterOp): Promise<void> {
   const _ = ctx.db.command;
   const data: Record<string, unknown> = { seq };
@@ -103,13 +134,25 @@ async function applyOp(ctx: Ctx, seq: number, op: CounterOp): Promise<void> {
       ? await ctx.db.collection('analytics_days').where(where).update({ data })
       : op.c === 'analytics_koc_days'
         ? await ctx.db.collection('analytics_koc_days').where(where).update({ data })
-        : await ctx.db.collection('analytics_cards').where(where).update({ data });
+        : op.c === 'exp_members'
+          ? await ctx.db.collection('exp_members').where(where).update({ data })
+          : op.c === 'exp_arms'
+            ? await ctx.db.collection('exp_arms').where(where).update({ data })
+            : op.c === 'analytics_campus_days'
+              ? await ctx.db.collection('analytics_campus_days').where(where).update({ data })
+              : op.c === 'analytics_marks'
+                ? await ctx.db.collection('analytics_marks').where(where).update({ data })
+                : await ctx.db.collection('analytics_cards').where(where).update({ data });
   if (res.stats.updated > 0) return;
   // Missing, or already at this page: adding tells which (a duplicate means it has the page).
   try {
     const doc = { data: initialDoc(op, seq) };
     if (op.c === 'analytics_days') await ctx.db.collection('analytics_days').add(doc);
     else if (op.c === 'analytics_koc_days') await ctx.db.collection('analytics_koc_days').add(doc);
+    else if (op.c === 'exp_members') await ctx.db.collection('exp_members').add(doc);
+    else if (op.c === 'exp_arms') await ctx.db.collection('exp_arms').add(doc);
+    else if (op.c === 'analytics_campus_days') await ctx.db.collection('analytics_campus_days').add(doc);
+    else if (op.c === 'analytics_marks') await ctx.db.collection('analytics_marks').add(doc);
     else await ctx.db.collection('analytics_cards').add(doc);
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e;
@@ -160,7 +203,10 @@ async function step(ctx: Ctx, s: RollupState, size: number): Promise<Step> {
   const last = events.at(-1);
   if (!last) return { events: 0, state: s, more: false };
   const end = { at: new Date(last.at), id: last._id };
-  const { ops, visitors } = fold(events, await knownVisitors(ctx, events));
+  const [known, exp, dashboard] = await Promise.all([knownVisitors(ctx, events), experimentContext(ctx, events), dashboardInputs(ctx, events)]);
+  const counted = fold(events, known, dashboard);
+  const ops = [...counted.ops, ...foldExperiments(events, exp.members, exp.windows)];
+  const { visitors } = counted;
   const seq = s.seq + 1;
   // A page nothing counts (other event types) only moves the cursor.
   const plan = ops.length || visitors.length ? { seq, end, ops, visitors } : undefined;

@@ -3,6 +3,7 @@
 // where marked. A query on a field listed here is served by the index in both places.
 import type { IndexPlan, IndexSpec } from './index-spec';
 import { commissionIndexes } from './indexes-commission';
+import { experimentIndexes } from './indexes-experiments';
 import { kocIndexes } from './indexes-koc';
 import { notesIndexes } from './indexes-notes';
 import { orderIndexes } from './indexes-orders';
@@ -15,6 +16,7 @@ const plan = {
   ...timetableIndexes,
   ...kocIndexes,
   ...supportIndexes,
+  ...experimentIndexes,
   ...notesIndexes,
   users: [
     // _id is the openid, so login needs no index of its own.
@@ -181,6 +183,10 @@ const plan = {
   analytics_cards: [],
   // Per card and visitor (_id `${code}:${openid}`): who opened a card before (unique visitors).
   analytics_visitors: [],
+  // Per campus and campus day (_id `${campusId}:${day}`): note engagement, reminders and cards by segment (the dashboard).
+  analytics_campus_days: [],
+  // Per buyer and shop (`b:…`) or student (`t:…`): what the rollup remembers to count distinct people and repeats.
+  analytics_marks: [],
   // The rollup's cursor and the page it is writing (_id 'rollup').
   analytics_state: [],
 } satisfies IndexPlan;

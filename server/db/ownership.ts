@@ -17,6 +17,7 @@ export const DOMAINS = [
   'koc',
   'notes',
   'support',
+  'experiments',
   'events',
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
@@ -50,6 +51,13 @@ export const owners = {
   analytics_koc_days: 'analytics',
   analytics_cards: 'analytics',
   analytics_visitors: 'analytics',
+  analytics_campus_days: 'analytics',
+  analytics_marks: 'analytics',
+  // Per experiment and student, and per arm: counters the rollup keeps (server/analytics/experiments-fold.ts).
+  exp_members: 'analytics',
+  exp_arms: 'analytics',
+  // Experiment designs: declared, started, stopped by their merchant.
+  experiments: 'experiments',
   analytics_state: 'analytics',
   // A student's timetable and what is derived from it (deleted together when consent is revoked),
   // the reminders they asked for, and anonymous counters of reminders and picks.

@@ -11,6 +11,7 @@ import { DEFAULT_SCENE_PRODUCTS, dayScenes, rankForWindow, reasonLine, windowSce
 import { type ProductDoc, toCard } from '../catalog/products';
 import type { Ctx } from '../context';
 import { getDocsByIds } from '../db/get-doc';
+import { controlMerchants } from '../experiments/exposure';
 import type { CampaignDoc } from '../groupbuy/groups';
 import { merchantsById } from '../users/merchants';
 import { campusTimetable } from './campus';
@@ -63,6 +64,9 @@ export async function pickForNow(ctx: Ctx) {
   const classes = dayScenes(day.classes);
   const window = windowAt(day.windows, time) ?? nextWindow(day.windows, classes, time);
   if (!window) return NONE;
+  // Eligible for a card now: the student meets any timetable experiment here, control arm too,
+  // and a shop whose control arm they are in keeps its products off the card.
+  const control = await controlMerchants(ctx, 'timetable');
   const before = classes.find((c) => c.end === window.start) ?? null;
   const after = classes.find((c) => c.start === window.end) ?? null;
   const scenes: Scene[] = windowScenes(before, after);
@@ -79,9 +83,9 @@ export async function pickForNow(ctx: Ctx) {
   const windowMinutes = toMinutes(window.end) - from;
   const targeted = await targetedProducts(ctx, scenes);
   const ranked = [
-    ...targeted,
+    ...targeted.filter((p) => !control.has(p.merchantId)),
     ...rankForWindow(
-      data.filter((p) => p.stock > 0 && !targeted.some((t) => t._id === p._id)),
+      data.filter((p) => p.stock > 0 && !control.has(p.merchantId) && !targeted.some((t) => t._id === p._id)),
       { scenes, windowMinutes, walkMinutes: pickup?.minutes ?? null },
     ),
   ].slice(0, PICKS);
