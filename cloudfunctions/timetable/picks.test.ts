@@ -1,76 +1,14 @@
 // The home page's precision card: products for the current or next free window, matched to the
 // class before or after it, with the reason in one line.
-import type { TimetableResults } from '../../core/contracts/timetable';
-import { SHOP, STUDENTS, world } from '../groupbuy/fixture';
-import { at, CSV, MONDAY, TERM_START } from './fixture';
+import { SHOP, STUDENTS } from '../groupbuy/fixture';
+import { MONDAY } from './fixture';
+import { picksWorld } from './picks.fixtures';
 
 const [S1, S2] = STUDENTS;
 
-async function setup() {
-  const w = await world();
-  const now = new Date(w.clock.now());
-  const product = (id: string, title: string, category: string, stock = 10) => ({
-    _id: id,
-    merchantId: SHOP,
-    title,
-    subtitle: '',
-    description: '',
-    priceFen: 500,
-    originalPriceFen: null,
-    stock,
-    stocked: stock,
-    images: ['/assets/products/p-lamp.svg'],
-    category,
-    status: 'on_sale',
-    listedKey: `${id}`,
-    createdAt: now,
-  });
-  for (const p of [
-    product('pk-drink', '电解质运动饮料 500ml', '运动'),
-    product('pk-band', '运动护腕', '运动'),
-    product('pk-sold-out', '运动毛巾', '运动', 0),
-    product('pk-pen', '素描铅笔套装', '文具'),
-    product('pk-bread', '全麦面包', '零食'),
-  ])
-    await w.cloud.db.collection('products').add({ data: p });
-  // The campus map: the PE class's building is 240 m from the east pickup point (3 minutes).
-  await w.cloud.db
-    .collection('campuses')
-    .doc('fx-campus')
-    .update({
-      data: {
-        map: {
-          places: [
-            { id: 'b1', name: '东区体育馆', kind: 'building', x: 0, y: 0 },
-            { id: 'b2', name: '一教', kind: 'building', x: 900, y: 0 },
-            { id: 'p1', name: '东区自提点', kind: 'pickup', x: 200, y: 40 },
-          ],
-        },
-      },
-    });
-  const setNow = (dateTime: string) => w.clock.advance(at(dateTime) - w.clock.now());
-  const picks = async (who = S1) => {
-    const res = await w.call<TimetableResults['picks']>('timetable', who, { action: 'picks' });
-    if (!res.ok) throw new Error(res.message);
-    return res.data.pick;
-  };
-  const importCsv = async (who = S1) => {
-    await w.call('timetable', who, { action: 'consent', granted: true });
-    const preview = await w.call<TimetableResults['preview']>('timetable', who, {
-      action: 'preview',
-      format: 'wakeup_csv',
-      content: CSV,
-      termStartDate: TERM_START,
-    });
-    if (!preview.ok) throw new Error(preview.message);
-    await w.call('timetable', who, { action: 'save', termStartDate: TERM_START, courses: preview.data.courses });
-  };
-  return { ...w, setNow, picks, importCsv };
-}
-
 describe('precision picks', () => {
   it('at 09:50 on Monday: the 10:05 break before PE, sports items first, with the reason and the walk', async () => {
-    const w = await setup();
+    const w = await picksWorld();
     await w.importCsv();
     w.setNow(`${MONDAY} 09:50`);
     const pick = await w.picks();
@@ -84,7 +22,7 @@ describe('precision picks', () => {
   });
 
   it('a pick shown is delivered once per window; opening it is recorded once', async () => {
-    const w = await setup();
+    const w = await picksWorld();
     await w.importCsv();
     w.setNow(`${MONDAY} 09:50`);
     const pick = await w.picks();
@@ -102,7 +40,7 @@ describe('precision picks', () => {
   });
 
   it('a paid order within 24 h of opening a pick converts it once, counted on the day of the open', async () => {
-    const w = await setup();
+    const w = await picksWorld();
     await w.importCsv();
     w.setNow(`${MONDAY} 09:50`);
     const pick = await w.picks();
@@ -128,7 +66,7 @@ describe('precision picks', () => {
   });
 
   it('a group-buy aimed at the PE scene comes first on the card, whatever its category', async () => {
-    const w = await setup();
+    const w = await picksWorld();
     await w.importCsv();
     // The fixture's campaign sells the lamp (another category); aim it at PE.
     await w.cloud.db
@@ -142,7 +80,7 @@ describe('precision picks', () => {
   });
 
   it('no consent or no timetable: no pick; after the last class of the day the evening window', async () => {
-    const w = await setup();
+    const w = await picksWorld();
     w.setNow(`${MONDAY} 09:50`);
     expect(await w.picks(S2)).toBeNull();
     await w.importCsv();
