@@ -19,7 +19,7 @@ async function setup() {
   for (const s of STUDENTS) await w.importCsv(s);
   w.setNow(`${MONDAY} 09:50`);
   const exposures = async () =>
-    (await w.cloud.db.collection('events').where({ type: 'experiment_exposure' }).limit(100).get()).data as { openid: string; arm: number; phase: number }[];
+    (await w.cloud.db.collection<{ openid: string; arm: number; phase: number }>('events').where({ type: 'experiment_exposure' }).limit(100).get()).data;
   return { ...w, x, exposures };
 }
 
@@ -55,7 +55,15 @@ describe('assignment', () => {
 
   it('a running design cannot change, bad input writes nothing, and students cannot manage experiments', async () => {
     const w = await setup();
-    const bad = await w.call('experiments', OWNER, { action: 'save', ...design(w.clock.now(), { arms: [{ name: 'A', weight: 50 }, { name: 'B', weight: 40 }] }) });
+    const bad = await w.call('experiments', OWNER, {
+      action: 'save',
+      ...design(w.clock.now(), {
+        arms: [
+          { name: 'A', weight: 50 },
+          { name: 'B', weight: 40 },
+        ],
+      }),
+    });
     expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('100%') });
     expect((await w.cloud.db.collection('experiments').count()).total).toBe(0);
     expect(await w.call('experiments', STUDENTS[0], { action: 'save', ...design(w.clock.now()) })).toMatchObject({ ok: false, code: 'FORBIDDEN' });

@@ -11,6 +11,7 @@ import { type FeedCard, type FeedResults, NOTES_PAGE } from '../../core/contract
 import { type Candidate, hotScore, type Interests, NEW_CREATOR_NOTES, rankFeed, reasonLine } from '../../core/notes/feed-rank';
 import type { Ctx } from '../context';
 import { pageAfterKey } from '../db/keyset';
+import { controlMerchants } from '../experiments/exposure';
 import { courseInterests } from '../timetable/classmates';
 import { findUsers } from '../users/users';
 import { interestsOf } from './interests';
@@ -99,9 +100,12 @@ export async function feed(ctx: Ctx, input: { cursor?: string; personalized?: bo
   const saved = ctx.openid ? await interestsOf(ctx, ctx.openid) : null;
   const personalized = input.personalized ?? saved?.personalized ?? false;
   const cursor = parseCursor(input.cursor);
-  const [raw, blocked] = await Promise.all([hotWindow(ctx, cursor, NOTES_PAGE), blockedBy(ctx, ctx.openid)]);
+  const [raw, blocked, control] = await Promise.all([hotWindow(ctx, cursor, NOTES_PAGE), blockedBy(ctx, ctx.openid), controlMerchants(ctx, 'koc_notes')]);
+  // A shop's KOC notes (commissioned, labelled with the shop) stay out of the feed of its
+  // experiment's control arm: conventional promotion, to compare with.
+  const hidden = (n: NoteDoc) => blocked.has(n.author) || (n.adLabel !== null && control.has(n.adLabel.merchantId));
   // The cursor moves over the whole window; the caller's blocked people are left out of it.
-  const window = raw.filter((n) => !blocked.has(n.author));
+  const window = raw.filter((n) => !hidden(n));
   const last = raw.at(-1);
   const nextCursor = (seen: string[]) =>
     raw.length < NOTES_PAGE || !last ? null : JSON.stringify({ hot: last.hot ?? 0, id: last._id, seen: seen.slice(-SEEN_MAX) } satisfies FeedCursor);
@@ -147,7 +151,7 @@ export async function feed(ctx: Ctx, input: { cursor?: string; personalized?: bo
   // Pulled forward: not in this window, not shown before, and only notes the window has not passed (a higher hot key would have been shown already).
   const passed = (n: NoteDoc) => cursor !== null && ((n.hot ?? 0) > cursor.hot || ((n.hot ?? 0) === cursor.hot && n._id >= cursor.id));
   const extras = [...(topicNotes.data as NoteDoc[]), ...(recent.data as NoteDoc[])].filter(
-    (n) => !inWindow.has(n._id) && !seen.has(n._id) && !passed(n) && !blocked.has(n.author),
+    (n) => !inWindow.has(n._id) && !seen.has(n._id) && !passed(n) && !hidden(n),
   );
   // A note of this window pulled forward by an earlier page was shown then.
   const pool = [...window.filter((n) => !seen.has(n._id)), ...new Map(extras.map((n) => [n._id, n])).values()];
