@@ -1,6 +1,7 @@
 // From events to an experiment's results through the rollup: per-student figures inside their
 // window, per-arm sums, and the comparison the results page shows, against a brute-force oracle
 // over the raw events (the statistics themselves are checked against textbooks in core/).
+import { cronbachAlphaRaw } from '../../core/experiments/analysis';
 import { welchTTest } from '../../core/stats';
 import { OWNER, SHOP, STUDENTS } from '../groupbuy/fixture';
 import { DAY, experimentWorld, exposure, liked, paid, refunded } from './fixture';
@@ -112,6 +113,58 @@ describe('experiment results', () => {
     const r = await w.call('experiments', STUDENTS[0], { action: 'results', experimentId: E });
     expect(r.ok ? 'ok' : r.code).toBe('FORBIDDEN');
     expect(SHOP).toBeTruthy();
+    w.dispose();
+  });
+});
+
+describe('satisfaction', () => {
+  it('scores each dimension on 100 per arm, with Welch p and Cronbach alpha as on the raw sheets', async () => {
+    const w = await experimentWorld();
+    const E = await w.running({ surveyPercent: 100 });
+    const at = new Date(w.clock.now() - DAY);
+    // Price answers (3 items) by respondent; other dimensions all 4s.
+    const sheets: Record<number, number[][]> = {
+      0: [
+        [4, 5, 4],
+        [3, 3, 4],
+        [5, 6, 5],
+      ],
+      1: [
+        [6, 7, 6],
+        [5, 5, 6],
+        [7, 6, 7],
+        [4, 5, 5],
+      ],
+    };
+    const events = Object.entries(sheets).flatMap(([arm, rows]) =>
+      rows.map((price, i) => ({
+        _id: `survey:${E}:sv-${arm}-${i}`,
+        type: 'survey_answered',
+        at,
+        openid: `sv-${arm}-${i}`,
+        surveyId: E,
+        experimentId: E,
+        merchantId: SHOP,
+        arm: Number(arm),
+        answers: { price, matching: [4, 4, 4], timeliness: [4, 4, 4], interaction: [4, 4, 4], service: [4, 4, 4], overall: [4, 4, 4] },
+      })),
+    );
+    w.insertEvents(events);
+    w.clock.advance(SETTLED);
+    await w.rollupUntilQuiet();
+    const r = await w.results(E);
+    const price = r.comparisons[0].satisfaction.find((c) => c.metric === 'satisfaction.price');
+    // A respondent's score: the mean of their items, (x − 1) / 6 × 100.
+    const score = (row: number[]) => ((row.reduce((s, x) => s + x, 0) / row.length - 1) / 6) * 100;
+    const [c, t] = [sheets[0].map(score), sheets[1].map(score)];
+    // Control: (13/3, 10/3, 16/3) → 55.56, 38.89, 72.22; mean 55.56.
+    expect(price?.control.value).toBeCloseTo(500 / 9, 9);
+    expect(price?.treatment.value).toBeCloseTo(t.reduce((s, x) => s + x, 0) / 4, 9);
+    expect(price?.p).toBeCloseTo(welchTTest(t, c).p, 9);
+    const alpha = r.satisfaction.find((s) => s.dimension === 'price')?.alpha;
+    expect(alpha?.[0]).toBeCloseTo(cronbachAlphaRaw(sheets[0]), 9);
+    expect(alpha?.[1]).toBeCloseTo(cronbachAlphaRaw(sheets[1]), 9);
+    expect(r.satisfaction.find((s) => s.dimension === 'price')?.n).toEqual([3, 4]);
     w.dispose();
   });
 });

@@ -11,7 +11,6 @@
 // arm documents stay exact under increments only.
 
 import { DIMENSIONS } from '../../core/experiments/survey';
-import { likertTo100 } from '../../core/stats';
 import type { SproutEvent } from '../events';
 import type { CounterOp } from './fold';
 import { fieldKey } from './fold';
@@ -59,8 +58,8 @@ export interface ArmDoc {
   buyers?: number;
   repeaters?: number;
   figures?: Partial<Record<MemberFigure, SumPair>>;
-  /** Per dimension: answers n, the dimension score's sums (100-point), per item and total raw sums for alpha. */
-  survey?: Partial<Record<string, { n?: number; score?: SumPair; items?: Record<string, SumPair>; total?: SumPair }>>;
+  /** Per dimension: answers n, per item and per respondent's total the raw sums (for the score and alpha). */
+  survey?: Partial<Record<string, { n?: number; items?: Record<string, SumPair>; total?: SumPair }>>;
 }
 
 /** What the fold needs to know of an experiment. */
@@ -209,17 +208,18 @@ export function foldExperiments(events: readonly SproutEvent[], known: readonly 
 
 type Survey = Extract<SproutEvent, { type: 'survey_answered' }>;
 
-/** One answer sheet into its arm's sums: a dimension's score (mean of its items on 100), each item and the raw total. */
+/**
+ * One answer sheet into its arm's sums: per dimension each item and the raw total (1-7 answers).
+ * The dimension's 100-point score is linear in the total, so its mean and variance follow from
+ * these (server/experiments/results.ts), and the rollup needs no statistics library.
+ */
 function foldSurvey(e: Survey, armInc: (experimentId: string, arm: number, path: string, n: number) => void) {
   for (const d of DIMENSIONS) {
     const items = e.answers[d];
     if (!items?.length) continue;
-    const score = items.reduce((s, x) => s + likertTo100(x), 0) / items.length;
     const total = items.reduce((s, x) => s + x, 0);
     const inc = (path: string, n: number) => armInc(e.experimentId, e.arm, `survey.${d}.${path}`, n);
     inc('n', 1);
-    inc('score.s', score);
-    inc('score.ss', score * score);
     inc('total.s', total);
     inc('total.ss', total * total);
     items.forEach((x, i) => {

@@ -6,7 +6,7 @@ import { type Aggregate, cronbachAlpha, proportionLift, relativeLift, summarize,
 import { EXPERIMENT_METRICS, type ExperimentMetric, LOW_DATA_BUYERS, METRIC_DEFINITIONS, SRM_P } from '../../core/experiments/metrics';
 import { DIMENSIONS, type Dimension, ITEMS } from '../../core/experiments/survey';
 import { ok, type Result } from '../../core/result';
-import { srmTest } from '../../core/stats';
+import { likertTo100, srmTest } from '../../core/stats';
 import type { ArmDoc, SumPair } from '../analytics/experiments-fold';
 import { readState } from '../analytics/rollup';
 import type { Ctx } from '../context';
@@ -57,9 +57,18 @@ function compareMeans(metric: Comparison['metric'], ca: Aggregate, ta: Aggregate
   };
 }
 
+/**
+ * A dimension's score on 100 per respondent is likertTo100(total / k) = α·total + β, so the sums
+ * of scores follow from the sums of totals: Σscore = αΣt + nβ, Σscore² = α²Σt² + 2αβΣt + nβ².
+ */
 function satisfaction(d: Dimension, a: ArmDoc): Aggregate {
   const s = a.survey?.[d];
-  return agg(s?.n ?? 0, s?.score);
+  const n = s?.n ?? 0;
+  const [t, tt] = [s?.total?.s ?? 0, s?.total?.ss ?? 0];
+  const step = likertTo100(2) - likertTo100(1);
+  const alpha = step / ITEMS[d].length;
+  const beta = likertTo100(1) - step;
+  return { n, sum: alpha * t + n * beta, sumSq: alpha * alpha * tt + 2 * alpha * beta * t + n * beta * beta };
 }
 
 function alpha(d: Dimension, a: ArmDoc): number | null {
