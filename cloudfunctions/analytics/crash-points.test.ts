@@ -2,8 +2,10 @@
 // write (k = 1, 2, ... until a run finishes without crashing), restart on the same data, and
 // check that the figures are exact at once (a page half written must not show twice or not at
 // all), then run the timer until it writes nothing and compare every counter document with the
-// brute-force oracle.
-import { analyticsWorld, DAY, mixedHistory, oracleCounters, oracleFigures, SETTLE } from './fixture';
+// brute-force oracle. The dashboard too: right after the crash it shows exactly the events up to
+// the cursor (a half-written page is taken back out), and all of them once the timer caught up.
+import { comparable, oracleDashboard } from './dashboard-oracle';
+import { analyticsWorld, DAY, mixedHistory, onCampus, oracleCounters, oracleFigures, SETTLE } from './fixture';
 
 const MAX_WRITES = 300;
 const CODES = ['cA', 'cB', 'cC'];
@@ -30,9 +32,12 @@ it('the rollup counts every event once whichever write it dies after', async () 
     crashedAt = k;
     await w.restart();
     expect({ k, figures: await w.figures() }).toEqual({ k, figures: expected });
+    const now = w.clock.now();
+    expect({ k, dashboard: comparable(await w.dashboard(7)) }).toEqual({ k, dashboard: oracleDashboard(await w.counted(events), now, 7, onCampus) });
     await w.rollupUntilQuiet();
     expect({ k, counters: await w.counters() }).toEqual({ k, counters: oracleCounters(events) });
     expect({ k, figures: await w.figures() }).toEqual({ k, figures: expected });
+    expect({ k, dashboard: comparable(await w.dashboard(7)) }).toEqual({ k, dashboard: oracleDashboard(events, now, 7, onCampus) });
     w.dispose();
   }
   expect(crashedAt).toBeGreaterThan(10);

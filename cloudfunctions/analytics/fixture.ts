@@ -2,8 +2,10 @@
 // written straight into the events collection (thousands in milliseconds), the rollup timer,
 // and an oracle that computes every counter from the event list by brute force, independently
 // of the rollup's code (nothing here imports server/analytics).
+import type { DashboardView } from '../../core/contracts/analytics';
 import { toStorage } from '../../local-cloud/engine/values';
-import { KOC, OWNER, SHOP, type WorldOptions, world } from '../groupbuy/fixture';
+import { CAMPUS, KOC, OWNER, SHOP, STUDENTS, type WorldOptions, world } from '../groupbuy/fixture';
+import { oracleDashboardCounters, pruneZeros } from './dashboard-oracle';
 
 export const DAY = 86_400_000;
 export const SETTLE = 120_000; // the rollup's margin, restated: a test fails if it changes silently
@@ -29,19 +31,49 @@ export function cardEvent(
   return { ...card, scene: 1007, bound: Boolean(f.newCustomer), decision: 'bind_first_touch', reason: '', newCustomer: Boolean(f.newCustomer) };
 }
 
-/** Order events as the payment and refund flows write them (code and sharer from the binding). */
+/** Order events as the payment and refund flows write them (code, sharer and channel from the binding). */
 export function orderEvent(
   type: 'order_paid' | 'refund_succeeded' | 'order_created',
   at: Date,
-  f: { amountFen: number; code?: string; sharer?: string; merchantId?: string; buyer?: string; refundFen?: number },
+  f: { amountFen: number; code?: string; sharer?: string; channel?: string; merchantId?: string; buyer?: string; refundFen?: number; orderId?: string },
 ): Ev {
-  const e: Ev = { _id: id(), type, at, openid: f.buyer ?? 'buyer', orderId: `o-${n}`, groupId: 'g', merchantId: f.merchantId ?? SHOP, amountFen: f.amountFen };
+  const e: Ev = { _id: id(), type, at, openid: f.buyer ?? 'buyer', orderId: f.orderId ?? `o-${n}`, groupId: 'g', merchantId: f.merchantId ?? SHOP, amountFen: f.amountFen };
+  // The payment notice writes order_paid with no caller: the buyer is in `buyer` (a refund's openid is whoever approved it).
+  if (f.buyer) e.buyer = f.buyer;
+  if (type === 'refund_succeeded' && f.buyer) e.openid = OWNER;
   if (f.code) e.code = f.code;
   if (f.sharer) e.sharer = f.sharer;
+  if (f.code && f.channel) e.channel = f.channel;
   if (type === 'refund_succeeded') e.refundFen = f.refundFen ?? f.amountFen;
   if (type === 'order_created') e.campaignId = 'c';
   return e;
 }
+
+/** A group-buy that ended, as the group sweep writes it. */
+export function groupEvent(type: 'group_succeeded' | 'group_failed', at: Date, merchantId = SHOP): Ev {
+  const e: Ev = { _id: id(), type, at, openid: '', groupId: `g-${n}`, campaignId: 'c', merchantId, size: 2 };
+  if (type === 'group_failed') e.paid = 1;
+  return e;
+}
+
+/** A reminder sent or a precision card shown (delivered), or the page opened from it, with the student's segment. */
+export function touchEvent(
+  type: 'touch_delivered' | 'touch_opened',
+  at: Date,
+  f: { student: string; kind?: string; scene?: string; grade?: string; major?: string },
+): Ev {
+  return { _id: id(), type, at, openid: type === 'touch_opened' ? f.student : '', student: f.student, kind: f.kind ?? 'pick', scene: f.scene ?? 'PE', grade: f.grade ?? '大二', major: f.major ?? '计算机' };
+}
+
+/** A like, collect or comment on a note. */
+export function noteEvent(type: 'note_liked' | 'note_collected' | 'note_commented', at: Date, openid: string): Ev {
+  const e: Ev = { _id: id(), type, at, openid, noteId: 'note-1', author: KOC };
+  if (type === 'note_commented') e.commentId = `cm-${n}`;
+  return e;
+}
+
+/** Every user of the world is on its campus (the test's extra students too, when it adds them as users). */
+export const onCampus = (openid: string) => (openid ? CAMPUS.id : undefined);
 
 export async function analyticsWorld(options: WorldOptions = {}) {
   const w = await world(options);
@@ -68,10 +100,12 @@ export async function analyticsWorld(options: WorldOptions = {}) {
   const counters = async () => {
     const strip = <T extends { seq?: number }>(docs: T[]) => docs.map(({ seq, ...rest }) => rest);
     return {
-      days: strip(await w.all<{ seq: number }>('analytics_days')),
+      days: pruneZeros(strip(await w.all<{ seq: number }>('analytics_days'))),
       kocDays: strip(await w.all<{ seq: number }>('analytics_koc_days')),
       cards: strip(await w.all<{ seq: number }>('analytics_cards')),
       visitors: (await w.all<{ _id: string }>('analytics_visitors')).map((v) => v._id),
+      campusDays: pruneZeros(strip(await w.all<{ seq: number }>('analytics_campus_days'))),
+      marks: strip(await w.all<{ seq: number }>('analytics_marks')),
     };
   };
   const funnel = async (days = 30) => {
@@ -123,9 +157,22 @@ export async function analyticsWorld(options: WorldOptions = {}) {
   };
   /** The KOC's progress to the next tier with the shop (commission.summary). */
   const progress = async () => (await w.summary()).programs.find((p) => p.merchantId === SHOP)?.next;
+  /** What analytics.dashboard shows the shop's owner. */
+  const dashboard = async (days = 30) => {
+    const r = await w.call<DashboardView>('analytics', OWNER, { action: 'dashboard', days });
+    if (!r.ok) throw new Error(r.message);
+    return r.data;
+  };
+  /** The events the counters hold: up to the rollup's cursor, in (at, _id) order. */
+  const counted = async (events: Ev[]) => {
+    const s = (await w.all<{ at: Date; id: string }>('analytics_state'))[0];
+    if (!s) return [];
+    const at = new Date(s.at).getTime();
+    return events.filter((e) => e.at.getTime() < at || (e.at.getTime() === at && e._id <= s.id));
+  };
   /** Every figure the three actions show, to compare with oracleFigures. */
   const figures = async () => ({ funnel: await funnel(30), stats: await stats(), progress: await progress() });
-  return { ...w, insertEvents, rollup, rollupUntilQuiet, counters, funnel, stats, ownCards, progress, figures };
+  return { ...w, insertEvents, rollup, rollupUntilQuiet, counters, funnel, stats, ownCards, progress, figures, dashboard, counted };
 }
 
 // --- the oracle ------------------------------------------------------------------------------
@@ -142,7 +189,7 @@ const bump = (o: Record<string, unknown>, path: string[], k: number) => {
 };
 
 /** Every counter document the events should produce, by brute force over the whole list. */
-export function oracleCounters(events: Ev[]) {
+export function oracleCounters(events: Ev[], campusOf: (openid: string) => string | undefined = onCampus) {
   const days = new Map<string, Record<string, unknown>>();
   const kocDays = new Map<string, Record<string, unknown>>();
   const cards = new Map<string, Record<string, unknown>>();
@@ -196,35 +243,68 @@ export function oracleCounters(events: Ev[]) {
     }
   }
   const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a._id) < String(b._id) ? -1 : 1);
+  const dash = oracleDashboardCounters(events, campusOf);
+  for (const [key, fields] of dash.days) days.set(key, { ...fields, ...(days.get(key) ?? {}), ...mergeFunnel(days.get(key), fields) });
   return {
-    days: [...days.values()].sort(byId),
+    days: pruneZeros([...days.values()].sort(byId)),
     kocDays: [...kocDays.values()].sort(byId),
     cards: [...cards.values()].sort(byId),
     visitors: [...visitors].sort(),
+    campusDays: pruneZeros([...dash.campusDays.values()].sort(byId)),
+    marks: [...dash.marks.values()].sort(byId),
   };
 }
 
-/** A mixed history: card events of three codes and four channels, orders and refunds, across campus midnights. */
+/** The funnel per channel of both halves of a day (the card figures and the orders by channel). */
+function mergeFunnel(a: Record<string, unknown> | undefined, b: Record<string, unknown>) {
+  const fa = (a?.funnel ?? {}) as Record<string, object>;
+  const fb = (b.funnel ?? {}) as Record<string, object>;
+  if (!a?.funnel && !b.funnel) return {};
+  const funnel: Record<string, object> = {};
+  for (const ch of new Set([...Object.keys(fa), ...Object.keys(fb)])) funnel[ch] = { ...fa[ch], ...fb[ch] };
+  return { funnel };
+}
+
+/**
+ * A mixed history: card events of three codes and four channels, orders (some by known buyers,
+ * several a buyer) and refunds (partial and full, of those orders or of none), group-buys ending,
+ * reminders and precision cards reaching and opened by the world's students, note engagement;
+ * across campus midnights.
+ */
 export function mixedHistory(count: number, from: Date, spanMs: number, codes: string[], seed = 7): Ev[] {
   let x = seed;
   const rnd = (k: number) => {
     x = (x * 1103515245 + 12345) % 2147483648;
-    return x % k;
+    // The high bits: an LCG's low bits repeat with a short period (x % 16 would cycle every 16 draws).
+    return Math.floor((x / 2147483648) * k);
   };
   const out: Ev[] = [];
+  const paid: { orderId: string; buyer: string; amountFen: number }[] = [];
   for (let i = 0; i < count; i++) {
     // Bunches of seven events in one millisecond: a page (100 events) can end inside a tie.
     const at = new Date(from.getTime() + Math.floor((Math.floor(i / 7) * 7 * spanMs) / count));
     const code = codes[rnd(codes.length)];
     const openid = `v-${rnd(12)}`;
     const channel = ['chat', 'group', 'moments', 'poster'][rnd(4)];
-    const kind = rnd(10);
+    const student = STUDENTS[rnd(STUDENTS.length)];
+    const kind = rnd(16);
     if (kind < 4) out.push(cardEvent('open', at, { code, openid, channel }));
     else if (kind < 6) out.push(cardEvent('bind', at, { code, openid, channel, newCustomer: rnd(2) === 0 }));
     else if (kind < 7) out.push(cardEvent('share_created', at, { code, openid: KOC, channel }));
-    else if (kind < 8) out.push(orderEvent('order_paid', at, { amountFen: 100 + rnd(5000), code, sharer: KOC }));
+    else if (kind < 8) out.push(orderEvent('order_paid', at, { amountFen: 100 + rnd(5000), code, sharer: KOC, channel }));
     else if (kind < 9) out.push(orderEvent('refund_succeeded', at, { amountFen: 1990, refundFen: 1 + rnd(1990), code, sharer: KOC }));
-    else out.push(orderEvent(rnd(2) ? 'order_created' : 'order_paid', at, { amountFen: 990 })); // no card
+    else if (kind < 10) out.push(orderEvent(rnd(2) ? 'order_created' : 'order_paid', at, { amountFen: 990 })); // no card
+    else if (kind < 11) {
+      const order = { orderId: `mo-${seed}-${i}`, buyer: student, amountFen: 500 + rnd(3) * 500 };
+      paid.push(order);
+      out.push(orderEvent('order_paid', at, order));
+    } else if (kind < 12 && paid.length) {
+      const o = paid[rnd(paid.length)];
+      out.push(orderEvent('refund_succeeded', at, { ...o, refundFen: rnd(2) ? o.amountFen : 250 }));
+    } else if (kind < 13) out.push(groupEvent(rnd(3) ? 'group_succeeded' : 'group_failed', at));
+    else if (kind < 15)
+      out.push(touchEvent(rnd(2) ? 'touch_delivered' : 'touch_opened', at, { student, kind: rnd(2) ? 'pick' : 'class', scene: ['PE', 'LAB'][rnd(2)] }));
+    else out.push(noteEvent((['note_liked', 'note_collected', 'note_commented'] as const)[rnd(3)], at, student));
   }
   return out;
 }
