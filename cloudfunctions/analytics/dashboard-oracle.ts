@@ -55,7 +55,15 @@ function replay(events: Ev[], campusOf: (openid: string) => string | undefined) 
     const at = e.at.getTime();
     if (e.type === 'order_paid') {
       const buyer = (e.buyer as string) || e.openid;
-      if (buyer) orders.set(`${e.merchantId}:${buyer}:${e.orderId}`, { merchantId: e.merchantId as string, buyer, id: e.orderId as string, day: dayNo(at), paid: e.amountFen as number, refunded: 0 });
+      if (buyer)
+        orders.set(`${e.merchantId}:${buyer}:${e.orderId}`, {
+          merchantId: e.merchantId as string,
+          buyer,
+          id: e.orderId as string,
+          day: dayNo(at),
+          paid: e.amountFen as number,
+          refunded: 0,
+        });
       // Conversion: the buyer's latest open in the 24 h before, unless it converted already.
       const latest = (opens.get(buyer) ?? []).filter((o) => o.at <= at && o.at >= at - DAY).sort((a, b) => b.at - a.at)[0];
       if (latest && !latest.converted) {
@@ -210,20 +218,25 @@ export function oracleDashboard(events: Ev[], now: number, days: number, campusO
   const binds = count('bind', (e) => e.newCustomer === true);
   // Repurchase from the definition: net orders (final refund state) paid in the window, per buyer.
   const perBuyer = new Map<string, number>();
-  for (const o of r.orders) if (o.merchantId === SHOP && isNet(o) && o.day >= since && o.day <= dayNo(now)) perBuyer.set(o.buyer, (perBuyer.get(o.buyer) ?? 0) + 1);
+  for (const o of r.orders)
+    if (o.merchantId === SHOP && isNet(o) && o.day >= since && o.day <= dayNo(now)) perBuyer.set(o.buyer, (perBuyer.get(o.buyer) ?? 0) + 1);
   const buyers = perBuyer.size;
   const repeat = [...perBuyer.values()].filter((n) => n >= 2).length;
   const netOrders = [...perBuyer.values()].reduce((s, n) => s + n, 0);
   const notes = { likes: 0, comments: 0, collects: 0 };
   for (const x of r.notes) if (x.campus === campus && x.day >= since && x.day <= dayNo(now)) notes[x.figure as keyof typeof notes]++;
   // Touches per family, dimension and value: counts, and distinct students reached in the window.
-  const rows = new Map<string, { family: string; dimension: string; value: string; students: Set<string>; delivered: number; opened: number; converted: number }>();
+  const rows = new Map<
+    string,
+    { family: string; dimension: string; value: string; students: Set<string>; delivered: number; opened: number; converted: number }
+  >();
   const row = (family: string, dimension: string, value: string) => {
     const key = `${family}|${dimension}|${value}`;
     if (!rows.has(key)) rows.set(key, { family, dimension, value, students: new Set(), delivered: 0, opened: 0, converted: 0 });
     return rows.get(key) as NonNullable<ReturnType<typeof rows.get>>;
   };
-  for (const t of r.touches) if (t.campus === campus && t.day >= since && t.day <= dayNo(now)) for (const dim of DIMS) row(t.family, dim, t.values[dim])[t.field]++;
+  for (const t of r.touches)
+    if (t.campus === campus && t.day >= since && t.day <= dayNo(now)) for (const dim of DIMS) row(t.family, dim, t.values[dim])[t.field]++;
   for (const x of r.reached) if (x.campus === campus && x.day >= since && x.day <= dayNo(now)) row(x.family, x.dim, x.value).students.add(x.student);
   const all = [...rows.values()];
   const shown = all.filter((x) => x.students.size >= 5);
@@ -243,7 +256,15 @@ export function oracleDashboard(events: Ev[], now: number, days: number, campusO
     repurchase: { buyers, repeatBuyers: repeat, netOrders, repurchaseRate: ratio(repeat, buyers), purchaseFrequency: ratio(netOrders, buyers) },
     notes,
     touches: shown
-      .map((x) => ({ family: x.family, dimension: x.dimension, value: x.value, students: x.students.size, delivered: x.delivered, opened: x.opened, converted: x.converted }))
+      .map((x) => ({
+        family: x.family,
+        dimension: x.dimension,
+        value: x.value,
+        students: x.students.size,
+        delivered: x.delivered,
+        opened: x.opened,
+        converted: x.converted,
+      }))
       .sort((a, b) => (a.family + a.dimension + a.value < b.family + b.dimension + b.value ? -1 : 1)),
     touchesHidden: all.length - shown.length,
   };
@@ -266,7 +287,15 @@ export function comparable(v: {
     repurchase: v.repurchase,
     notes: v.notes,
     touches: v.touches
-      .map((x) => ({ family: x.family, dimension: x.dimension, value: x.value, students: x.students, delivered: x.delivered, opened: x.opened, converted: x.converted }))
+      .map((x) => ({
+        family: x.family,
+        dimension: x.dimension,
+        value: x.value,
+        students: x.students,
+        delivered: x.delivered,
+        opened: x.opened,
+        converted: x.converted,
+      }))
       .sort((a, b) => (a.family + a.dimension + a.value < b.family + b.dimension + b.value ? -1 : 1)),
     touchesHidden: v.touchesHidden,
   };

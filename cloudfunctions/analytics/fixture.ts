@@ -37,7 +37,16 @@ export function orderEvent(
   at: Date,
   f: { amountFen: number; code?: string; sharer?: string; channel?: string; merchantId?: string; buyer?: string; refundFen?: number; orderId?: string },
 ): Ev {
-  const e: Ev = { _id: id(), type, at, openid: f.buyer ?? 'buyer', orderId: f.orderId ?? `o-${n}`, groupId: 'g', merchantId: f.merchantId ?? SHOP, amountFen: f.amountFen };
+  const e: Ev = {
+    _id: id(),
+    type,
+    at,
+    openid: f.buyer ?? 'buyer',
+    orderId: f.orderId ?? `o-${n}`,
+    groupId: 'g',
+    merchantId: f.merchantId ?? SHOP,
+    amountFen: f.amountFen,
+  };
   // The payment notice writes order_paid with no caller: the buyer is in `buyer` (a refund's openid is whoever approved it).
   if (f.buyer) e.buyer = f.buyer;
   if (type === 'refund_succeeded' && f.buyer) e.openid = OWNER;
@@ -62,7 +71,17 @@ export function touchEvent(
   at: Date,
   f: { student: string; kind?: string; scene?: string; grade?: string; major?: string },
 ): Ev {
-  return { _id: id(), type, at, openid: type === 'touch_opened' ? f.student : '', student: f.student, kind: f.kind ?? 'pick', scene: f.scene ?? 'PE', grade: f.grade ?? '大二', major: f.major ?? '计算机' };
+  return {
+    _id: id(),
+    type,
+    at,
+    openid: type === 'touch_opened' ? f.student : '',
+    student: f.student,
+    kind: f.kind ?? 'pick',
+    scene: f.scene ?? 'PE',
+    grade: f.grade ?? '大二',
+    major: f.major ?? '计算机',
+  };
 }
 
 /** A like, collect or comment on a note. */
@@ -293,7 +312,8 @@ export function mixedHistory(count: number, from: Date, spanMs: number, codes: s
     else if (kind < 7) out.push(cardEvent('share_created', at, { code, openid: KOC, channel }));
     else if (kind < 8) out.push(orderEvent('order_paid', at, { amountFen: 100 + rnd(5000), code, sharer: KOC, channel }));
     else if (kind < 9) out.push(orderEvent('refund_succeeded', at, { amountFen: 1990, refundFen: 1 + rnd(1990), code, sharer: KOC }));
-    else if (kind < 10) out.push(orderEvent(rnd(2) ? 'order_created' : 'order_paid', at, { amountFen: 990 })); // no card
+    else if (kind < 10)
+      out.push(orderEvent(rnd(2) ? 'order_created' : 'order_paid', at, { amountFen: 990 })); // no card
     else if (kind < 11) {
       const order = { orderId: `mo-${seed}-${i}`, buyer: student, amountFen: 500 + rnd(3) * 500 };
       paid.push(order);

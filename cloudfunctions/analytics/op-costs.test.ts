@@ -1,7 +1,8 @@
 // What the figures cost once the rollup has run: the same round trips, and the same rows
 // examined, for a history ten times longer; what the not-yet-rolled-up tail adds depends on the
 // tail alone. Each world is built twice, with 300 and 3,000 events over the last 30 campus
-// days; the counts are compared with each other and with the hand count in the comment.
+// days; the counts are compared with each other and with the hand count in the comment. The
+// dashboard reads the rollup's documents only: the same reads and rows with or without a tail.
 import { KOC, OWNER } from '../groupbuy/fixture';
 import { analyticsWorld, campus, cardEvent, DAY, type Ev, oracleFigures, orderEvent, SETTLE } from './fixture';
 
@@ -37,6 +38,7 @@ async function measure(n: number) {
     funnel: (await w.callMetered('analytics', OWNER, { action: 'shareFunnel', days: 30 })).ops,
     stats: (await w.callMetered('share', KOC, { action: 'stats' })).ops,
     summary: (await w.callMetered('commission', KOC, { action: 'summary' })).ops,
+    dashboard: (await w.callMetered('analytics', OWNER, { action: 'dashboard', days: 90 })).ops,
   });
   const settled = await costs();
   // The same twenty events, too young for the rollup, in both worlds: the tail.
@@ -61,8 +63,9 @@ it('shareFunnel, share.stats and commission.summary cost the same for 300 and 3,
   // shareFunnel: the caller's shop, the rollup's cursor, 30 day counters in one query, the tail.
   // share.stats: the caller's cards, the cursor, the card counters, the tail, the cards' product.
   // summary: 4 of its own, the cursor once, the shop's 90 day counters and its tail.
-  const reads = { funnel: 4, stats: 5, summary: 4 + 1 + 2 };
-  const readsOf = (c: typeof small.settled) => ({ funnel: c.funnel.reads, stats: c.stats.reads, summary: c.summary.reads });
+  // dashboard: the caller's shop, the cursor, 90 shop days, 90 campus days, the sharers' names, the campus's name.
+  const reads = { funnel: 4, stats: 5, summary: 4 + 1 + 2, dashboard: 6 };
+  const readsOf = (c: typeof small.settled) => ({ funnel: c.funnel.reads, stats: c.stats.reads, summary: c.summary.reads, dashboard: c.dashboard.reads });
   expect(readsOf(small.settled)).toEqual(reads);
   expect(readsOf(large.settled)).toEqual(reads);
   // A tail with opens adds one read to share.stats: which of its visitors came before.
@@ -75,4 +78,7 @@ it('shareFunnel, share.stats and commission.summary cost the same for 300 and 3,
   expect(small.settled.funnel.scanned).toBe(1 + 1 + 30);
   // The tail's ten young opens are all it adds.
   expect(small.withTail.funnel.scanned - small.settled.funnel.scanned).toBe(10);
+  // The dashboard: the shop, the cursor, 30 shop days with events (of 90 asked), the KOC's name, the campus; nothing it writes.
+  expect(small.settled.dashboard).toMatchObject({ scanned: 1 + 1 + 30 + 1 + 1, writes: 0 });
+  expect(small.withTail.dashboard).toEqual(small.settled.dashboard);
 }, 60_000);

@@ -119,6 +119,12 @@ function latestTwo(orders: Record<string, OrderMark>): [number | undefined, numb
 
 const orEmpty = (v: string | undefined) => (v ? v : '未填');
 
+/** node[key], made an empty object first when missing (marks are nested maps). */
+function child<T extends object>(node: Record<string, unknown>, key: string): T {
+  if (!node[key]) node[key] = {};
+  return node[key] as T;
+}
+
 export class DashboardFold {
   /** Working copies of the marks: the page's later events see its earlier ones. */
   private readonly marks = new Map<string, MarkDoc>();
@@ -251,12 +257,12 @@ export class DashboardFold {
     const m = this.mark(id);
     const init = { student: e.student };
     const ck = valueKey(campus);
-    const byDim = ((m.last ??= {})[ck] ??= {})[family] ?? {};
-    m.last[ck][family] = byDim;
+    m.last = m.last ?? {};
+    const byDim = child<Record<string, Record<string, number>>>(child(m.last, ck), family);
     for (const dim of TOUCH_DIMENSIONS) {
       const vk = valueKey(values[dim]);
       this.campusDay(campus, n, `touch.${family}.${dim}.${vk}.${opened ? 'opened' : 'delivered'}`, 1);
-      const byValue = (byDim[dim] ??= {});
+      const byValue = child<Record<string, number>>(byDim, dim);
       const prev = byValue[vk];
       // Events come in time order; a later day already counts the student for any window this day is in.
       if (prev !== undefined && prev >= n) continue;
@@ -269,7 +275,7 @@ export class DashboardFold {
     const path = [ck, family, valueKey(values.scene), valueKey(values.grade), valueKey(values.major)];
     m.open = m.open ?? {};
     let node: Record<string, unknown> = m.open;
-    for (const k of path) node = (node[k] ??= {}) as Record<string, unknown>;
+    for (const k of path) node = child(node, k);
     const open = node as OpenMark;
     if (open.at !== undefined && open.at >= at) return;
     this.add('analytics_marks', id, init, `open.${path.join('.')}.at`, at - (open.at ?? 0));

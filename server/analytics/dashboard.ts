@@ -79,7 +79,12 @@ export async function dashboard(ctx: Ctx, shop: { _id: string; campusId: string 
     }
   const active = [...sharers.entries()].filter(([, f]) => (f.created ?? 0) + (f.opens ?? 0) + (f.binds ?? 0) + (f.orders ?? 0) > 0);
   const top = active.sort(([a, x], [b, y]) => (y.orders ?? 0) - (x.orders ?? 0) || (y.opens ?? 0) - (x.opens ?? 0) || (a < b ? -1 : 1)).slice(0, KOC_ROWS);
-  const names = top.length ? await findUsers(ctx, top.map(([key]) => idOfKey(key))) : new Map();
+  const names = top.length
+    ? await findUsers(
+        ctx,
+        top.map(([key]) => idOfKey(key)),
+      )
+    : new Map();
   const kocs: KocFunnelRow[] = top.map(([key, f]) => {
     const openid = idOfKey(key);
     return {
