@@ -29,10 +29,10 @@ import type { Ctx } from '../context';
 import { getDoc } from '../db/get-doc';
 import { isDuplicateKeyError } from '../db/types';
 import type { SproutEvent } from '../events';
-import { endOf, experimentsByIds } from '../experiments/store';
+import { anyStarted, endOf, experimentsByIds } from '../experiments/store';
 import { RunBudget } from '../run-budget';
-import { type ExperimentWindow, foldExperiments, type MemberDoc, studentOf } from './experiments-fold';
 import { dashboardInputs } from './dashboard-inputs';
+import { type ExperimentWindow, foldExperiments, type MemberDoc, studentOf } from './experiments-fold';
 import { type CounterOp, fold, initialDoc } from './fold';
 
 /** How old an event must be before the rollup counts it (longer than any function runs). */
@@ -102,6 +102,8 @@ const STUDENTS_PER_QUERY = 20;
 async function experimentContext(ctx: Ctx, events: SproutEvent[]): Promise<{ members: MemberDoc[]; windows: Map<string, ExperimentWindow> }> {
   const students = [...new Set(events.map(studentOf).filter((s): s is string => s !== null))];
   const members: MemberDoc[] = [];
+  // A campus with no experiment ever started pays one read a page, not one per 20 students.
+  if (!students.length || !(await anyStarted(ctx))) return { members, windows: new Map() };
   for (let i = 0; i < students.length; i += STUDENTS_PER_QUERY) {
     const chunk = students.slice(i, i + STUDENTS_PER_QUERY);
     for (let skip = 0; ; skip += 100) {

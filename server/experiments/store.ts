@@ -57,5 +57,16 @@ export async function runningWith(ctx: Ctx, treatment: ExperimentDoc['treatments
   return (data as ExperimentDoc[]).filter((e) => isLive(e, ctx.now()));
 }
 
+/** Whether any experiment has ever started (the rollup skips experiment bookkeeping until one has). */
+export async function anyStarted(ctx: Ctx): Promise<boolean> {
+  const { data } = await ctx.db
+    .collection('experiments')
+    .where({ status: ctx.db.command.in(['running', 'stopped']) })
+    .field({ _id: true })
+    .limit(1)
+    .get();
+  return data.length > 0;
+}
+
 export const exposureId = (experimentId: string, openid: string) => `exposure:${experimentId}:${openid}`;
 export const surveyAnswerId = (experimentId: string, openid: string) => `survey:${experimentId}:${openid}`;
