@@ -50,6 +50,7 @@ const MERCHANT_MENU = [
   { title: '达人招募', hint: '初筛、面试、试用与入选', url: '/packages/merchant/koc/index', testid: 'merchant-koc' },
   { title: '佣金设置', hint: '比例、等级与售后期', url: '/packages/merchant/commission/index', testid: 'merchant-commission' },
   { title: '推荐规则与分享数据', hint: '首次或最后触达', url: '/packages/merchant/attribution/index', testid: 'merchant-attribution' },
+  { title: '数据看板', hint: '销售、分享漏斗、复购与提醒效果', url: '/packages/insights/dashboard/index', testid: 'merchant-dashboard' },
 ];
 
 /** An administrator's tools (the server checks the role again). */
