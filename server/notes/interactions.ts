@@ -57,7 +57,8 @@ export async function mark(ctx: Ctx, m: Mark, noteId: string): Promise<Result<nu
     await addInterestTx(tx, ctx, n, m === LIKE ? 'like' : 'collect');
     // Once per person and note: a like taken back and given again is not new engagement.
     const eventId = `${m === LIKE ? 'liked' : 'collected'}:${id}`;
-    if (!(await txGetDoc(tx, 'events', eventId))) await recordEventTx(tx, ctx, eventId, m === LIKE ? 'note_liked' : 'note_collected', { noteId, author: n.author });
+    if (!(await txGetDoc(tx, 'events', eventId)))
+      await recordEventTx(tx, ctx, eventId, m === LIKE ? 'note_liked' : 'note_collected', { noteId, author: n.author });
     if (m === LIKE) await notify(tx, ctx, { _id: `liked:${id}`, to: n.author, kind: 'liked', from: ctx.openid, noteId, text: n.title });
     return n[m.counter] + 1;
   });

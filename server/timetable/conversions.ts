@@ -77,6 +77,11 @@ async function convert(ctx: Ctx, e: PaidEvent): Promise<boolean> {
     .where({ _id: touch._id, convertedAt: null })
     .update({ data: { convertedAt: new Date(at) } });
   if (marked.stats.updated === 0) return false;
-  await countTouch(ctx, { day: campusDay(new Date(touch.openedAt).getTime()), kind: touch.kind, scene: touch.scene, segment: touch.segment }, 'converted', touch.openid);
+  await countTouch(
+    ctx,
+    { day: campusDay(new Date(touch.openedAt).getTime()), kind: touch.kind, scene: touch.scene, segment: touch.segment },
+    'converted',
+    touch.openid,
+  );
   return true;
 }
