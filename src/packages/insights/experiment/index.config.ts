@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '实验详情' });
+export default definePageConfig({ navigationBarTitleText: '实验详情', enablePullDownRefresh: true });

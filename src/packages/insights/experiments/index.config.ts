@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '实验' });
+export default definePageConfig({ navigationBarTitleText: '实验', enablePullDownRefresh: true });
