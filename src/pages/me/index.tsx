@@ -1,8 +1,10 @@
+import type { SurveyView } from '@core/contracts/experiments';
 import type { MyBinding } from '@core/contracts/share';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useRef, useState } from 'react';
+import { pendingSurvey } from '../../api/experiments';
 import { kocPrograms } from '../../api/koc';
 import { myBinding } from '../../api/share';
 import { signInPage } from '../../api/transport';
@@ -51,6 +53,7 @@ const MERCHANT_MENU = [
   { title: '佣金设置', hint: '比例、等级与售后期', url: '/packages/merchant/commission/index', testid: 'merchant-commission' },
   { title: '推荐规则与分享数据', hint: '首次或最后触达', url: '/packages/merchant/attribution/index', testid: 'merchant-attribution' },
   { title: '数据看板', hint: '销售、分享漏斗、复购与提醒效果', url: '/packages/insights/dashboard/index', testid: 'merchant-dashboard' },
+  { title: '实验', hint: 'A/B 对比：课表推荐、达人笔记与常规推广', url: '/packages/insights/experiments/index', testid: 'merchant-experiments' },
 ];
 
 /** An administrator's tools (the server checks the role again). */
@@ -64,9 +67,12 @@ export default observer(function Me() {
   // The shops whose KOC the student is (selected in their program), read once: the role shown.
   const [kocShops, setKocShops] = useState<string[]>([]);
   const kocRead = useRef(false);
+  // A satisfaction survey of an experiment the student is in (one call; null almost always).
+  const [survey, setSurvey] = useState<SurveyView | null>(null);
   useDidShow(async () => {
     await userStore.login();
     if (!userStore.profile || userStore.isMerchantOnly) return;
+    void pendingSurvey().then((r) => setSurvey(r.ok ? r.data.survey : null));
     if (!kocRead.current) {
       kocRead.current = true;
       void kocPrograms().then((r) => {
@@ -129,6 +135,16 @@ export default observer(function Me() {
             ))}
           </View>
         </CellGroup>
+      ) : null}
+
+      {buyer && survey ? (
+        <View className='me-survey' data-testid='my-survey' onClick={() => go('/packages/survey/answer/index')}>
+          <View className='me-survey-main'>
+            <Text className='me-survey-title'>{survey.merchantName} 想听听你的感受</Text>
+            <Text className='me-survey-hint'>满意度问卷 · 约 2 分钟 · 匿名 · 不设奖励</Text>
+          </View>
+          <Text className='me-survey-go'>去填写 ›</Text>
+        </View>
       ) : null}
 
       {userStore.isMerchant ? (
