@@ -7,6 +7,8 @@ export interface ChartSpec {
   type: 'line' | 'column';
   categories: string[];
   series: { name: string; data: number[] }[];
+  /** Counts: whole numbers on the axis (uCharts would label 3 orders 0.6, 1.2, …). */
+  counts?: boolean;
 }
 
 const COLORS = ['#16a34a', '#f0513a', '#3b82f6', '#f59e0b', '#8b5cf6'];
@@ -17,6 +19,10 @@ const COLORS = ['#16a34a', '#f0513a', '#3b82f6', '#f59e0b', '#8b5cf6'];
  */
 export function chartOptions(spec: ChartSpec, context: unknown, cssWidth: number, cssHeight: number, pixelRatio: number): UChartsOptions {
   const many = spec.categories.length > 10;
+  const SPLITS = 4;
+  const top = Math.max(0, ...spec.series.flatMap((s) => s.data));
+  // A multiple of the split count, so every grid line falls on a whole number.
+  const axis = spec.counts ? { min: 0, max: Math.max(SPLITS, Math.ceil(top / SPLITS) * SPLITS), fontSize: 10 } : { min: 0, fontSize: 10 };
   return {
     type: spec.type,
     context,
@@ -34,7 +40,7 @@ export function chartOptions(spec: ChartSpec, context: unknown, cssWidth: number
     dataPointShape: !many,
     legend: { show: spec.series.length > 1, fontSize: 11 },
     xAxis: { disableGrid: true, fontSize: 10, labelCount: many ? 6 : undefined },
-    yAxis: { gridType: 'dash', dashLength: 4, data: [{ min: 0, fontSize: 10 }] },
+    yAxis: { gridType: 'dash', dashLength: 4, splitNumber: SPLITS, data: [axis] },
     extra: { column: { type: 'group', width: many ? 4 : 14 }, line: { type: 'straight', width: 2 } },
   };
 }

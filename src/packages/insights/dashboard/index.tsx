@@ -10,7 +10,7 @@ import { useDidShow } from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
 import { dashboard } from '../../../api/analytics';
 import { Button, Dialog, Empty, Tabs, toast } from '../../../components/ui';
-import { formatDateTime } from '../../../utils/time';
+import { formatShortDateTime } from '../../../utils/time';
 import { Chart } from './Chart';
 import { type ChartSpec, shortDay } from './chart';
 import { csvFileName, dashboardCsv } from './csv';
@@ -35,6 +35,7 @@ function charts(v: DashboardView): Record<'sales' | 'orders' | 'funnel' | 'notes
     },
     orders: {
       type: v.days <= 7 ? 'column' : 'line',
+      counts: true,
       categories,
       series: [
         { name: '付款订单', data: v.series.map((d) => d.orders) },
@@ -43,6 +44,7 @@ function charts(v: DashboardView): Record<'sales' | 'orders' | 'funnel' | 'notes
     },
     funnel: {
       type: 'column',
+      counts: true,
       categories: v.funnel.map((f) => CHANNEL_LABELS[f.channel]),
       series: [
         { name: '分享', data: v.funnel.map((f) => f.created) },
@@ -53,6 +55,7 @@ function charts(v: DashboardView): Record<'sales' | 'orders' | 'funnel' | 'notes
     },
     notes: {
       type: 'line',
+      counts: true,
       categories,
       series: [
         { name: '点赞', data: v.series.map((d) => d.likes) },
@@ -109,7 +112,7 @@ export default function Dashboard() {
       <Tabs items={RANGES} value={String(days) as `${DashboardDays}`} onChange={pick} testId='dashboard-range' />
       {view ? (
         <Text className='muted db-asof' data-testid='dashboard-asof'>
-          {view.from} 至 {view.to} · 统计到 {formatDateTime(view.countedUntil)}（每分钟汇总，约晚 2 分钟）
+          {shortDay(view.from)} 至 {shortDay(view.to)} · 统计到 {formatShortDateTime(view.countedUntil)}（每分钟汇总）
         </Text>
       ) : null}
     </View>
