@@ -32,7 +32,8 @@ test('lift, interval and p', () => {
   expect(formatInterval(null, 0.1)).toBe('');
   expect(formatP(0.0004)).toBe('p < 0.001');
   expect(formatP(0.0042)).toBe('p = 0.004');
-  expect(formatP(0.049)).toBe('p = 0.05');
+  expect(formatP(0.049)).toBe('p = 0.049');
+  expect(formatP(0.0521)).toBe('p = 0.052');
   expect(formatP(0.5)).toBe('p = 0.50');
   expect(formatP(null)).toBe('p —');
   expect(formatSrmP(0.00042)).toBe('p=0.0004');

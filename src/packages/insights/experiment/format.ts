@@ -34,11 +34,11 @@ export function formatInterval(low: number | null, high: number | null): string 
   return `[${sign(low * 100, 1)}%, ${sign(high * 100, 1)}%]`;
 }
 
-/** p < 0.001, p = 0.004, p = 0.12; — when there is no test (an empty arm). */
+/** p < 0.001, p = 0.004, p = 0.048, p = 0.12; — when there is no test (an empty arm). Three decimals near 0.05, so 0.048 and 0.052 do not both read 0.05. */
 export function formatP(p: number | null): string {
   if (p === null || !Number.isFinite(p)) return 'p —';
   if (p < 0.001) return 'p < 0.001';
-  if (p < 0.01) return `p = ${p.toFixed(3)}`;
+  if (p < 0.1) return `p = ${p.toFixed(3)}`;
   return `p = ${p.toFixed(2)}`;
 }
 

@@ -33,7 +33,7 @@ function Arms({ r }: { r: ExperimentResults }) {
         <View key={a.name} className='xa-tr' data-testid='arm-row'>
           <Text className='xa-name'>
             {a.name}
-            {i === 0 ? <Text className='xa-control'>（对照）</Text> : null}
+            {i === 0 && !a.name.includes('对照') ? <Text className='xa-control'>（对照）</Text> : null}
           </Text>
           <Text className='xa-num'>{a.weight}%</Text>
           <Text className='xa-num' data-testid='arm-exposed'>
