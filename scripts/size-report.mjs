@@ -46,14 +46,15 @@ if (leaks.length) {
 // Students' pages import contracts as types only: the schema library's runtime (~90 KB) belongs
 // to the functions. The merchant's forms are the one exception: they check input with the
 // contract's own schemas (one set of rules and messages), in the merchant subpackage that only
-// merchants download; so does the note editor, in the notes subpackage (not the 发现 tab).
-const ZOD_ALLOWED = ['packages/merchant/', 'packages/notes/'];
+// merchants download; so does the note editor, in the notes subpackage (not the 发现 tab), and
+// the experiment editor, in the insights subpackage (merchants only).
+const ZOD_ALLOWED = ['packages/merchant/', 'packages/notes/', 'packages/insights/'];
 const schemaLib = files.filter(
   (f) => f.path.endsWith('.js') && !ZOD_ALLOWED.some((p) => f.path.startsWith(p)) && /\$ZodType|ZodError/.test(readFileSync(join(root, f.path), 'utf8')),
 );
 if (schemaLib.length) {
   console.error(
-    `zod's runtime reached the weapp build (${schemaLib.map((f) => f.path).join(', ')}): import contracts with "import type", constants from zod-free core modules (only ${ZOD_ALLOWED.join(' and ')} may use the schemas)`,
+    `zod's runtime reached the weapp build (${schemaLib.map((f) => f.path).join(', ')}): import contracts with "import type", constants from zod-free core modules (only ${ZOD_ALLOWED.join(', ')} may use the schemas)`,
   );
   process.exit(1);
 }
