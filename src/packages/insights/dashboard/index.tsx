@@ -112,7 +112,8 @@ export default function Dashboard() {
       <Tabs items={RANGES} value={String(days) as `${DashboardDays}`} onChange={pick} testId='dashboard-range' />
       {view ? (
         <Text className='muted db-asof' data-testid='dashboard-asof'>
-          {shortDay(view.from)} 至 {shortDay(view.to)} · 统计到 {formatShortDateTime(view.countedUntil)}（每分钟汇总）
+          {shortDay(view.from)} 至 {shortDay(view.to)} ·{' '}
+          {view.countedUntil > 0 ? `统计到 ${formatShortDateTime(view.countedUntil)}（每分钟汇总）` : '还没有汇总过数据（每分钟汇总）'}
         </Text>
       ) : null}
     </View>
