@@ -1,6 +1,6 @@
 // The home page's precision card: products for the current or next free window, matched to the
 // class before or after it, with the reason in one line.
-import { SHOP, STUDENTS } from '../groupbuy/fixture';
+import { STUDENTS } from '../groupbuy/fixture';
 import { MONDAY } from './fixture';
 import { picksWorld } from './picks.fixtures';
 

@@ -3,7 +3,7 @@
 // the card visitors seen for the first time. The rollup (./rollup.ts) writes the result.
 import { campusDay } from '../../core/campus-days';
 import type { SproutEvent } from '../events';
-import { type DashboardDayFields, type DashboardInputs, DashboardFold, NO_INPUTS } from './dashboard-fold';
+import { type DashboardDayFields, DashboardFold, type DashboardInputs, NO_INPUTS } from './dashboard-fold';
 
 /** The two counter collections, and how their documents are keyed. */
 export type CounterCollection =
