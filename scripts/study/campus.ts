@@ -62,6 +62,8 @@ interface CampusOptions {
   weeks: number;
   termStart: string;
   surveyPercent: number;
+  /** Names the experiment: its id, and so every student's arm and survey sample, differ from seed to seed. */
+  seed: number;
   rng: Rng;
 }
 
@@ -232,7 +234,7 @@ export async function buildCampus(o: CampusOptions): Promise<Campus> {
   const termEnd = termStart + o.weeks * 7 * DAY;
   const { experimentId } = await must<{ experimentId: string }>('experiments', OWNER, {
     action: 'save',
-    requestId: requestId('experiment'),
+    requestId: `study-experiment-seed-${o.seed}`,
     name: '课表推荐学期对比',
     hypothesis: '空闲时段的精准推荐让复购、频次、互动和满意度更高',
     treatments: ['timetable'],

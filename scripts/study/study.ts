@@ -44,6 +44,7 @@ export async function runStudy(o: StudyOptions): Promise<StudyRun> {
     weeks: o.weeks,
     termStart: m.campus.termStart,
     surveyPercent: m.campus.surveyPercent,
+    seed: o.seed,
     rng: rng.fork(),
   });
   const built = performance.now();
