@@ -112,6 +112,10 @@ export interface SeedRuns {
 export function report(run: StudyRun, o: { command: string; chartFile: string; seeds: SeedRuns }): string {
   const { table, term, options } = run;
   const rowsInside = table.rows.filter((r) => inside(r.liftParam, r.low, r.high)).length;
+  const armsInside = table.rows.reduce(
+    (s, r) => s + Number(inside(r.control.param, r.control.low, r.control.high)) + Number(inside(r.treatment.param, r.treatment.low, r.treatment.high)),
+    0,
+  );
   const significant = table.rows.filter((r) => r.p < ALPHA).length;
   const alphaLine = DIMENSIONS.map((d) => `${d} ${table.alpha[d].map((a) => (a === null ? '–' : a.toFixed(2))).join(' / ')}`).join('; ');
   const top = run.profile
@@ -145,8 +149,8 @@ repurchase rate, Welch's t-test for the rest; * marks p < ${ALPHA}.
 
 ${table1(run)}
 
-The model's lift lies inside the measured 95% interval for ${rowsInside} of ${table.rows.length} rows
-(with ${table.rows.length} intervals at 95% each, a ✗ or two in one run is what chance gives: all ${table.rows.length}
+The model's lift lies inside the measured 95% interval for ${rowsInside} of ${table.rows.length} rows, and each arm's
+parameter inside that arm's interval for ${armsInside} of ${2 * table.rows.length} values (with ${table.rows.length} intervals at 95% each, a ✗ or two in one run is what chance gives: all ${table.rows.length}
 inside happens in only about ${pct(0.95 ** table.rows.length, 0)} of runs; the \`--seeds\` runs below count how often each interval holds
 its parameter). ${significant} of ${table.rows.length} rows are significant at α = ${ALPHA}.
 Cronbach's alpha per dimension (control / treatment): ${alphaLine}.
