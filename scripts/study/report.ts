@@ -68,6 +68,7 @@ export function chartSvg(run: StudyRun): string {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
+    `<title>Relative lifts of the campus study with 95% intervals and the model's parameters</title>`,
     `<rect width="${W}" height="${H}" fill="white"/>`,
     `<text x="${left}" y="20" font-size="13" font-weight="bold">Relative lift, treatment vs control (effect ${run.options.effect}, seed ${run.options.seed}, ${run.options.students} students)</text>`,
   ];
@@ -125,7 +126,7 @@ export function report(run: StudyRun, o: { command: string; chartFile: string; s
   const skipped = Object.entries(term.skipped);
   return `# The campus study, reproduced
 
-> **Read this first.** Every number below comes from a *simulated* campus whose students behave as
+> **Read this first.** Every number below comes from a _simulated_ campus whose students behave as
 > the model in \`scripts/study/model.ts\` tells them to. The model was given the study's effects
 > (repurchase 58% vs 42%, purchase frequency +32%, likes, comments and shares +45%, +55%, +65%,
 > satisfaction 75/85/88/80/78/82 vs 68/72/65/70/68/70). That the table finds them again shows that
