@@ -3,8 +3,8 @@
 // GrowthBook-compatible hash (core/experiments/assign.ts) at their first exposure; results per
 // arm come from rollups (server/analytics/experiments-fold.ts) through core/experiments/analysis.ts.
 import * as z from 'zod';
-import { EXPERIMENT_METRICS, type ExperimentMetric } from '../experiments/metrics';
 import { type Answers, DIMENSIONS, type Dimension, ITEMS, SCALE } from '../experiments/survey';
+import { EXPERIMENT_METRICS, type ExperimentMetric } from '../metrics';
 import { GRADES } from '../profile';
 
 const id = z.string().min(1).max(64);

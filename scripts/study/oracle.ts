@@ -1,5 +1,5 @@
 // A brute-force count over the raw events, written from the metric definitions
-// (core/experiments/metrics.ts) without the rollup's code: every exposure, order, refund, like,
+// (core/metrics.ts) without the rollup's code: every exposure, order, refund, like,
 // comment, share and survey answer read back from the events collection, each student's
 // figures counted inside their window, and the tests run on the raw per-student values. The
 // study checks that the results page (rollups → experiments.results) says exactly this.

@@ -1,7 +1,7 @@
 // What a page of events adds to the experiment counters, computed without touching the database
 // (the rollup, ./rollup.ts, reads the page's members first and writes the ops exactly once):
 //   exp_members, one per experiment and student (`${experimentId}:${openid}`): their arm and
-//     their figures inside their window (core/experiments/metrics.ts has the definitions);
+//     their figures inside their window (core/metrics.ts has the definitions);
 //   exp_arms, one per experiment and arm (`${experimentId}:${arm}`): for each figure the sum and
 //     the sum of squares over the arm's students, the buyers with one and with two net orders,
 //     the survey's per-dimension and per-item sums. A results page reads these few documents,
@@ -17,7 +17,7 @@ import { fieldKey } from './fold';
 
 const DAY_MS = 86_400_000;
 
-/** The per-student figures an arm sums (core/experiments/metrics.ts defines what they mean). */
+/** The per-student figures an arm sums (core/metrics.ts defines what they mean). */
 export const MEMBER_FIGURES = ['orders', 'spend', 'likes', 'comments', 'shares', 'refunds'] as const;
 export type MemberFigure = (typeof MEMBER_FIGURES)[number];
 

@@ -3,8 +3,8 @@
 // metric and survey dimension (core/experiments/analysis.ts), with the sample-ratio check.
 import type { Comparison, ExperimentResults } from '../../core/contracts/experiments';
 import { type Aggregate, cronbachAlpha, proportionLift, relativeLift, summarize, welchFromSummaries } from '../../core/experiments/analysis';
-import { EXPERIMENT_METRICS, type ExperimentMetric, LOW_DATA_BUYERS, METRIC_DEFINITIONS, SRM_P } from '../../core/experiments/metrics';
 import { DIMENSIONS, type Dimension, ITEMS } from '../../core/experiments/survey';
+import { EXPERIMENT_METRICS, type ExperimentMetric, LOW_DATA_BUYERS, METRIC_DEFINITIONS, SRM_P } from '../../core/metrics';
 import { ok, type Result } from '../../core/result';
 import { likertTo100, srmTest } from '../../core/stats';
 import type { ArmDoc, SumPair } from '../analytics/experiments-fold';

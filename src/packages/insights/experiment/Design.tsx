@@ -1,6 +1,6 @@
 // The design as declared: what it tests, who it covers, what it measures, when.
 import { type ExperimentView, TREATMENT_NAMES } from '@core/contracts/experiments';
-import { METRIC_DEFINITIONS } from '@core/experiments/metrics';
+import { METRIC_DEFINITIONS } from '@core/metrics';
 import { Text, View } from '@tarojs/components';
 import { formatDateTime } from '../../../utils/time';
 import { armsLine } from '../experiments/status';

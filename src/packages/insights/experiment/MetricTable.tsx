@@ -3,7 +3,7 @@
 // rest; each row with both values and n, the relative lift, its 95% interval drawn as a bar
 // around zero, and p. ⓘ opens the metric's definition.
 import type { Comparison } from '@core/contracts/experiments';
-import type { ExperimentMetric } from '@core/experiments/metrics';
+import type { ExperimentMetric } from '@core/metrics';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Tag } from '../../../components/ui';

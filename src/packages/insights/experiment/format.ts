@@ -1,8 +1,8 @@
 // How a result reads: values in their metric's format, the lift with its 95% interval, p, and
 // whether a row is significant or a guardrail went the wrong way. Pure, so the page only lays out.
 import type { Comparison } from '@core/contracts/experiments';
-import { type ExperimentMetric, METRIC_DEFINITIONS, type MetricDefinition } from '@core/experiments/metrics';
 import { DIMENSION_NAMES, type Dimension } from '@core/experiments/survey';
+import { type ExperimentMetric, type ExperimentMetricDefinition, METRIC_DEFINITIONS } from '@core/metrics';
 
 /** Below this p a difference is called significant (two-tailed, as the tests are). */
 export const ALPHA = 0.05;
@@ -15,7 +15,7 @@ const sign = (x: number, digits: number) => {
 };
 
 /** A metric's value: 58.0% (percent, from 0.58), 1.25 (count), ¥12.30 (fen), 82.0 (satisfaction on 100). */
-export function formatValue(format: MetricDefinition['format'] | 'score', value: number): string {
+export function formatValue(format: ExperimentMetricDefinition['format'] | 'score', value: number): string {
   if (!Number.isFinite(value)) return '—';
   if (format === 'percent') return `${(value * 100).toFixed(1)}%`;
   if (format === 'fen') return `¥${(Math.round(value) / 100).toFixed(2)}`;
@@ -61,7 +61,7 @@ export type RowRole = 'primary' | 'guardrail' | 'secondary';
 export interface MetricRow {
   comparison: Comparison;
   metric: ExperimentMetric;
-  def: MetricDefinition;
+  def: ExperimentMetricDefinition;
   role: RowRole;
   significant: boolean;
   /** A guardrail that moved the wrong way significantly. */

@@ -4,7 +4,7 @@
 // metric first, guardrails flagged); satisfaction per dimension with Cronbach's alpha; a red
 // banner when the arms' sizes do not match their weights (SRM); and what each metric means.
 import type { ExperimentResults } from '@core/contracts/experiments';
-import { EXPERIMENT_METRICS, LOW_DATA_BUYERS, METRIC_DEFINITIONS, SATISFACTION_HELP } from '@core/experiments/metrics';
+import { EXPERIMENT_METRICS, LOW_DATA_BUYERS, METRIC_DEFINITIONS, SATISFACTION_HELP } from '@core/metrics';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';

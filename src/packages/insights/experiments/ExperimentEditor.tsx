@@ -3,7 +3,7 @@
 // the survey sample. Errors beside each field, from the contract's schema; the server's
 // INVALID_INPUT split back onto the same fields.
 import { type ExperimentView, TREATMENT_NAMES, TREATMENTS } from '@core/contracts/experiments';
-import { EXPERIMENT_METRICS, METRIC_DEFINITIONS } from '@core/experiments/metrics';
+import { EXPERIMENT_METRICS, METRIC_DEFINITIONS } from '@core/metrics';
 import { GRADES } from '@core/profile';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';

@@ -3,7 +3,7 @@
 // cross-field rules (weights sum to 100, stop after start, primary not a guardrail) only run
 // once every field parses; the form says them at once, with the same words.
 import { type ExperimentView, experimentInput, type Treatment } from '@core/contracts/experiments';
-import type { ExperimentMetric } from '@core/experiments/metrics';
+import type { ExperimentMetric } from '@core/metrics';
 import type { Grade } from '@core/profile';
 import type { ExperimentSaveInput } from '../../../api/experiments';
 import { campusInstant, pickerValues } from '../../merchant/shared/campus';

@@ -2,7 +2,7 @@
 // primary metric, the arms and the dates (campus time). 新建实验 opens the editor; a saved draft
 // opens on its own page, where it is started.
 import { type ExperimentView, TREATMENT_NAMES } from '@core/contracts/experiments';
-import { METRIC_DEFINITIONS } from '@core/experiments/metrics';
+import { METRIC_DEFINITIONS } from '@core/metrics';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
